@@ -25,15 +25,23 @@ export interface DocumentIdParts {
 }
 
 export function documentId(p: DocumentIdParts): string {
-  const base = `vn/${p.issuerPath}/${p.typeCode}`;
-  if (!p.number) return `${base}/untitled-${p.untitledHash ?? 'unknown'}`;
-  const num = slugify(p.number);
-  return p.year ? `${base}/${num}/${p.year}` : `${base}/${num}`;
+  const key = numberKey(p);
+  if (!key) return `vn/${p.issuerPath}/${p.typeCode}/untitled-${p.untitledHash ?? 'unknown'}`;
+  return p.year ? `${key}/${p.year}` : key;
+}
+
+/**
+ * The serial part of a number, without the type and issuer codes the id path already holds:
+ * "69-KL/TW" → "69", "3229 /KH-UBND" → "3229", "06/2021/NQ-HĐND" → "06-2021".
+ */
+export function numberSlug(number: string): string {
+  const serial = /^\s*(\d+(?:\s*\/\s*\d{4}(?=\s*\/))?)/.exec(number)?.[1];
+  return slugify(serial ?? number);
 }
 
 /** The part of a document id that names it without its year: what a bare citation knows. */
 export function numberKey(p: Pick<DocumentIdParts, 'issuerPath' | 'typeCode' | 'number'>): string | null {
-  return p.number ? `vn/${p.issuerPath}/${p.typeCode}/${slugify(p.number)}` : null;
+  return p.number ? `vn/${p.issuerPath}/${p.typeCode}/${numberSlug(p.number)}` : null;
 }
 
 export function itemId(documentId: string, sectionPath: readonly string[]): string {
