@@ -1,0 +1,84 @@
+import type { Db } from './db.js';
+import { readQuery } from './db.js';
+import type { ItemLink } from '../graph-schema/index.js';
+
+/** What the graph already knows of a document, to skip an unchanged re-ingest. */
+export async function documentState(db: Db, id: string): Promise<{ contentHash: string | null; stub: boolean } | null> {
+  const rows = await readQuery<{ contentHash: string | null; stub: boolean }>(
+    db,
+    'MATCH (d:Document {id: $id}) RETURN d.contentHash AS contentHash, d.stub AS stub',
+    { id },
+  );
+  return rows[0] ?? null;
+}
+
+export interface DirectiveCandidate {
+  id: string;
+  documentId: string;
+  text: string;
+  sectionPath: string[];
+  sectionTitles: string[];
+}
+
+/**
+ * Directive items that tasks of a document implementing `parentIds` may carry out: those of the
+ * parents and of what they implement in turn (003 → 245-KH/TU → 69-KL/TW). Taking the parents
+ * rather than the document lets links be computed before the document itself is written.
+ */
+export async function directiveCandidates(db: Db, parentIds: string[], maxDepth = 3): Promise<DirectiveCandidate[]> {
+  return readQuery<DirectiveCandidate>(
+    db,
+    `MATCH (p:Document) WHERE p.id IN $ids
+     MATCH (p)-[:IMPLEMENTS*0..${Math.trunc(maxDepth)}]->(q:Document)-[:CONTAINS]->(i:Directive)
+     RETURN DISTINCT i.id AS id, i.documentId AS documentId, i.text AS text,
+            i.sectionPath AS sectionPath, i.sectionTitles AS sectionTitles`,
+    { ids: parentIds },
+  );
+}
+
+/** Documents with tasks that implement this one, directly or through intermediate plans. */
+export async function implementingDocuments(db: Db, documentId: string, maxDepth = 4): Promise<string[]> {
+  const rows = await readQuery<{ id: string }>(
+    db,
+    `MATCH (d:Document)-[:IMPLEMENTS*1..${Math.trunc(maxDepth)}]->(:Document {id: $id})
+     WHERE EXISTS { (d)-[:CONTAINS]->(:Task) }
+     RETURN DISTINCT d.id AS id`,
+    { id: documentId },
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface LinkableTask {
+  id: string;
+  text: string;
+  sectionPath: string[];
+  sectionTitles: string[];
+}
+
+export async function tasksOf(db: Db, documentId: string): Promise<LinkableTask[]> {
+  return readQuery<LinkableTask>(
+    db,
+    `MATCH (:Document {id: $id})-[:CONTAINS]->(t:Task)
+     RETURN t.id AS id, t.text AS text, t.sectionPath AS sectionPath, t.sectionTitles AS sectionTitles
+     ORDER BY t.ordinal`,
+    { id: documentId },
+  );
+}
+
+/** Replaces the task → directive links of one document's tasks (they are derived, not parsed). */
+export async function replaceItemLinks(db: Db, documentId: string, links: ItemLink[]): Promise<void> {
+  const session = db.driver.session({ database: db.database });
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run(`MATCH (:Document {id: $id})-[:CONTAINS]->(:Task)-[r:IMPLEMENTS]->(:Item) DELETE r`, { id: documentId });
+      await tx.run(
+        `UNWIND $links AS l
+         MATCH (t:Item {id: l.taskId}), (d:Item {id: l.directiveId})
+         MERGE (t)-[r:IMPLEMENTS]->(d) SET r.score = l.score, r.method = l.method`,
+        { links },
+      );
+    });
+  } finally {
+    await session.close();
+  }
+}
