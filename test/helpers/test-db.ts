@@ -1,12 +1,10 @@
-import { inject } from 'vitest';
 import { openDb, type Db } from '../../graph-store/db.js';
 import { migrate } from '../../graph-store/migrate.js';
+import { testNeo4jAuth, testNeo4jUri } from '../setup/neo4j-uri.js';
 
-/** A connection to the Neo4j the global setup started (or the one NEO4J_URI names), migrated. */
+/** A migrated connection to the database of this test run (see test/setup/global-neo4j.ts). */
 export async function openTestDb(): Promise<Db> {
-  const uri = process.env.NEO4J_URI ?? (inject('neo4jUri' as never) as string | undefined);
-  if (!uri) throw new Error('No Neo4j for tests: the global setup did not provide one');
-  const db = openDb({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+  const db = openDb({ uri: testNeo4jUri(), ...testNeo4jAuth() });
   await migrate(db);
   return db;
 }

@@ -1,0 +1,103 @@
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import Table from 'cli-table3';
+import { loadConfig } from '../core/config.js';
+import { connect } from '../graph-store/connect.js';
+import { discoverFiles } from './discover-files.js';
+import { parseFile } from './parse-file.js';
+import { countsOf, ingestFiles, type FileOutcome } from './pipeline.js';
+
+const program = new Command('ingest')
+  .description('Turn policy documents (UTF-8 text or Markdown) into the lineage graph')
+  .argument('<paths...>', 'files or folders to ingest')
+  .option('--dry-run', 'parse only; do not touch the database')
+  .option('--json', 'print the parsed documents as JSON (with --dry-run)')
+  .option('--max-bytes <n>', 'refuse files larger than this', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('a positive whole number of bytes');
+    return n;
+  })
+  .action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; maxBytes?: number }) => {
+    const config = loadConfig();
+    const maxBytes = opts.maxBytes ?? config.MAX_UPLOAD_BYTES;
+    const files = await discoverFiles(paths);
+    if (files.length === 0) {
+      console.error('No documents found in the given paths (.txt and .md files are read).');
+      process.exitCode = 1;
+      return;
+    }
+    const outcomes = opts.dryRun ? await dryRun(files, maxBytes, Boolean(opts.json)) : await ingest(files, maxBytes);
+    if (!opts.json) printTable(outcomes);
+    // Exit non-zero only when nothing could be ingested: a batch with some bad files still did its work.
+    if (outcomes.every((o) => o.status === 'failed')) process.exitCode = 1;
+  });
+
+async function dryRun(files: string[], maxBytes: number, json: boolean): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  const records = [];
+  for (const file of files) {
+    const parsed = await parseFile(file, maxBytes);
+    if (!parsed.ok) {
+      outcomes.push({ file, status: 'failed', error: parsed.error });
+      continue;
+    }
+    records.push(parsed.record);
+    const { record } = parsed;
+    outcomes.push({ file, status: 'parsed', documentId: record.document.id, counts: countsOf(record), warnings: record.warnings });
+  }
+  if (json) {
+    const failures = outcomes.filter((o) => o.status === 'failed');
+    for (const f of failures) console.error(`${f.file}: ${'error' in f ? f.error : ''}`);
+    console.log(JSON.stringify(records.length === 1 ? records[0] : records, null, 2));
+  }
+  return outcomes;
+}
+
+async function ingest(files: string[], maxBytes: number): Promise<FileOutcome[]> {
+  const config = loadConfig();
+  const bar = new cliProgress.SingleBar(
+    { format: ' {phase} [{bar}] {value}/{total} {file}', hideCursor: true, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(files.length, 0, { phase: 'parse', file: '' });
+  const connection = await connect(config);
+  try {
+    return await ingestFiles(connection.db, files, {
+      maxBytes,
+      onProgress: ({ phase, done, total, file }) => {
+        bar.setTotal(total);
+        bar.update(done, { phase: phase === 'parse' ? 'parse' : 'write', file: shortName(file) });
+      },
+    });
+  } finally {
+    bar.stop();
+    await connection.close();
+  }
+}
+
+function shortName(file: string): string {
+  return file.length > 40 ? `…${file.slice(-39)}` : file;
+}
+
+function printTable(outcomes: FileOutcome[]): void {
+  const table = new Table({
+    head: ['file', 'status', 'documents', 'items', 'tasks', 'agencies', 'citations', 'links', 'warnings'],
+  });
+  for (const o of outcomes) {
+    if (o.status === 'failed') table.push([shortName(o.file), { colSpan: 8, content: `FAILED: ${o.error}` }]);
+    else {
+      const c = o.counts;
+      table.push([shortName(o.file), o.status, c.documents, c.items, c.tasks, c.agencies, c.citations, c.links, c.warnings]);
+    }
+  }
+  console.log(table.toString());
+  for (const o of outcomes) {
+    if (o.status !== 'failed' && o.warnings.length > 0) {
+      console.log(`\n${o.file}:\n${o.warnings.map((w) => `  ⚠ ${w}`).join('\n')}`);
+    }
+  }
+  const failed = outcomes.filter((o) => o.status === 'failed').length;
+  console.log(`\n${outcomes.length - failed} of ${outcomes.length} files ingested or unchanged, ${failed} failed.`);
+}
+
+await program.parseAsync();

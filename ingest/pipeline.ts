@@ -1,0 +1,100 @@
+import type { DocumentRecord, ItemLink } from '../graph-schema/index.js';
+import type { Db } from '../graph-store/db.js';
+import { upsertDocument } from '../graph-store/upsert-document.js';
+import {
+  directiveCandidates,
+  documentState,
+  implementingDocuments,
+  replaceItemLinks,
+  tasksOf,
+} from '../graph-store/link-reads.js';
+import { errorMessage, parseFile } from './parse-file.js';
+import { orderByCitation } from './order-records.js';
+import { linkTasks } from './link/link-tasks.js';
+import type { TextSimilarity } from './link/similarity.js';
+import { lexicalSimilarity } from './link/lexical-similarity.js';
+
+export interface FileCounts {
+  documents: number;
+  items: number;
+  tasks: number;
+  directives: number;
+  agencies: number;
+  citations: number;
+  links: number;
+  warnings: number;
+}
+
+export type FileOutcome =
+  | { file: string; status: 'ingested' | 'unchanged' | 'parsed'; documentId: string; counts: FileCounts; warnings: string[] }
+  | { file: string; status: 'failed'; error: string };
+
+export interface IngestOptions {
+  maxBytes: number;
+  similarity?: TextSimilarity;
+  onProgress?: (event: { phase: 'parse' | 'write'; done: number; total: number; file: string }) => void;
+}
+
+export function countsOf(record: DocumentRecord): FileCounts {
+  return {
+    documents: 1 + record.citedDocuments.length,
+    items: record.items.length,
+    tasks: record.items.filter((i) => i.isTask).length,
+    directives: record.items.filter((i) => i.isDirective).length,
+    agencies: record.agencies.length,
+    citations: record.citations.length,
+    links: record.itemLinks.length,
+    warnings: record.warnings.length,
+  };
+}
+
+/**
+ * Parses every file, then writes each document in its own transaction, parents first. A file
+ * that fails is reported and the batch goes on; nothing of it reaches the graph.
+ */
+export async function ingestFiles(db: Db, files: string[], opts: IngestOptions): Promise<FileOutcome[]> {
+  const similarity = opts.similarity ?? lexicalSimilarity;
+  const outcomes = new Map<string, FileOutcome>();
+  const parsed: { file: string; record: DocumentRecord }[] = [];
+  for (const [i, file] of files.entries()) {
+    const result = await parseFile(file, opts.maxBytes);
+    if (result.ok) parsed.push({ file, record: result.record });
+    else outcomes.set(file, { file, status: 'failed', error: result.error });
+    opts.onProgress?.({ phase: 'parse', done: i + 1, total: files.length, file });
+  }
+  const fileOf = new Map(parsed.map((p) => [p.record, p.file]));
+  const ordered = orderByCitation(parsed.map((p) => p.record));
+  for (const [i, record] of ordered.entries()) {
+    const file = fileOf.get(record)!;
+    try {
+      outcomes.set(file, await writeRecord(db, file, record, similarity));
+    } catch (err) {
+      outcomes.set(file, { file, status: 'failed', error: `could not be written: ${errorMessage(err)}` });
+    }
+    opts.onProgress?.({ phase: 'write', done: i + 1, total: ordered.length, file });
+  }
+  return files.map((f) => outcomes.get(f)!);
+}
+
+async function writeRecord(db: Db, file: string, record: DocumentRecord, similarity: TextSimilarity): Promise<FileOutcome> {
+  const id = record.document.id;
+  const state = await documentState(db, id);
+  if (state && !state.stub && state.contentHash === record.document.contentHash) {
+    return { file, status: 'unchanged', documentId: id, counts: countsOf(record), warnings: record.warnings };
+  }
+  const parents = record.citations.filter((c) => c.kind === 'IMPLEMENTS' && c.from === id).map((c) => c.to);
+  const candidates = (await directiveCandidates(db, parents)).filter((c) => c.documentId !== id);
+  const withLinks = { ...record, itemLinks: await linkTasks(record.items.filter((i) => i.isTask), candidates, similarity) };
+  await upsertDocument(db, withLinks);
+  if (record.items.some((i) => i.isDirective)) await relinkImplementers(db, id, similarity);
+  return { file, status: 'ingested', documentId: id, counts: countsOf(withLinks), warnings: record.warnings };
+}
+
+/** A directive document that arrives (or changes) after its implementers: their links are redone. */
+async function relinkImplementers(db: Db, documentId: string, similarity: TextSimilarity): Promise<void> {
+  for (const implementer of await implementingDocuments(db, documentId)) {
+    const candidates = (await directiveCandidates(db, [implementer])).filter((c) => c.documentId !== implementer);
+    const links: ItemLink[] = await linkTasks(await tasksOf(db, implementer), candidates, similarity);
+    await replaceItemLinks(db, implementer, links);
+  }
+}
