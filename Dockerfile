@@ -1,0 +1,13 @@
+# The app alone; Neo4j runs as its own service (docker-compose.yml), so no Java is needed here.
+FROM node:20-bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-venv python3-pip \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+# Converts the embedding model once at build time so containers start offline.
+RUN npx tsx scripts/model/setup.ts
+ENV HOST=0.0.0.0 PORT=3000
+EXPOSE 3000
+CMD ["npm", "start"]

@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import { loadConfig } from '../core/config.js';
+import { logger } from '../core/logger.js';
+import { connect, type Connection } from '../graph-store/connect.js';
+import { createApp } from './app.js';
+import { seedDemoCorpus } from './seed-demo.js';
+
+/**
+ * `npm start`: the whole product on one machine. Starts (or finds) the database, loads the demo
+ * corpus into an empty graph, serves API and UI, and on Ctrl-C stops everything it started.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let connection: Connection;
+  try {
+    connection = await connect(config);
+  } catch (err) {
+    console.error(`\nCannot start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  logger.info({ source: connection.source }, 'database ready');
+  await seedDemoCorpus(connection.db, config);
+
+  const app = createApp({ db: connection.db, config });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  console.log(`\nPolicy-lineage graph is running at http://${config.HOST}:${port}/  (Ctrl-C to stop)\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    server.close();
+    server.closeAllConnections();
+    await connection.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+await main();
