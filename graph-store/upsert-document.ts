@@ -104,11 +104,13 @@ async function writeRecord(tx: ManagedTransaction, record: DocumentRecord): Prom
     );
   }
   for (const role of ['LEADS', 'COORDINATES'] as const) {
+    // clearOwnedEdges removed every agency edge of this document's items, so CREATE is safe and
+    // avoids MERGE scanning the thousands of edges a busy agency accumulates.
     await tx.run(
       `UNWIND $edges AS e
        MATCH (a:Agency {id: e.agencyId}), (i:Item {id: e.itemId})
-       MERGE (a)-[r:${role}]->(i) SET r.raw = e.raw`,
-      { edges: record.agencyEdges.filter((e) => e.role === role) },
+       CREATE (a)-[:${role} {raw: e.raw}]->(i)`,
+      { edges: uniqueBy(record.agencyEdges.filter((e) => e.role === role), (e) => `${e.agencyId} ${e.itemId}`) },
     );
   }
   await tx.run(
@@ -126,6 +128,12 @@ async function writeRecord(tx: ManagedTransaction, record: DocumentRecord): Prom
     citations: citations.length,
     mergedStubs,
   };
+}
+
+function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const x of xs) if (!seen.has(key(x))) seen.set(key(x), x);
+  return [...seen.values()];
 }
 
 function issuerEdges(docs: DocumentNode[]) {
