@@ -8,7 +8,7 @@ import {
   replaceItemLinks,
   tasksOf,
 } from '../graph-store/link-reads.js';
-import { errorMessage, parseFile } from './parse-file.js';
+import { errorMessage, parseBytes, parseFile } from './parse-file.js';
 import { orderByCitation } from './order-records.js';
 import { linkTasks } from './link/link-tasks.js';
 import type { TextSimilarity } from './link/similarity.js';
@@ -74,6 +74,17 @@ export async function ingestFiles(db: Db, files: string[], opts: IngestOptions):
     opts.onProgress?.({ phase: 'write', done: i + 1, total: ordered.length, file });
   }
   return files.map((f) => outcomes.get(f)!);
+}
+
+/** One uploaded document, already in memory (the API's upload). Throws with a clear reason. */
+export async function ingestBytes(
+  db: Db,
+  bytes: Uint8Array,
+  fileName: string,
+  opts: Pick<IngestOptions, 'maxBytes' | 'similarity'>,
+): Promise<FileOutcome> {
+  const record = parseBytes(bytes, fileName, opts.maxBytes);
+  return writeRecord(db, fileName, record, opts.similarity ?? lexicalSimilarity);
 }
 
 async function writeRecord(db: Db, file: string, record: DocumentRecord, similarity: TextSimilarity): Promise<FileOutcome> {

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Level } from '../graph-schema/index.js';
+
+/** Filters every search accepts; the API validates query strings with this schema. */
+export const SearchFilters = z.object({
+  province: z.string().min(1).optional(),
+  documentId: z.string().min(1).optional(),
+  agencyId: z.string().min(1).optional(),
+  level: Level.optional(),
+  /** true: only tasks with a lead agency; false: only tasks without one. */
+  hasLead: z.boolean().optional(),
+  kind: z.enum(['task', 'directive', 'any']).default('any'),
+});
+export type SearchFilters = z.infer<typeof SearchFilters>;
+
+export interface HitItem {
+  id: string;
+  documentId: string;
+  documentNumber: string | null;
+  documentTitle: string | null;
+  province: string | null;
+  level: string;
+  text: string;
+  sectionPath: string[];
+  sectionTitles: string[];
+  lineStart: number;
+  lineEnd: number;
+  isTask: boolean;
+  isDirective: boolean;
+  leads: { id: string; name: string; collective: boolean }[];
+}
+
+/** One result, with what explains it. */
+export interface SearchHit {
+  item: HitItem;
+  /** The fused score that ordered the results. */
+  score: number;
+  /** Cosine similarity of query and item embeddings, when the vector side found it. */
+  vectorScore: number | null;
+  lexicalScore: number | null;
+  /** Query terms found in the item, as they appear in its text (tone marks included). */
+  matchedTerms: string[];
+  /** [start, end) character ranges of `item.text` to highlight. */
+  highlights: [number, number][];
+}
+
+export interface SimilarGroup {
+  province: string | null;
+  hits: SearchHit[];
+}
+
+export interface SearchService {
+  search(query: string, filters: SearchFilters, limit: number): Promise<SearchHit[]>;
+  /** Nearest tasks in other provinces, grouped by province. */
+  similarTasks(taskId: string, limit: number): Promise<SimilarGroup[]>;
+}
