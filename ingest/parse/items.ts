@@ -1,0 +1,180 @@
+import { parseAgencyCell, parseAssignment, type Assignment, type Mention } from './agencies.js';
+import { categoryOfTitle, isActionable, isPromulgationFormula, type SectionCategory } from './item-kinds.js';
+import type { SectionNode } from './sections.js';
+import type { TableRow } from './table.js';
+
+/**
+ * Items from the section tree, before ids and kinds: every leaf with text (a paragraph, bullet or
+ * numbered paragraph without sub-items) and every task-table row. A node with children is a
+ * section: its text is a title, its category and its agencies pass down to the items below.
+ *
+ * Agencies of an item, in this order:
+ *  - a table row's lead / coordinating columns (or a single agencies column, read like text);
+ *  - the item's own words (agencies.ts `parseAssignment`);
+ *  - otherwise the nearest section above whose title assigns a lead ("b) Sở Khoa học và Công nghệ
+ *    chủ trì, phối hợp với …:", "a) Các sở, ban, ngành, …:", "1. Các sở, ngành, UBND các huyện…"),
+ *    whose coordinating agencies come along; coordinating agencies the item names itself
+ *    ("- Phối hợp với Ủy ban Mặt trận …") are added to those.
+ * A task with none of these has no lead: that is for auditors to see, not an error.
+ */
+
+export interface ItemDraft {
+  path: string[];
+  titles: string[];
+  text: string;
+  lineStart: number;
+  lineEnd: number;
+  category: SectionCategory;
+  lead: Mention[];
+  coord: Mention[];
+  leadRaw: string | null;
+  coordRaw: string | null;
+  /** The raw timeline column of a table row. */
+  timelineRaw: string | null;
+  fromTable: boolean;
+}
+
+interface Scope {
+  path: string[];
+  titles: string[];
+  category: SectionCategory;
+  inherited: Assignment | null;
+}
+
+export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings: string[] } {
+  const drafts: ItemDraft[] = [];
+  const warnings: string[] = [];
+  const tablesSeen = new Map<SectionNode, number>();
+
+  const visit = (n: SectionNode, scope: Scope) => {
+    if (n.type === 'table') {
+      const k = (tablesSeen.get(n.parent!) ?? 0) + 1;
+      tablesSeen.set(n.parent!, k);
+      tableItems(n, k, scope, drafts);
+      return;
+    }
+    const segment = n.label;
+    const title = n.text.replace(/\s*\n\s*/g, ' ').trim();
+    if (n.children.length > 0 || n.type === 'root' || n.type === 'appendix') {
+      const own = n.type === 'appendix' ? 'action' : n.headingLike && title.length <= 150 ? categoryOfTitle(title) : null;
+      const category = own ?? scope.category;
+      let inherited = scope.inherited;
+      if (own && own !== scope.category) inherited = null;
+      if (isActionable(category) && title && n.type !== 'root') {
+        const a = parseAssignment(title, { wholeIsList: n.headingLike });
+        if (a.lead.length) inherited = a;
+      }
+      const next: Scope = {
+        path: segment !== null && n.type !== 'root' ? [...scope.path, segment] : scope.path,
+        titles: n.type !== 'root' && title ? [...scope.titles, title] : scope.titles,
+        category,
+        inherited,
+      };
+      for (const c of n.children) visit(c, next);
+      return;
+    }
+    if (n.structural || !title || isPromulgationFormula(title)) return;
+    if (segment === null) {
+      warnings.push(`line ${n.lineStart}: an item without a section number was skipped`);
+      return;
+    }
+    const draft: ItemDraft = {
+      path: [...scope.path, segment],
+      titles: scope.titles,
+      text: n.text.trim(),
+      lineStart: n.lineStart,
+      lineEnd: n.lineEnd,
+      category: scope.category,
+      lead: [],
+      coord: [],
+      leadRaw: null,
+      coordRaw: null,
+      timelineRaw: null,
+      fromTable: false,
+    };
+    if (isActionable(scope.category)) applyAssignment(draft, parseAssignment(n.text), scope.inherited);
+    drafts.push(draft);
+  };
+
+  visit(root, { path: [], titles: [], category: 'action', inherited: null });
+  return { drafts, warnings };
+}
+
+function applyAssignment(draft: ItemDraft, own: Assignment, inherited: Assignment | null): void {
+  if (own.lead.length) {
+    draft.lead = own.lead;
+    draft.leadRaw = own.leadRaw;
+    draft.coord = own.coord;
+    draft.coordRaw = own.coordRaw;
+    return;
+  }
+  draft.lead = inherited?.lead ?? [];
+  draft.leadRaw = inherited?.leadRaw ?? null;
+  const coord = [...(inherited?.coord ?? [])];
+  for (const c of own.coord) if (!coord.some((x) => x.raw === c.raw)) coord.push(c);
+  draft.coord = coord.filter((c) => !draft.lead.some((l) => l.raw === c.raw));
+  const raws = [inherited?.coordRaw, own.coordRaw].filter((r): r is string => !!r);
+  draft.coordRaw = draft.coord.length ? raws.join('; ') : null;
+}
+
+function tableItems(n: SectionNode, k: number, scope: Scope, drafts: ItemDraft[]): void {
+  const table = n.table!;
+  const base = k > 1 ? [...scope.path, `table-${k}`] : scope.path;
+  const category = scope.category;
+  let groupPath = base;
+  let groupTitles = scope.titles;
+  for (const e of table.entries) {
+    if (e.kind === 'group') {
+      groupPath = [...base, e.label];
+      groupTitles = [...scope.titles, e.title];
+      continue;
+    }
+    const draft: ItemDraft = {
+      path: [...groupPath, e.label],
+      titles: groupTitles,
+      text: e.text,
+      lineStart: e.lineStart,
+      lineEnd: e.lineEnd,
+      category,
+      lead: [],
+      coord: [],
+      leadRaw: null,
+      coordRaw: null,
+      timelineRaw: e.timeline,
+      fromTable: true,
+    };
+    if (isActionable(category)) applyAssignment(draft, rowAssignment(e), scope.inherited);
+    drafts.push(draft);
+  }
+}
+
+/** A row's agencies: its lead and coordinating columns, else its own words. */
+function rowAssignment(row: TableRow): Assignment {
+  const out: Assignment = { lead: [], coord: [], leadRaw: null, coordRaw: null };
+  if (row.lead) {
+    const lead = parseAgencyCell(row.lead);
+    out.lead = lead.mentions;
+    out.leadRaw = lead.mentions.length ? lead.raw : null;
+  }
+  if (row.coord) {
+    const coord = parseAgencyCell(row.coord);
+    out.coord = coord.mentions;
+    out.coordRaw = coord.mentions.length ? coord.raw : null;
+  }
+  if (row.agencies && !out.lead.length) {
+    const a = parseAssignment(row.agencies, { wholeIsList: true });
+    if (a.lead.length) return a;
+    // "Sở A, Sở B" without "chủ trì": the first named body leads, the others coordinate.
+    const cell = parseAgencyCell(row.agencies);
+    out.lead = cell.mentions.slice(0, 1);
+    out.leadRaw = out.lead[0]?.raw ?? null;
+    out.coord = cell.mentions.slice(1);
+    out.coordRaw = out.coord.length ? out.coord.map((m) => m.raw).join(', ') : null;
+    return out;
+  }
+  if (!out.lead.length) {
+    const fromText = parseAssignment(row.text);
+    if (fromText.lead.length) return { ...fromText, coord: out.coord.length ? out.coord : fromText.coord, coordRaw: out.coordRaw ?? fromText.coordRaw };
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+import { ZodError } from 'zod';
+import { DocumentRecord, numberKey, type AgencyNode, type DocumentNode } from '../../graph-schema/index.js';
+import { extractCitations } from './citations.js';
+import { identityDocumentId, readIdentity } from './identity.js';
+import { normalizeSource, toSourceLines } from './lines.js';
+import { parseStructure } from './structure.js';
+import type { StructureContext } from './types.js';
+
+/** The input is not a policy document the parser can read (empty, or random text). */
+export class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly fileName?: string,
+  ) {
+    super(fileName ? `${fileName}: ${message}` : message);
+    this.name = 'ParseError';
+  }
+}
+
+export interface ParseOptions {
+  fileName?: string;
+  contentHash?: string;
+  /**
+   * Emit the lineage stated between cited documents as edges from their stubs ("Kế hoạch số 245-KH/TU
+   * … về thực hiện Kết luận số 69-KL/TW" → 245 IMPLEMENTS 69). Default true; see citations.ts.
+   */
+  chainEdges?: boolean;
+}
+
+/**
+ * One source text → everything it contributes to the graph: lines → identity → document id →
+ * citations (stubs for the cited documents, their issuers) → structure (items, agencies, agency
+ * edges) → a record validated against graph-schema. Pure: no I/O. `itemLinks` stay empty (the
+ * linker fills them). Throws `ParseError` when the text has no recognisable structure of a policy
+ * document: no document type, no items and no references to other documents.
+ */
+export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRecord {
+  const source = normalizeSource(text);
+  if (!source.trim()) throw new ParseError('empty document: there is no text to parse', opts.fileName);
+  const lines = toSourceLines(source);
+
+  const reading = readIdentity(lines, opts.fileName);
+  const identity = reading.identity;
+  const id = identityDocumentId(identity, source);
+
+  const cited = extractCitations(lines, {
+    selfId: id,
+    identity,
+    typeHeadingLine: reading.typeHeadingLine,
+    chainEdges: opts.chainEdges,
+  });
+
+  const ctx: StructureContext = {
+    documentId: id,
+    level: identity.level,
+    issuerPath: identity.issuerPath,
+    province: identity.province,
+    provinceSlug: identity.provinceSlug,
+  };
+  const structure = parseStructure(lines, ctx);
+
+  const typed = !reading.warnings.includes('document type not identified');
+  if (!typed && !identity.number && structure.items.length === 0 && cited.citations.length === 0) {
+    throw new ParseError(
+      'no recognisable structure of a policy document: no document type (Kế hoạch, Nghị quyết, Quyết định …), no numbered items and no references to other documents',
+      opts.fileName,
+    );
+  }
+
+  const document: DocumentNode = {
+    id,
+    numberKey: numberKey({ issuerPath: identity.issuerPath, typeCode: identity.typeCode, number: identity.number }),
+    typeCode: identity.typeCode,
+    typeName: identity.typeName,
+    number: identity.number,
+    issuerName: identity.issuerName,
+    issuerPath: identity.issuerPath,
+    issuerId: reading.issuerAgency?.id ?? null,
+    level: identity.level,
+    province: identity.province,
+    date: identity.date,
+    year: identity.year,
+    place: identity.place,
+    signer: identity.signer,
+    title: identity.title,
+    stub: false,
+    sourceFile: opts.fileName ?? null,
+    contentHash: opts.contentHash ?? null,
+    text: source,
+  };
+
+  const record = {
+    document,
+    items: structure.items,
+    agencies: mergeAgencies([...structure.agencies, ...(reading.issuerAgency ? [reading.issuerAgency] : []), ...cited.agencies]),
+    citedDocuments: cited.citedDocuments,
+    citations: cited.citations,
+    agencyEdges: structure.agencyEdges,
+    itemLinks: [],
+    warnings: [...new Set([...reading.warnings, ...cited.warnings, ...structure.warnings])],
+  };
+  try {
+    return DocumentRecord.parse(record);
+  } catch (err) {
+    if (err instanceof ZodError) {
+      const first = err.issues[0];
+      throw new ParseError(`the parser produced an invalid record (${first ? `${first.path.join('.')}: ${first.message}` : err.message})`, opts.fileName);
+    }
+    throw err;
+  }
+}
+
+/** One node per agency id: the first reading keeps its name and fields, aliases are pooled. */
+function mergeAgencies(agencies: AgencyNode[]): AgencyNode[] {
+  const byId = new Map<string, AgencyNode>();
+  for (const a of agencies) {
+    const had = byId.get(a.id);
+    if (!had) {
+      byId.set(a.id, { ...a, aliases: [...new Set(a.aliases)] });
+      continue;
+    }
+    const aliases = new Set([...had.aliases, ...a.aliases]);
+    if (a.name !== had.name) aliases.add(a.name);
+    aliases.delete(had.name);
+    byId.set(a.id, { ...had, aliases: [...aliases], province: had.province ?? a.province });
+  }
+  return [...byId.values()];
+}
