@@ -93,12 +93,30 @@ async function writeRecord(db: Db, file: string, record: DocumentRecord, similar
   if (state && !state.stub && state.contentHash === record.document.contentHash) {
     return { file, status: 'unchanged', documentId: id, counts: countsOf(record), warnings: record.warnings };
   }
-  const parents = record.citations.filter((c) => c.kind === 'IMPLEMENTS' && c.from === id).map((c) => c.to);
-  const candidates = (await directiveCandidates(db, parents)).filter((c) => c.documentId !== id);
+  const candidates = (await directiveCandidates(db, implementedByRecord(record))).filter((c) => c.documentId !== id);
   const withLinks = { ...record, itemLinks: await linkTasks(record.items.filter((i) => i.isTask), candidates, similarity) };
   await upsertDocument(db, withLinks);
   if (record.items.some((i) => i.isDirective)) await relinkImplementers(db, id, similarity);
   return { file, status: 'ingested', documentId: id, counts: countsOf(withLinks), warnings: record.warnings };
+}
+
+/**
+ * Every document this record says it carries out, directly or through the lineage it states for
+ * its parents (3229/KH-UBND → 245-KH/TU → 69-KL/TW), whether or not those edges are in the graph yet.
+ */
+function implementedByRecord(record: DocumentRecord): string[] {
+  const reached = new Set<string>();
+  const queue = [record.document.id];
+  while (queue.length > 0) {
+    const from = queue.shift()!;
+    for (const c of record.citations) {
+      if (c.kind === 'IMPLEMENTS' && c.from === from && !reached.has(c.to)) {
+        reached.add(c.to);
+        queue.push(c.to);
+      }
+    }
+  }
+  return [...reached];
 }
 
 /** A directive document that arrives (or changes) after its implementers: their links are redone. */
