@@ -39,3 +39,207 @@ export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
      ORDER BY d.level, d.province, d.id`,
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Implementation coverage: directive items × provinces, and the lists auditors export.
+
+export interface DirectiveRow {
+  id: string;
+  documentId: string;
+  sectionPath: string[];
+  sectionTitles: string[];
+  text: string;
+  lineStart: number;
+  lineEnd: number;
+  ordinal: number;
+}
+
+const DIRECTIVE = (v: string) =>
+  `${v} { .id, .documentId, .sectionPath, .sectionTitles, .text, .lineStart, .lineEnd, .ordinal }`;
+
+export interface Heatmap {
+  document: { id: string; number: string | null; title: string | null };
+  /** Columns: provinces with a document implementing this one (at any depth) or a task implementing one of its items. */
+  provinces: string[];
+  /** Directive items, those implemented in the fewest provinces first. */
+  rows: { directive: DirectiveRow; cells: Record<string, number>; provincesImplementing: number; tasks: number }[];
+}
+
+/** Tasks implementing each directive item of a document, counted per province of the task. Null when unknown. */
+export async function directiveHeatmap(db: Db, documentId: string): Promise<Heatmap | null> {
+  const [head] = await readQuery<{ document: Heatmap['document']; provinces: string[] }>(
+    db,
+    `MATCH (root:Document {id: $id})
+     RETURN root { .id, .number, .title } AS document,
+            COLLECT { MATCH (x:Document)-[:IMPLEMENTS*1..6]->(root) WHERE x.province IS NOT NULL RETURN DISTINCT x.province } AS provinces`,
+    { id: documentId },
+  );
+  if (!head) return null;
+  const directives = await readQuery<{ directive: DirectiveRow; cells: { province: string; tasks: number }[] }>(
+    db,
+    `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Directive)
+     WITH i ORDER BY i.ordinal, i.lineStart
+     RETURN ${DIRECTIVE('i')} AS directive,
+            COLLECT { MATCH (t:Task)-[:IMPLEMENTS]->(i) WHERE t.province IS NOT NULL
+                      WITH t.province AS province, count(t) AS tasks RETURN { province: province, tasks: tasks } } AS cells`,
+    { id: documentId },
+  );
+  const provinces = [...new Set([...head.provinces, ...directives.flatMap((d) => d.cells.map((c) => c.province))])].sort(
+    (a, b) => a.localeCompare(b, 'vi'),
+  );
+  const rows = directives.map(({ directive, cells }) => {
+    const byProvince: Record<string, number> = Object.fromEntries(provinces.map((p) => [p, 0]));
+    for (const c of cells) byProvince[c.province] = c.tasks;
+    return {
+      directive,
+      cells: byProvince,
+      provincesImplementing: cells.filter((c) => c.tasks > 0).length,
+      tasks: cells.reduce((n, c) => n + c.tasks, 0),
+    };
+  });
+  // A stable sort keeps reading order among items implemented equally often.
+  rows.sort((a, b) => a.provincesImplementing - b.provincesImplementing || a.tasks - b.tasks);
+  return { document: head.document, provinces, rows };
+}
+
+export interface TaskEvidence {
+  task: {
+    id: string;
+    documentId: string;
+    sectionPath: string[];
+    text: string;
+    province: string | null;
+    lineStart: number;
+    lineEnd: number;
+    timelineRaw: string | null;
+  };
+  document: { id: string; number: string | null; title: string | null; province: string | null };
+  leads: { id: string; name: string; collective: boolean }[];
+  score: number | null;
+  method: string | null;
+}
+
+const TASK_FIELDS = (v: string) =>
+  `${v} { .id, .documentId, .sectionPath, .text, .province, .lineStart, .lineEnd, .timelineRaw }`;
+const DOC_FIELDS = (v: string) => `${v} { .id, .number, .title, .province }`;
+const LEADS = (v: string) =>
+  `COLLECT { MATCH (a:Agency)-[:LEADS]->(${v}) RETURN a { .id, .name, collective: coalesce(a.collective, false) } ORDER BY a.name }`;
+
+/** One heatmap cell: the tasks of a province that implement a directive item, with the linker's evidence. */
+export async function cellEvidence(
+  db: Db,
+  directiveId: string,
+  province: string,
+): Promise<{ directive: DirectiveRow; province: string; tasks: TaskEvidence[] } | null> {
+  const [row] = await readQuery<{ directive: DirectiveRow; tasks: TaskEvidence[] }>(
+    db,
+    `MATCH (i:Directive {id: $id})
+     RETURN ${DIRECTIVE('i')} AS directive,
+            COLLECT { MATCH (d:Document)-[:CONTAINS]->(t:Task)-[r:IMPLEMENTS]->(i) WHERE t.province = $province
+                      RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')},
+                               score: r.score, method: r.method }
+                      ORDER BY r.score DESC, t.id } AS tasks`,
+    { id: directiveId, province },
+  );
+  return row ? { directive: row.directive, province, tasks: row.tasks } : null;
+}
+
+export interface UnimplementedRow {
+  province: string;
+  directive: DirectiveRow;
+  document: { id: string; number: string | null; title: string | null };
+}
+
+/**
+ * Directive items no task of a province implements, for every province expected to: those with a
+ * document that implements the directive's document, directly or through intermediate plans.
+ */
+export async function unimplementedDirectives(
+  db: Db,
+  filters: { documentId?: string; province?: string },
+): Promise<UnimplementedRow[]> {
+  return readQuery<UnimplementedRow>(
+    db,
+    `MATCH (root:Document)-[:CONTAINS]->(i:Directive)
+     WHERE $documentId IS NULL OR root.id = $documentId
+     WITH root, collect(i) AS directives
+     CALL (root) {
+       MATCH (x:Document)-[:IMPLEMENTS*1..6]->(root)
+       WHERE x.province IS NOT NULL AND ($province IS NULL OR x.province = $province)
+       RETURN collect(DISTINCT x.province) AS provinces
+     }
+     UNWIND provinces AS province
+     UNWIND directives AS i
+     WITH root, province, i
+     WHERE NOT EXISTS { MATCH (t:Task)-[:IMPLEMENTS]->(i) WHERE t.province = province }
+     RETURN province, ${DIRECTIVE('i')} AS directive, root { .id, .number, .title } AS document
+     ORDER BY province, root.id, i.ordinal, i.lineStart`,
+    { documentId: filters.documentId ?? null, province: filters.province ?? null },
+  );
+}
+
+export interface TaskRow {
+  task: TaskEvidence['task'];
+  document: TaskEvidence['document'];
+  leads: TaskEvidence['leads'];
+  coordinating: TaskEvidence['leads'];
+  leadRaw: string | null;
+}
+
+const TASK_ROW = `{ task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')},
+  coordinating: COLLECT { MATCH (a:Agency)-[:COORDINATES]->(t) RETURN a { .id, .name, collective: coalesce(a.collective, false) } ORDER BY a.name },
+  leadRaw: t.leadRaw } AS row`;
+const TASK_FILTERS = `($province IS NULL OR t.province = $province) AND ($documentId IS NULL OR d.id = $documentId)`;
+
+/** Tasks with no lead agency (chủ trì): nobody is accountable for them. */
+export async function tasksWithoutLead(db: Db, filters: { province?: string; documentId?: string }): Promise<TaskRow[]> {
+  const rows = await readQuery<{ row: TaskRow }>(
+    db,
+    `MATCH (d:Document)-[:CONTAINS]->(t:Task)
+     WHERE ${TASK_FILTERS} AND NOT EXISTS { (:Agency)-[:LEADS]->(t) }
+     RETURN ${TASK_ROW} ORDER BY t.province, d.id, t.ordinal`,
+    { province: filters.province ?? null, documentId: filters.documentId ?? null },
+  );
+  return rows.map((r) => r.row);
+}
+
+/** Tasks led by a whole group ("Các sở, ban, ngành…") rather than one body. */
+export async function collectiveLedTasks(db: Db, filters: { province?: string; documentId?: string }): Promise<TaskRow[]> {
+  const rows = await readQuery<{ row: TaskRow }>(
+    db,
+    `MATCH (d:Document)-[:CONTAINS]->(t:Task)
+     WHERE ${TASK_FILTERS} AND EXISTS { (:Agency {collective: true})-[:LEADS]->(t) }
+     RETURN ${TASK_ROW} ORDER BY t.province, d.id, t.ordinal`,
+    { province: filters.province ?? null, documentId: filters.documentId ?? null },
+  );
+  return rows.map((r) => r.row);
+}
+
+export interface UnresolvedCitation {
+  document: { id: string; number: string | null; typeCode: string; issuerPath: string | null; level: string; province: string | null; year: number | null };
+  citedBy: {
+    id: string;
+    number: string | null;
+    province: string | null;
+    kind: 'CITES' | 'IMPLEMENTS';
+    raw: string | null;
+    evidence: string | null;
+    lineStart: number | null;
+    lineEnd: number | null;
+    sourceDocument: string | null;
+  }[];
+}
+
+/** Stub documents: cited, but their text was never ingested; with who cites them and how. */
+export async function unresolvedCitations(db: Db): Promise<UnresolvedCitation[]> {
+  return readQuery<UnresolvedCitation>(
+    db,
+    `MATCH (s:Document {stub: true})
+     WITH s, COLLECT { MATCH (c:Document)-[r:CITES|IMPLEMENTS]->(s)
+                       RETURN { id: c.id, number: c.number, province: c.province, kind: type(r), raw: r.raw,
+                                evidence: r.evidence, lineStart: r.lineStart, lineEnd: r.lineEnd, sourceDocument: r.sourceDocument }
+                       ORDER BY c.id, type(r) } AS citedBy
+     RETURN s { .id, .number, .typeCode, .issuerPath, .level, .province, .year } AS document, citedBy
+     ORDER BY size(citedBy) DESC, s.id`,
+  );
+}

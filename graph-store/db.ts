@@ -19,8 +19,11 @@ export function openDb(opts: DbOptions): Db {
   const driver = neo4j.driver(opts.uri, auth, {
     // Counts and line numbers are small; plain JS numbers keep every caller simple.
     disableLosslessIntegers: true,
-    connectionAcquisitionTimeout: 10_000,
-    maxTransactionRetryTime: 5_000,
+    // Fail fast when the database is down: the API answers 503 with Retry-After rather than
+    // holding requests, and the driver reconnects on its own when the database is back.
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 3_000,
+    maxTransactionRetryTime: 1_500,
   });
   return { driver, database: opts.database ?? 'neo4j' };
 }

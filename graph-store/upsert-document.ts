@@ -96,8 +96,15 @@ async function writeRecord(tx: ManagedTransaction, record: DocumentRecord): Prom
       `UNWIND $edges AS c
        MATCH (a:Document {id: c.from}), (b:Document {id: c.to})
        MERGE (a)-[r:${kind}]->(b)
-       SET r.raw = c.raw, r.evidence = c.evidence, r.basis = c.basis,
-           r.lineStart = c.lineStart, r.lineEnd = c.lineEnd, r.sourceDocument = coalesce(r.sourceDocument, $docId),
+       // Evidence and line numbers stay those of the first document that stated the edge, so
+       // they always point into the text of sourceDocument.
+       WITH r, c, r.sourceDocument IS NULL OR r.sourceDocument = $docId AS ours
+       SET r.raw = CASE WHEN ours THEN c.raw ELSE r.raw END,
+           r.evidence = CASE WHEN ours THEN c.evidence ELSE r.evidence END,
+           r.basis = CASE WHEN ours THEN c.basis ELSE r.basis END,
+           r.lineStart = CASE WHEN ours THEN c.lineStart ELSE r.lineStart END,
+           r.lineEnd = CASE WHEN ours THEN c.lineEnd ELSE r.lineEnd END,
+           r.sourceDocument = coalesce(r.sourceDocument, $docId),
            r.assertedBy = CASE WHEN $docId IN coalesce(r.assertedBy, []) THEN r.assertedBy
                                ELSE coalesce(r.assertedBy, []) + $docId END`,
       { edges: citations.filter((c) => c.kind === kind && c.from !== c.to), docId: doc.id },

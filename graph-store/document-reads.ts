@@ -1,0 +1,228 @@
+import neo4j from 'neo4j-driver';
+import { matchKey } from '../core/vn-text.js';
+import type { ItemNode, Timeline } from '../graph-schema/index.js';
+import { readQuery, type Db } from './db.js';
+import { itemFromProps } from './properties.js';
+
+export interface DocumentFilters {
+  province?: string;
+  level?: string;
+  typeCode?: string;
+  stub?: boolean;
+  /** Words of the title or number, tone- and case-insensitive, each matching a word prefix. */
+  q?: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  number: string | null;
+  typeCode: string;
+  typeName: string | null;
+  title: string | null;
+  level: string;
+  province: string | null;
+  date: string | null;
+  year: number | null;
+  stub: boolean;
+  issuerName: string | null;
+  tasks: number;
+  directives: number;
+}
+
+/** The map projection every summary uses; `d` is the document. */
+const SUMMARY = `d {
+  .id, .number, .typeCode, .typeName, .title, .level, .province, .date, .year, .issuerName,
+  stub: coalesce(d.stub, false),
+  tasks: COUNT { (d)-[:CONTAINS]->(:Task) },
+  directives: COUNT { (d)-[:CONTAINS]->(:Directive) }
+}`;
+
+/**
+ * `document_title` is a full-text index with Lucene's ASCII folding; the query is folded here too
+ * (wildcard terms skip the analyzer), so "khoa hoc" and "khoa học" find "Khoa học".
+ * Returns null when `q` holds no letter or digit.
+ */
+export function titleQuery(q: string): string | null {
+  const words = matchKey(q).split(/[^a-z0-9]+/).filter(Boolean);
+  return words.length ? words.map((w) => `+${w}*`).join(' ') : null;
+}
+
+const FROM_INDEX = `CALL db.index.fulltext.queryNodes('document_title', $lucene) YIELD node AS d WITH d WHERE d:Document`;
+const FROM_ALL = 'MATCH (d:Document)';
+const FILTERS = `($province IS NULL OR d.province = $province)
+  AND ($level IS NULL OR d.level = $level)
+  AND ($typeCode IS NULL OR d.typeCode = $typeCode)
+  AND ($stub IS NULL OR coalesce(d.stub, false) = $stub)`;
+
+/** A page of documents, central ones first, then by province, date and id; with the total. */
+export async function listDocuments(
+  db: Db,
+  filters: DocumentFilters,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: DocumentSummary[] }> {
+  const lucene = filters.q === undefined ? null : titleQuery(filters.q);
+  if (filters.q !== undefined && lucene === null) return { total: 0, items: [] };
+  // Both sources are constants of this file: user input only ever travels as parameters.
+  const source = lucene ? FROM_INDEX : FROM_ALL;
+  const [row] = await readQuery<{ total: number; items: DocumentSummary[] }>(
+    db,
+    `CALL () { ${source} WITH d WHERE ${FILTERS} RETURN count(d) AS total }
+     CALL () {
+       ${source} WITH d WHERE ${FILTERS}
+       WITH d ORDER BY CASE d.level WHEN 'central' THEN 0 WHEN 'ministry' THEN 1 WHEN 'province' THEN 2 ELSE 3 END,
+                       d.province, d.date, d.id
+       SKIP $offset LIMIT $limit
+       RETURN collect(${SUMMARY}) AS items
+     }
+     RETURN total, items`,
+    {
+      lucene,
+      province: filters.province ?? null,
+      level: filters.level ?? null,
+      typeCode: filters.typeCode ?? null,
+      stub: filters.stub ?? null,
+      offset: neo4j.int(page.offset),
+      limit: neo4j.int(page.limit),
+    },
+  );
+  return row ?? { total: 0, items: [] };
+}
+
+export interface AgencyRef {
+  id: string;
+  name: string;
+  collective: boolean;
+  /** The words the document used for it. */
+  raw: string | null;
+}
+
+export interface CitationView {
+  kind: 'CITES' | 'IMPLEMENTS';
+  /** The document on the other end. */
+  document: { id: string; number: string | null; title: string | null; typeCode: string; province: string | null; level: string; stub: boolean };
+  raw: string | null;
+  evidence: string | null;
+  basis: boolean;
+  lineStart: number | null;
+  lineEnd: number | null;
+  /** The documents whose text states this citation; line numbers refer to the first one's text. */
+  assertedBy: string[];
+  sourceDocument: string | null;
+}
+
+export type ItemView = Omit<ItemNode, 'timeline'> & {
+  province: string | null;
+  level: string;
+  timeline: Timeline | null;
+  leads: AgencyRef[];
+  coordinating: AgencyRef[];
+  implementsCount: number;
+  implementedByCount: number;
+};
+
+export interface DocumentDetail {
+  document: Omit<DocumentSummary, 'tasks' | 'directives'> & {
+    issuerPath: string;
+    issuerId: string | null;
+    numberKey: string | null;
+    place: string | null;
+    signer: string | null;
+    sourceFile: string | null;
+    contentHash: string | null;
+    lineCount: number;
+    text?: string | null;
+  };
+  issuer: { id: string; name: string; province: string | null; level: string; collective: boolean } | null;
+  items: ItemView[];
+  citationsOut: CitationView[];
+  citationsIn: CitationView[];
+}
+
+/** Explicit projections: Neo4j stores no null properties, and the API always shows every field. */
+const DOC_PROPS = `d { .id, .numberKey, .typeCode, .typeName, .number, .issuerName, .issuerPath, .issuerId, .level, .province,
+                      .date, .year, .place, .signer, .title, .sourceFile, .contentHash, stub: coalesce(d.stub, false) }`;
+export const ITEM_PROPS = (v: string) =>
+  `${v} { .id, .documentId, .isDirective, .isTask, .sectionPath, .sectionTitles, .ordinal, .text, .lineStart, .lineEnd,
+          .leadRaw, .coordinatingRaw, .province, .level,
+          .timelineKind, .timelineRaw, .timelineFrom, .timelineTo, .timelineRecurrence }`;
+
+const OTHER_DOC = `{ id: o.id, number: o.number, title: o.title, typeCode: o.typeCode, province: o.province,
+                     level: o.level, stub: coalesce(o.stub, false) }`;
+const CITATION = `{ kind: type(r), document: ${OTHER_DOC}, raw: r.raw, evidence: r.evidence, basis: coalesce(r.basis, false),
+                    lineStart: r.lineStart, lineEnd: r.lineEnd, assertedBy: coalesce(r.assertedBy, []),
+                    sourceDocument: r.sourceDocument }`;
+
+/** One document with its issuer, items (agencies, timeline) and citations both ways; null when unknown. */
+export async function documentDetail(db: Db, id: string, opts: { includeText?: boolean } = {}): Promise<DocumentDetail | null> {
+  const [head] = await readQuery<{
+    doc: Record<string, unknown>;
+    text: string | null;
+    issuer: DocumentDetail['issuer'];
+    citationsOut: CitationView[];
+    citationsIn: CitationView[];
+  }>(
+    db,
+    `MATCH (d:Document {id: $id})
+     RETURN ${DOC_PROPS} AS doc, d.text AS text,
+            head(COLLECT { MATCH (d)-[:ISSUED_BY]->(a:Agency)
+                           RETURN a { .id, .name, .province, .level, collective: coalesce(a.collective, false) } }) AS issuer,
+            COLLECT { MATCH (d)-[r:CITES|IMPLEMENTS]->(o:Document) RETURN ${CITATION} ORDER BY r.lineStart, o.id } AS citationsOut,
+            COLLECT { MATCH (o:Document)-[r:CITES|IMPLEMENTS]->(d) RETURN ${CITATION} ORDER BY o.id, type(r) } AS citationsIn`,
+    { id },
+  );
+  if (!head) return null;
+  const items = await itemsOf(db, id);
+  return {
+    document: {
+      ...(head.doc as unknown as DocumentDetail['document']),
+      lineCount: head.text ? head.text.split('\n').length : 0,
+      ...(opts.includeText ? { text: head.text } : {}),
+    },
+    issuer: head.issuer ?? null,
+    items,
+    citationsOut: head.citationsOut,
+    citationsIn: head.citationsIn,
+  };
+}
+
+/** The map of one agency edge `r` from agency `a`. */
+export const AGENCY_REF = '{ id: a.id, name: a.name, collective: coalesce(a.collective, false), raw: r.raw }';
+
+/** Items of a document in reading order, with their agencies and link counts. */
+export async function itemsOf(db: Db, documentId: string): Promise<ItemView[]> {
+  const rows = await readQuery<{ props: Record<string, unknown>; leads: AgencyRef[]; coordinating: AgencyRef[]; out: number; in: number }>(
+    db,
+    `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Item)
+     RETURN ${ITEM_PROPS('i')} AS props,
+            COLLECT { MATCH (a:Agency)-[r:LEADS]->(i) RETURN ${AGENCY_REF} ORDER BY a.name } AS leads,
+            COLLECT { MATCH (a:Agency)-[r:COORDINATES]->(i) RETURN ${AGENCY_REF} ORDER BY a.name } AS coordinating,
+            COUNT { (i)-[:IMPLEMENTS]->(:Item) } AS out,
+            COUNT { (:Item)-[:IMPLEMENTS]->(i) } AS in
+     ORDER BY i.ordinal, i.lineStart`,
+    { id: documentId },
+  );
+  return rows.map((r) => ({
+    ...itemFromProps(r.props),
+    leads: r.leads,
+    coordinating: r.coordinating,
+    implementsCount: r.out,
+    implementedByCount: r.in,
+  }));
+}
+
+export interface ProvinceSummary {
+  province: string;
+  documents: number;
+  tasks: number;
+}
+
+/** Every province the graph knows, with how many documents and tasks it has. */
+export async function listProvinces(db: Db): Promise<ProvinceSummary[]> {
+  return readQuery<ProvinceSummary>(
+    db,
+    `MATCH (d:Document) WHERE d.province IS NOT NULL
+     WITH d.province AS province, count(d) AS documents
+     RETURN province, documents, COUNT { MATCH (t:Task) WHERE t.province = province } AS tasks
+     ORDER BY province`,
+  );
+}

@@ -1,0 +1,241 @@
+import { readQuery, type Db } from './db.js';
+
+export type Direction = 'up' | 'down' | 'both';
+/** How much hangs off the documents: only documents, plus their items, plus the tasks' agencies. */
+export type Include = 'documents' | 'items' | 'agencies';
+
+export interface LineageOptions {
+  direction: Direction;
+  /** Hops from the root along IMPLEMENTS (and CITES when `cites`). */
+  depth: number;
+  include: Include;
+  /** Follow CITES as well as IMPLEMENTS when walking between documents. */
+  cites: boolean;
+}
+
+export type NodeKind = 'document' | 'directive' | 'task' | 'agency';
+
+export interface GraphNode {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  province: string | null;
+  level: string | null;
+  /** Hops from the root along the walk: negative up, positive down; null for nodes hung off the walk. */
+  distance: number | null;
+  // documents
+  typeCode?: string;
+  number?: string | null;
+  title?: string | null;
+  date?: string | null;
+  stub?: boolean;
+  // items
+  documentId?: string;
+  sectionPath?: string[];
+  text?: string;
+  isTask?: boolean;
+  isDirective?: boolean;
+  lineStart?: number;
+  lineEnd?: number;
+  timelineRaw?: string | null;
+  // agencies
+  collective?: boolean;
+}
+
+export type EdgeType = 'IMPLEMENTS' | 'CITES' | 'CONTAINS' | 'LEADS' | 'COORDINATES';
+
+export interface GraphEdge {
+  /** `source|TYPE|target`: unique, as Cytoscape wants. */
+  id: string;
+  source: string;
+  target: string;
+  type: EdgeType;
+  // document citations
+  evidence?: string | null;
+  raw?: string | null;
+  basis?: boolean;
+  lineStart?: number | null;
+  lineEnd?: number | null;
+  // task → directive
+  score?: number | null;
+  method?: string | null;
+}
+
+export interface Subgraph {
+  root: { id: string; kind: 'document' | 'item' };
+  direction: Direction;
+  depth: number;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+const DOC_NODE = `{ id: d.id, kind: 'document', label: coalesce(d.number, d.title, d.id), province: d.province, level: d.level,
+                   typeCode: d.typeCode, number: d.number, title: d.title, date: d.date, stub: coalesce(d.stub, false) }`;
+const ITEM_NODE = `{ id: i.id, kind: CASE WHEN i:Task THEN 'task' ELSE 'directive' END,
+                    label: coalesce(dn.number, dn.title, dn.id) + ' §' + reduce(s = '', p IN i.sectionPath | s + CASE s WHEN '' THEN '' ELSE '.' END + p),
+                    province: i.province, level: i.level, documentId: i.documentId, sectionPath: i.sectionPath, text: i.text,
+                    isTask: i:Task, isDirective: i:Directive, lineStart: i.lineStart, lineEnd: i.lineEnd,
+                    timelineRaw: i.timelineRaw }`;
+
+/**
+ * The lineage subgraph around a document or an item, for Cytoscape: documents walked along
+ * IMPLEMENTS (and CITES) up to `depth` hops, or items along Task → Directive IMPLEMENTS; then what
+ * `include` hangs off them. Null when no document or item has this id.
+ */
+export async function lineage(db: Db, id: string, opts: LineageOptions): Promise<Subgraph | null> {
+  const [root] = await readQuery<{ isDoc: boolean; isItem: boolean }>(
+    db,
+    'RETURN EXISTS { (:Document {id: $id}) } AS isDoc, EXISTS { (:Item {id: $id}) } AS isItem',
+    { id },
+  );
+  if (!root?.isDoc && !root?.isItem) return null;
+  return root.isDoc ? documentLineage(db, id, opts) : itemLineage(db, id, opts);
+}
+
+type Step = (db: Db, frontier: string[], up: boolean, types: string[]) => Promise<string[]>;
+
+/** Breadth-first walk, one query per level: no path enumeration, so depth 6 stays cheap. */
+async function walk(db: Db, rootId: string, opts: LineageOptions, types: string[], step: Step): Promise<Map<string, number>> {
+  const distance = new Map<string, number>([[rootId, 0]]);
+  const sides: boolean[] = opts.direction === 'both' ? [true, false] : [opts.direction === 'up'];
+  for (const up of sides) {
+    let frontier = [rootId];
+    for (let hop = 1; hop <= opts.depth && frontier.length > 0; hop++) {
+      const next = (await step(db, frontier, up, types)).filter((n) => !distance.has(n));
+      for (const n of next) distance.set(n, up ? -hop : hop);
+      frontier = next;
+    }
+  }
+  return distance;
+}
+
+const documentStep: Step = async (db, frontier, up, types) => {
+  const rows = await readQuery<{ id: string }>(
+    db,
+    up
+      ? `UNWIND $frontier AS f MATCH (:Document {id: f})-[r:IMPLEMENTS|CITES]->(n:Document) WHERE type(r) IN $types RETURN DISTINCT n.id AS id`
+      : `UNWIND $frontier AS f MATCH (:Document {id: f})<-[r:IMPLEMENTS|CITES]-(n:Document) WHERE type(r) IN $types RETURN DISTINCT n.id AS id`,
+    { frontier, types },
+  );
+  return rows.map((r) => r.id).sort();
+};
+
+const itemStep: Step = async (db, frontier, up) => {
+  const rows = await readQuery<{ id: string }>(
+    db,
+    up
+      ? 'UNWIND $frontier AS f MATCH (:Item {id: f})-[:IMPLEMENTS]->(n:Item) RETURN DISTINCT n.id AS id'
+      : 'UNWIND $frontier AS f MATCH (:Item {id: f})<-[:IMPLEMENTS]-(n:Item) RETURN DISTINCT n.id AS id',
+    { frontier },
+  );
+  return rows.map((r) => r.id).sort();
+};
+
+async function documentLineage(db: Db, id: string, opts: LineageOptions): Promise<Subgraph> {
+  const types = opts.cites ? ['IMPLEMENTS', 'CITES'] : ['IMPLEMENTS'];
+  const distance = await walk(db, id, opts, types, documentStep);
+  const docIds = [...distance.keys()];
+  const nodes: GraphNode[] = await documentNodes(db, docIds, distance);
+  const edges: GraphEdge[] = await citationEdges(db, docIds);
+  if (opts.include !== 'documents') {
+    const items = await readQuery<{ node: GraphNode }>(
+      db,
+      `UNWIND $ids AS docId MATCH (dn:Document {id: docId})-[:CONTAINS]->(i:Item)
+       RETURN ${ITEM_NODE} AS node ORDER BY i.documentId, i.ordinal`,
+      { ids: docIds },
+    );
+    const itemIds = items.map((r) => r.node.id);
+    nodes.push(...items.map((r) => ({ ...r.node, distance: null })));
+    edges.push(...items.map((r) => edge(r.node.documentId!, 'CONTAINS', r.node.id)));
+    edges.push(...(await itemLinkEdges(db, itemIds)));
+    if (opts.include === 'agencies') await addAgencies(db, itemIds, nodes, edges);
+  }
+  return { root: { id, kind: 'document' }, direction: opts.direction, depth: opts.depth, nodes, edges };
+}
+
+async function itemLineage(db: Db, id: string, opts: LineageOptions): Promise<Subgraph> {
+  const distance = await walk(db, id, opts, ['IMPLEMENTS'], itemStep);
+  const itemIds = [...distance.keys()];
+  const items = await readQuery<{ node: GraphNode }>(
+    db,
+    `UNWIND $ids AS itemId MATCH (dn:Document)-[:CONTAINS]->(i:Item {id: itemId})
+     RETURN ${ITEM_NODE} AS node ORDER BY i.documentId, i.ordinal`,
+    { ids: itemIds },
+  );
+  const docIds = [...new Set(items.map((r) => r.node.documentId!))].sort();
+  const nodes: GraphNode[] = [
+    ...(await documentNodes(db, docIds, new Map())),
+    ...items.map((r) => ({ ...r.node, distance: distance.get(r.node.id) ?? null })),
+  ];
+  const edges: GraphEdge[] = [
+    ...(await citationEdges(db, docIds)),
+    ...items.map((r) => edge(r.node.documentId!, 'CONTAINS', r.node.id)),
+    ...(await itemLinkEdges(db, itemIds)),
+  ];
+  if (opts.include === 'agencies') await addAgencies(db, itemIds, nodes, edges);
+  return { root: { id, kind: 'item' }, direction: opts.direction, depth: opts.depth, nodes, edges };
+}
+
+async function documentNodes(db: Db, ids: string[], distance: Map<string, number>): Promise<GraphNode[]> {
+  const rows = await readQuery<{ node: GraphNode }>(
+    db,
+    `UNWIND $ids AS docId MATCH (d:Document {id: docId}) RETURN ${DOC_NODE} AS node`,
+    { ids },
+  );
+  return rows
+    .map((r) => ({ ...r.node, label: shortLabel(r.node.label), distance: distance.get(r.node.id) ?? null }))
+    .sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0) || a.id.localeCompare(b.id));
+}
+
+/** Every IMPLEMENTS and CITES edge between the given documents, whichever were walked. */
+async function citationEdges(db: Db, ids: string[]): Promise<GraphEdge[]> {
+  const rows = await readQuery<{ edge: Omit<GraphEdge, 'id'> }>(
+    db,
+    `UNWIND $ids AS docId MATCH (a:Document {id: docId})-[r:IMPLEMENTS|CITES]->(b:Document) WHERE b.id IN $ids
+     RETURN { source: a.id, target: b.id, type: type(r), evidence: r.evidence, raw: r.raw, basis: coalesce(r.basis, false),
+              lineStart: r.lineStart, lineEnd: r.lineEnd } AS edge
+     ORDER BY a.id, b.id, type(r)`,
+    { ids },
+  );
+  return rows.map((r) => ({ id: edgeId(r.edge.source, r.edge.type, r.edge.target), ...r.edge }));
+}
+
+async function itemLinkEdges(db: Db, itemIds: string[]): Promise<GraphEdge[]> {
+  const rows = await readQuery<{ source: string; target: string; score: number | null; method: string | null }>(
+    db,
+    `UNWIND $ids AS itemId MATCH (t:Item {id: itemId})-[r:IMPLEMENTS]->(d:Item) WHERE d.id IN $ids
+     RETURN t.id AS source, d.id AS target, r.score AS score, r.method AS method ORDER BY source, target`,
+    { ids: itemIds },
+  );
+  return rows.map((r) => ({ ...edge(r.source, 'IMPLEMENTS', r.target), score: r.score, method: r.method }));
+}
+
+async function addAgencies(db: Db, itemIds: string[], nodes: GraphNode[], edges: GraphEdge[]): Promise<void> {
+  const rows = await readQuery<{ agency: GraphNode; role: 'LEADS' | 'COORDINATES'; itemId: string }>(
+    db,
+    `UNWIND $ids AS itemId MATCH (a:Agency)-[r:LEADS|COORDINATES]->(:Task {id: itemId})
+     RETURN { id: a.id, kind: 'agency', label: a.name, province: a.province, level: a.level,
+              collective: coalesce(a.collective, false) } AS agency, type(r) AS role, itemId
+     ORDER BY a.id, itemId`,
+    { ids: itemIds },
+  );
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (!seen.has(r.agency.id)) {
+      seen.add(r.agency.id);
+      nodes.push({ ...r.agency, distance: null });
+    }
+    edges.push(edge(r.agency.id, r.role, r.itemId));
+  }
+}
+
+/** Unnumbered documents are labelled by their title, which can run to several lines. */
+function shortLabel(label: string, max = 60): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
+}
+
+const edgeId = (source: string, type: string, target: string) => `${source}|${type}|${target}`;
+
+function edge(source: string, type: EdgeType, target: string): GraphEdge {
+  return { id: edgeId(source, type, target), source, target, type };
+}

@@ -1,0 +1,28 @@
+import type { Db } from '../../graph-store/db.js';
+import { ingestBytes } from '../../ingest/pipeline.js';
+import { HttpError } from '../errors.js';
+
+/**
+ * Refusals the ingest explains for the person who sent the file: bad encoding, binary, empty,
+ * too large (SourceError), or a text the parser cannot read as a document (ParseError).
+ */
+function refusal(err: unknown): { code: string; message: string } | null {
+  if (!(err instanceof Error)) return null;
+  if (err.name === 'SourceError' || err.name === 'ParseError') {
+    const code = (err as { code?: unknown }).code;
+    return { code: typeof code === 'string' ? code : 'unparseable', message: err.message };
+  }
+  return null;
+}
+
+/** One uploaded document into the graph; 413 over the limit, 422 with the ingest's reason otherwise. */
+export async function uploadDocument(db: Db, bytes: Uint8Array, fileName: string, maxBytes: number) {
+  try {
+    return await ingestBytes(db, bytes, fileName, { maxBytes });
+  } catch (err) {
+    const why = refusal(err);
+    if (!why) throw err;
+    const status = why.code === 'too-large' ? 413 : 422;
+    throw new HttpError(status, why.message, undefined, { body: { code: why.code } });
+  }
+}

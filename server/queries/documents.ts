@@ -1,0 +1,17 @@
+import type { Db } from '../../graph-store/db.js';
+import { documentDetail, listDocuments, listProvinces, type DocumentFilters } from '../../graph-store/document-reads.js';
+import { notFound } from '../errors.js';
+
+export function findDocuments(db: Db, filters: DocumentFilters, page: { limit: number; offset: number }) {
+  return listDocuments(db, filters, page);
+}
+
+export async function getDocument(db: Db, id: string, includeText: boolean) {
+  const detail = await documentDetail(db, id, { includeText });
+  if (!detail) throw notFound('document', id);
+  return detail;
+}
+
+export function getProvinces(db: Db) {
+  return listProvinces(db);
+}

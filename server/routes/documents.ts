@@ -1,0 +1,104 @@
+import { json, type Api } from '../http/api.js';
+import { rejectPagingWithId } from '../http/validate.js';
+import { requireToken } from '../http/auth.js';
+import { readDocumentBody } from '../http/raw-body.js';
+import { HttpError } from '../errors.js';
+import type { AppDeps } from '../deps.js';
+import { findDocuments, getDocument, getProvinces } from '../queries/documents.js';
+import { uploadDocument } from '../commands/upload-document.js';
+import { removeDocument } from '../commands/delete-document.js';
+import { z } from '../openapi/zod.js';
+import {
+  DeleteQuery,
+  DeleteResult,
+  DocumentDetail,
+  DocumentPage,
+  DocumentsQuery,
+  Provinces,
+  UploadQuery,
+  UploadResult,
+} from '../schemas/documents.js';
+
+export function documentRoutes(api: Api, { db, config }: AppDeps): void {
+  api.add({
+    method: 'get',
+    path: '/api/documents',
+    tags: ['documents'],
+    summary: 'List documents, or get one with ?id=',
+    description:
+      'Without `id`: a page of documents (`{ total, items }`) filtered by province, level, type, stub and title words. ' +
+      'With `id` (URL-encoded, e.g. `vn%2Ftw%2Fkl%2F69%2F2024`): that document with its issuer, items (section path, text, ' +
+      'line span, timeline, lead and coordinating agencies) and its citations in and out.',
+    query: DocumentsQuery,
+    notFound: true,
+    responses: { 200: json(z.union([DocumentPage, DocumentDetail]), 'DocumentPage without id, DocumentDetail with id') },
+    handle: async ({ query, req }) => {
+      if (query.id !== undefined) {
+        rejectPagingWithId(req.query, 'document');
+        return getDocument(db, query.id, query.includeText ?? false);
+      }
+      const { province, level, typeCode, stub, q, limit, offset } = query;
+      return findDocuments(db, { province, level, typeCode, stub, q }, { limit, offset });
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/api/provinces',
+    tags: ['documents'],
+    summary: 'Provinces with their document and task counts (values for every `province` filter)',
+    responses: { 200: json(Provinces, 'provinces, by name') },
+    handle: () => getProvinces(db),
+  });
+
+  const writes = requireToken(config.API_TOKEN);
+
+  api.add({
+    method: 'post',
+    path: '/api/documents',
+    tags: ['documents'],
+    summary: 'Upload one document (raw text) and ingest it',
+    description:
+      `The body is the file itself (Content-Type text/plain or application/octet-stream), at most MAX_UPLOAD_BYTES ` +
+      `(${config.MAX_UPLOAD_BYTES} bytes on this server). Legacy encodings, binary or unparseable files are refused with 422 and the reason.`,
+    auth: true,
+    before: [writes],
+    query: UploadQuery,
+    body: {
+      required: true,
+      content: {
+        'text/plain': { schema: z.string().openapi({ format: 'binary' }) },
+        'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
+    responses: {
+      201: json(UploadResult, 'ingested (Location: the document)'),
+      200: json(UploadResult, 'the same text was already in the graph: nothing changed'),
+      413: json(z.object({ error: z.string() }), 'over MAX_UPLOAD_BYTES'),
+      415: json(z.object({ error: z.string() }), 'not text/plain or application/octet-stream'),
+      422: json(z.object({ error: z.string(), code: z.string() }), 'refused by the ingest (encoding, binary, empty, unparseable), with the reason'),
+    },
+    handle: async ({ query, req, res }) => {
+      const bytes = await readDocumentBody(req, res, config.MAX_UPLOAD_BYTES);
+      const outcome = await uploadDocument(db, bytes, query.fileName, config.MAX_UPLOAD_BYTES);
+      if (outcome.status === 'failed') throw new HttpError(422, outcome.error, undefined, { body: { code: 'failed' } });
+      res.status(outcome.status === 'ingested' ? 201 : 200);
+      res.setHeader('Location', `/api/documents?id=${encodeURIComponent(outcome.documentId)}`);
+      return outcome;
+    },
+  });
+
+  api.add({
+    method: 'delete',
+    path: '/api/documents',
+    tags: ['documents'],
+    summary: 'Delete a document and what only it owned',
+    description: 'A document other documents still cite stays as a stub (`keptAsStub`).',
+    auth: true,
+    before: [writes],
+    query: DeleteQuery,
+    notFound: true,
+    responses: { 200: json(DeleteResult, 'deleted') },
+    handle: ({ query }) => removeDocument(db, query.id),
+  });
+}

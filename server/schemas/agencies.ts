@@ -1,0 +1,49 @@
+import { z } from '../openapi/zod.js';
+import { AgencyIdParam, DocumentBrief, ItemBrief, Limit, Offset, Page, Province, QueryBool } from './common.js';
+
+export const AgenciesQuery = z
+  .strictObject({
+    id: AgencyIdParam.optional().openapi({ description: 'one agency, with its tasks (no other parameter allowed)' }),
+    province: Province,
+    collective: QueryBool('true: only groups such as "Các sở, ban, ngành…"; false: only single bodies'),
+    q: z
+      .string()
+      .max(200)
+      .refine((s) => /[\p{L}\p{N}]/u.test(s), 'q must contain a letter or a digit')
+      .optional()
+      .openapi({ description: 'part of the name, tone- and case-insensitive', example: 'khoa hoc' }),
+    limit: Limit(500, 100),
+    offset: Offset,
+  })
+  .superRefine((q, ctx) => {
+    if (q.id === undefined) return;
+    for (const k of ['province', 'collective', 'q'] as const) {
+      if (q[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: `${k} cannot be combined with id (id asks for one agency)` });
+    }
+  });
+
+export const AgencySummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()),
+    province: z.string().nullable(),
+    level: z.string(),
+    collective: z.boolean(),
+    leads: z.number().int(),
+    coordinates: z.number().int(),
+  })
+  .openapi('AgencySummary');
+
+export const AgencyPage = Page(AgencySummary, 'AgencyPage');
+
+const AgencyTask = z.object({ task: ItemBrief, document: DocumentBrief, raw: z.string().nullable() }).openapi('AgencyTask');
+
+export const AgencyDetail = z
+  .object({
+    agency: AgencySummary,
+    issued: z.array(DocumentBrief),
+    leads: z.array(AgencyTask),
+    coordinates: z.array(AgencyTask),
+  })
+  .openapi('AgencyDetail');

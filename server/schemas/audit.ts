@@ -1,0 +1,140 @@
+import { z } from '../openapi/zod.js';
+import { DOC_69, DocumentIdParam, Format, ItemIdParam, Province } from './common.js';
+
+export const FormatOnly = z.strictObject({ format: Format });
+
+export const HeatmapQuery = z.strictObject({
+  documentId: DocumentIdParam.default(DOC_69).openapi({ description: 'the central document whose directive items are the rows' }),
+  format: Format,
+});
+
+export const CellQuery = z.strictObject({
+  directiveId: ItemIdParam.openapi({ description: 'a directive item id (a heatmap row)' }),
+  province: z.string().min(1, 'province is required').max(200).openapi({ description: 'a heatmap column', example: 'Bình Thuận' }),
+  format: Format,
+});
+
+export const AuditFilterQuery = z.strictObject({
+  documentId: DocumentIdParam.optional(),
+  province: Province,
+  format: Format,
+});
+
+export const DocumentAudit = z
+  .object({
+    id: z.string(),
+    title: z.string().nullable(),
+    number: z.string().nullable(),
+    province: z.string().nullable(),
+    level: z.string(),
+    tasks: z.number().int(),
+    tasksWithoutLead: z.number().int(),
+    collectiveLedTasks: z.number().int(),
+    directiveItems: z.number().int(),
+    directiveItemsNotImplemented: z.number().int(),
+    unresolvedCitations: z.number().int(),
+  })
+  .openapi('DocumentAudit');
+
+export const AuditSummary = z.object({ total: z.number().int(), items: z.array(DocumentAudit) }).openapi('AuditSummary');
+
+const DocRef = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable() });
+
+export const DirectiveRow = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    sectionPath: z.array(z.string()),
+    sectionTitles: z.array(z.string()),
+    text: z.string(),
+    lineStart: z.number().int(),
+    lineEnd: z.number().int(),
+    ordinal: z.number().int(),
+  })
+  .openapi('DirectiveRow');
+
+export const Heatmap = z
+  .object({
+    document: DocRef,
+    provinces: z.array(z.string()).openapi({ description: 'the columns' }),
+    rows: z.array(
+      z.object({
+        directive: DirectiveRow,
+        cells: z.record(z.string(), z.number().int()).openapi({ description: 'province → implementing tasks' }),
+        provincesImplementing: z.number().int(),
+        tasks: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('Heatmap', { description: 'rows sorted by how few provinces implement them' });
+
+const LeadRef = z.object({ id: z.string(), name: z.string(), collective: z.boolean() });
+const TaskFields = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  sectionPath: z.array(z.string()),
+  text: z.string(),
+  province: z.string().nullable(),
+  lineStart: z.number().int(),
+  lineEnd: z.number().int(),
+  timelineRaw: z.string().nullable(),
+});
+const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
+
+export const HeatmapCell = z
+  .object({
+    directive: DirectiveRow,
+    province: z.string(),
+    tasks: z.array(
+      z.object({ task: TaskFields, document: TaskDoc, leads: z.array(LeadRef), score: z.number().nullable(), method: z.string().nullable() }),
+    ),
+  })
+  .openapi('HeatmapCell');
+
+export const UnimplementedList = z
+  .object({
+    total: z.number().int(),
+    items: z.array(z.object({ province: z.string(), directive: DirectiveRow, document: DocRef })),
+  })
+  .openapi('UnimplementedDirectives');
+
+export const TaskList = z
+  .object({
+    total: z.number().int(),
+    items: z.array(
+      z.object({ task: TaskFields, document: TaskDoc, leads: z.array(LeadRef), coordinating: z.array(LeadRef), leadRaw: z.string().nullable() }),
+    ),
+  })
+  .openapi('AuditTaskList');
+
+export const UnresolvedList = z
+  .object({
+    total: z.number().int(),
+    items: z.array(
+      z.object({
+        document: z.object({
+          id: z.string(),
+          number: z.string().nullable(),
+          typeCode: z.string(),
+          issuerPath: z.string().nullable(),
+          level: z.string(),
+          province: z.string().nullable(),
+          year: z.number().int().nullable(),
+        }),
+        citedBy: z.array(
+          z.object({
+            id: z.string(),
+            number: z.string().nullable(),
+            province: z.string().nullable(),
+            kind: z.enum(['CITES', 'IMPLEMENTS']),
+            raw: z.string().nullable(),
+            evidence: z.string().nullable(),
+            lineStart: z.number().int().nullable(),
+            lineEnd: z.number().int().nullable(),
+            sourceDocument: z.string().nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('UnresolvedCitations');

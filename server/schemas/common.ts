@@ -1,0 +1,88 @@
+import { Level } from '../../graph-schema/index.js';
+import { z } from '../openapi/zod.js';
+
+/** Every node id travels in the query string (URL-encoded): ids hold slashes and `#`. */
+export const NodeId = (what: string, example: string) =>
+  z
+    .string()
+    .min(1, `${what} id is required`)
+    .max(1000)
+    .openapi({ description: `${what} id (URL-encode it: ids contain "/" and "#")`, example });
+
+export const DOC_69 = 'vn/tw/kl/69/2024';
+export const DocumentIdParam = NodeId('document', DOC_69);
+export const ItemIdParam = NodeId('item', `${DOC_69}#4.1`);
+export const TaskIdParam = NodeId('task', 'vn/binh-thuan/ubnd/kh/3229/2024#appendix.12');
+export const AgencyIdParam = NodeId('agency', 'vn/binh-thuan/agency/so-khoa-hoc-va-cong-nghe');
+
+/** "true" / "false" in a query string. */
+export const QueryBool = (description: string) =>
+  z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .openapi({ description });
+
+export const Limit = (max: number, def: number) =>
+  z.coerce.number().int().min(1).max(max).default(def).openapi({ description: `page size, 1..${max}` });
+export const Offset = z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ description: 'items to skip' });
+
+export const Province = z.string().min(1).max(200).optional().openapi({ description: 'province name as stored, e.g. "Bình Thuận"', example: 'Bình Thuận' });
+export const LevelParam = Level.optional();
+
+export const Format = z.enum(['json', 'csv']).default('json').openapi({ description: 'json, or csv (UTF-8 with BOM, for spreadsheets)' });
+
+export const ErrorBody = z
+  .object({
+    error: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    code: z.string().optional(),
+  })
+  .openapi('Error', { description: 'what went wrong, for people; never a stack trace' });
+
+// Shapes shared by several responses.
+
+export const Timeline = z
+  .object({
+    kind: z.string(),
+    raw: z.string(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    recurrence: z.string().nullable(),
+  })
+  .openapi('Timeline');
+
+export const AgencyRef = z
+  .object({ id: z.string(), name: z.string(), collective: z.boolean(), raw: z.string().nullable().optional() })
+  .openapi('AgencyRef');
+
+export const DocumentBrief = z
+  .object({
+    id: z.string(),
+    number: z.string().nullable(),
+    title: z.string().nullable(),
+    typeCode: z.string(),
+    province: z.string().nullable(),
+    level: z.string(),
+    stub: z.boolean(),
+  })
+  .openapi('DocumentBrief');
+
+export const ItemBrief = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    sectionPath: z.array(z.string()),
+    text: z.string(),
+    isTask: z.boolean(),
+    isDirective: z.boolean(),
+    province: z.string().nullable(),
+    lineStart: z.number().int(),
+    lineEnd: z.number().int(),
+    timeline: Timeline.nullable(),
+    leads: z.array(AgencyRef),
+  })
+  .openapi('ItemBrief');
+
+export const Page = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ total: z.number().int(), items: z.array(item) }).openapi(name);

@@ -1,0 +1,177 @@
+import { DocumentTypeCode } from '../../graph-schema/index.js';
+import { z } from '../openapi/zod.js';
+import {
+  AgencyRef,
+  DocumentBrief,
+  DocumentIdParam,
+  LevelParam,
+  Limit,
+  Offset,
+  Page,
+  Province,
+  QueryBool,
+  Timeline,
+} from './common.js';
+
+const LIST_KEYS = ['province', 'level', 'typeCode', 'stub', 'q', 'limit', 'offset'] as const;
+
+/**
+ * GET /api/documents: without `id` a filtered page of documents; with `id` that one document.
+ * One schema so one OpenAPI operation documents both; the refinement keeps the two apart.
+ */
+export const DocumentsQuery = z
+  .strictObject({
+    id: DocumentIdParam.optional(),
+    includeText: QueryBool('with id: also return the full source text'),
+    province: Province,
+    level: LevelParam,
+    typeCode: DocumentTypeCode.optional(),
+    stub: QueryBool('true: only stubs (documents known from citations only); false: only documents with text'),
+    q: z
+      .string()
+      .max(200)
+      .refine((s) => /[\p{L}\p{N}]/u.test(s), 'q must contain a letter or a digit')
+      .optional()
+      .openapi({ description: 'words of the title or number; tone- and case-insensitive, each word matches a word prefix', example: 'khoa hoc' }),
+    limit: Limit(200, 50),
+    offset: Offset,
+  })
+  .superRefine((q, ctx) => {
+    if (q.id === undefined) {
+      if (q.includeText !== undefined) ctx.addIssue({ code: 'custom', path: ['includeText'], message: 'includeText needs id' });
+      return;
+    }
+    for (const k of LIST_KEYS) {
+      // limit/offset have defaults, so only their presence in the raw query is an error (checked by the route).
+      if (k !== 'limit' && k !== 'offset' && q[k] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [k], message: `${k} cannot be combined with id (id asks for one document)` });
+      }
+    }
+  });
+
+export const DocumentSummary = z
+  .object({
+    id: z.string(),
+    number: z.string().nullable(),
+    typeCode: z.string(),
+    typeName: z.string().nullable(),
+    title: z.string().nullable(),
+    level: z.string(),
+    province: z.string().nullable(),
+    date: z.string().nullable(),
+    year: z.number().int().nullable(),
+    stub: z.boolean(),
+    issuerName: z.string().nullable(),
+    tasks: z.number().int(),
+    directives: z.number().int(),
+  })
+  .openapi('DocumentSummary');
+
+export const DocumentPage = Page(DocumentSummary, 'DocumentPage');
+
+export const ItemView = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    isDirective: z.boolean(),
+    isTask: z.boolean(),
+    sectionPath: z.array(z.string()),
+    sectionTitles: z.array(z.string()),
+    ordinal: z.number().int(),
+    text: z.string(),
+    lineStart: z.number().int(),
+    lineEnd: z.number().int(),
+    leadRaw: z.string().nullable(),
+    coordinatingRaw: z.string().nullable(),
+    province: z.string().nullable(),
+    level: z.string(),
+    timeline: Timeline.nullable(),
+    leads: z.array(AgencyRef),
+    coordinating: z.array(AgencyRef),
+    implementsCount: z.number().int().openapi({ description: 'directive items this task carries out' }),
+    implementedByCount: z.number().int().openapi({ description: 'tasks that carry this directive item out' }),
+  })
+  .openapi('ItemView');
+
+export const Citation = z
+  .object({
+    kind: z.enum(['CITES', 'IMPLEMENTS']),
+    document: DocumentBrief.openapi({ description: 'the document on the other end' }),
+    raw: z.string().nullable(),
+    evidence: z.string().nullable(),
+    basis: z.boolean().openapi({ description: 'cited as legal basis ("Căn cứ …")' }),
+    lineStart: z.number().int().nullable(),
+    lineEnd: z.number().int().nullable(),
+    assertedBy: z.array(z.string()).openapi({ description: 'documents whose text states this citation' }),
+    sourceDocument: z.string().nullable().openapi({ description: 'the document whose lines lineStart..lineEnd refer to' }),
+  })
+  .openapi('Citation');
+
+export const DocumentDetail = z
+  .object({
+    document: DocumentSummary.omit({ tasks: true, directives: true }).extend({
+      issuerPath: z.string(),
+      issuerId: z.string().nullable(),
+      numberKey: z.string().nullable(),
+      place: z.string().nullable(),
+      signer: z.string().nullable(),
+      sourceFile: z.string().nullable(),
+      contentHash: z.string().nullable(),
+      lineCount: z.number().int(),
+      text: z.string().nullable().optional(),
+    }),
+    issuer: z
+      .object({ id: z.string(), name: z.string(), province: z.string().nullable(), level: z.string(), collective: z.boolean() })
+      .nullable(),
+    items: z.array(ItemView),
+    citationsOut: z.array(Citation),
+    citationsIn: z.array(Citation),
+  })
+  .openapi('DocumentDetail');
+
+export const Provinces = z
+  .array(z.object({ province: z.string(), documents: z.number().int(), tasks: z.number().int() }))
+  .openapi('Provinces');
+
+// Writes
+
+export const UploadQuery = z.strictObject({
+  fileName: z
+    .string()
+    .min(1, 'fileName is required')
+    .max(255)
+    .regex(/^[^/\\\0]+$/, 'fileName must be a bare file name, without folders')
+    .openapi({ description: 'name of the uploaded file, kept as the document\'s sourceFile', example: 'ke-hoach-3229.txt' }),
+});
+
+export const FileCounts = z.object({
+  documents: z.number().int(),
+  items: z.number().int(),
+  tasks: z.number().int(),
+  directives: z.number().int(),
+  agencies: z.number().int(),
+  citations: z.number().int(),
+  links: z.number().int(),
+  warnings: z.number().int(),
+});
+
+export const UploadResult = z
+  .object({
+    file: z.string(),
+    status: z.enum(['ingested', 'unchanged']),
+    documentId: z.string(),
+    counts: FileCounts,
+    warnings: z.array(z.string()),
+  })
+  .openapi('UploadResult');
+
+export const DeleteQuery = z.strictObject({ id: DocumentIdParam });
+
+export const DeleteResult = z
+  .object({
+    documentId: z.string(),
+    found: z.boolean(),
+    itemsDeleted: z.number().int(),
+    keptAsStub: z.boolean().openapi({ description: 'other documents still cite it, so it stays as a stub' }),
+  })
+  .openapi('DeleteResult');
