@@ -33,8 +33,9 @@ const HOW_TO_FIX = [
   '  - a Java 17+ JDK (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless; macOS: brew install openjdk@17),',
   '    on PATH or pointed to by JAVA_HOME;',
   '  - Apache Maven 3.6.3+ (Debian/Ubuntu: apt-get install maven; macOS: brew install maven).',
-  'Or use a Neo4j 5 database you already run (for example with docker-compose) instead:',
-  '  export NEO4J_URI=bolt://host:7687 NEO4J_USER=neo4j NEO4J_PASSWORD=secret',
+  'Or point the project at a Neo4j 5 database you already run instead:',
+  '  export NEO4J_URI=bolt://host:7687 NEO4J_USER=neo4j NEO4J_PASSWORD=your-password',
+  '  (with Docker: NEO4J_PASSWORD=your-password docker compose up -d neo4j, then NEO4J_URI=bolt://localhost:7687).',
 ].join('\n');
 
 function javaBinary(): string {
@@ -148,18 +149,24 @@ export async function ensureLauncherBuilt(opts: { onProgress?: (msg: string) => 
   });
 }
 
-export function freePort(): Promise<number> {
+/** Listens on `port` (0 = let the OS choose) and closes again; resolves the port, or undefined if taken. */
+function tryListen(port: number): Promise<number | undefined> {
   return new Promise((done, fail) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
+    srv.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EADDRINUSE' ? done(undefined) : fail(err)));
+    srv.listen(port, '127.0.0.1', () => {
+      const { port: bound } = srv.address() as { port: number };
+      srv.close(() => done(bound));
     });
   });
 }
 
+export async function freePort(): Promise<number> {
+  return (await tryListen(0))!;
+}
+
+/** A running local Neo4j. Its child process keeps the Node event loop alive until stop(). */
 export interface LocalNeo4j {
   uri: string;
   port: number;
@@ -182,7 +189,10 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-/** The stock neo4j.conf of 5.26 passes these; without the add-opens Neo4j and Netty fall back to slower paths. */
+/**
+ * Mirrors the JVM options of the stock 5.26 neo4j.conf. The add-opens (and, on Java 21+, native access) are
+ * the ones Neo4j's own config migration insists on; without them Neo4j and Netty fall back to slower paths.
+ */
 function jvmFlags(heap: string): string[] {
   return [
     `-Xmx${heap}`,
@@ -237,7 +247,8 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (!hasExited(child)) {
+  // No pid: java never started (spawn error), so there is nothing to wait for.
+  if (child.pid !== undefined && !hasExited(child)) {
     child.kill('SIGTERM');
     if (!(await waitForExit(child, STOP_GRACE_MS))) {
       child.kill('SIGKILL');
@@ -254,6 +265,10 @@ function lastLines(text: string, n: number): string {
 
 export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
   const port = opts.port || (await freePort());
+  // Neo4j would only find out after ~10 s of booting; say it now.
+  if (opts.port && (await tryListen(opts.port)) === undefined) {
+    throw new Error(`Port ${opts.port} on 127.0.0.1 is already in use (another Neo4j?). Stop it or pick another port.`);
+  }
   const dataDir = resolve(opts.dataDir);
   await mkdir(dataDir, { recursive: true });
   const timeoutMs = opts.timeoutMs ?? 120_000;
@@ -289,13 +304,14 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  // An EPIPE on a pipe whose reader is gone must not crash the parent.
+  // An EPIPE on a pipe whose reader is gone, or a failed kill, must not crash the parent.
   child.stdin!.on('error', () => {});
+  child.on('error', () => {});
 
   const uri = `bolt://127.0.0.1:${port}`;
   const explain = (why: string): Error => {
     const debugLog = join(dataDir, 'logs', 'debug.log');
-    const log = existsSync(debugLog) ? lastLines(readFileSync(debugLog, 'utf8'), 30) : '(no debug.log yet)';
+    const log = existsSync(debugLog) ? lastLines(readFileSync(debugLog, 'utf8'), 20) : '(no debug.log yet)';
     return new Error(
       `Local Neo4j on ${uri} did not start: ${why}\n` +
         `--- JVM output (last lines) ---\n${lastLines(output, 30) || '(none)'}\n` +

@@ -58,24 +58,35 @@ public final class Neo4jLauncher {
             watcher.start();
         }
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
-                // The HTTP connectors are not on this classpath anyway; say so explicitly.
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(HttpsConnector.enabled, false)
-                // Only ever bound to loopback, for development and tests.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                // Usage reporting would try to reach neo4j.com; the machines here have no such network.
-                .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
-                // Pre-allocating 256 MiB transaction log files per database only costs disk here.
-                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                // Netty waits a 5 s quiet period per event loop group on shutdown (10 s in all); the
-                // database is already stopped by then, so a dev/test instance need not wait.
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .build();
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(dataDir)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                    // The HTTP connectors are not on this classpath anyway; say so explicitly.
+                    .setConfig(HttpConnector.enabled, false)
+                    .setConfig(HttpsConnector.enabled, false)
+                    // Only ever bound to loopback, for development and tests.
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    // Usage reporting would try to reach neo4j.com; the machines here have no such network.
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                    // Pre-allocating 256 MiB transaction log files per database only costs disk here.
+                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                    // Netty waits a 5 s quiet period per event loop group on shutdown (10 s in all); the
+                    // database is already stopped by then, so a dev/test instance need not wait.
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                    .build();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            // Neo4j wraps the real reason (port taken, disk full, locked store) several levels deep.
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            System.err.println("Neo4jLauncher: could not start Neo4j: " + root.getMessage());
+            System.exit(1);
+            return;
+        }
 
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable stop = () -> {
