@@ -1,4 +1,4 @@
-import { openDb, closeDb, type Db } from '../graph-store/db.js';
+import type { Db } from '../graph-store/db.js';
 import { migrate } from '../graph-store/migrate.js';
 import { upsertDocument } from '../graph-store/upsert-document.js';
 import { syntheticRecord } from '../test/helpers/synthetic-record.js';
@@ -27,13 +27,4 @@ export async function measureUpsert(db: Db, tasks = 10_000, perDocument = 10_000
   const reSeconds = (performance.now() - again) / 1000;
   await clearGraph(db);
   return { tasks, documents: docs, nodes, seconds, nodesPerSecond: nodes / seconds, reUpsertSeconds: reSeconds };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const uri = process.env.NEO4J_URI;
-  if (!uri) throw new Error('set NEO4J_URI, or run `npm run bench` which starts a local Neo4j');
-  const db = openDb({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
-  console.log(await measureUpsert(db));
-  console.log(await measureUpsert(db, 10_000, 100));
-  await closeDb(db);
 }
