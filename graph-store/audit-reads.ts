@@ -22,13 +22,13 @@ export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(t:Task)
        RETURN count(t) AS tasks,
-              count(CASE WHEN NOT EXISTS { (:Agency)-[:LEADS]->(t) } THEN 1 END) AS tasksWithoutLead,
+              count(CASE WHEN t IS NOT NULL AND NOT EXISTS { (:Agency)-[:LEADS]->(t) } THEN 1 END) AS tasksWithoutLead,
               count(CASE WHEN EXISTS { (:Agency {collective: true})-[:LEADS]->(t) } THEN 1 END) AS collectiveLedTasks
      }
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(i:Directive)
        RETURN count(i) AS directiveItems,
-              count(CASE WHEN NOT EXISTS { (:Task)-[:IMPLEMENTS]->(i) } THEN 1 END) AS directiveItemsNotImplemented
+              count(CASE WHEN i IS NOT NULL AND NOT EXISTS { (:Task)-[:IMPLEMENTS]->(i) } THEN 1 END) AS directiveItemsNotImplemented
      }
      CALL (d) {
        OPTIONAL MATCH (d)-[:CITES|IMPLEMENTS]->(s:Document {stub: true})

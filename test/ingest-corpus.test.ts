@@ -95,6 +95,12 @@ describe('the demo corpus in Neo4j', () => {
     expect(binhThuan.unresolvedCitations).toBeGreaterThan(5);
     const kl = audit.find((a) => a.id === KL69)!;
     expect(kl.directiveItems).toBe(14);
+    // A plan of a People's Committee has no directive items, so none can be unimplemented.
+    expect(binhThuan).toMatchObject({ directiveItems: 0, directiveItemsNotImplemented: 0 });
+    const bacKan = audit.find((a) => a.id === 'vn/bac-kan/ubnd/kh/380/2023')!;
+    expect(bacKan).toMatchObject({ tasks: 6, tasksWithoutLead: 6 });
+    const nq20 = audit.find((a) => a.id === 'vn/tw/nq/20/2012')!;
+    expect(nq20.tasksWithoutLead).toBe(0);
   });
 });
 
