@@ -3,18 +3,10 @@
  * against the zod schemas behind /openapi.json), CSV and GraphML downloads, and the cross-checks
  * an auditor relies on (a heatmap's empty cells are exactly the "unimplemented" rows).
  */
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { closeDb, type Db } from '../graph-store/db.js';
-import { discoverFiles } from '../ingest/discover-files.js';
-import { ingestFiles } from '../ingest/pipeline.js';
-import { REPO_ROOT } from '../scripts/neo4j/local-neo4j.js';
-import { createApp } from '../server/app.js';
 import {
   AuditSummary,
   Heatmap,
@@ -24,44 +16,25 @@ import {
   UnresolvedList,
 } from '../server/schemas/audit.js';
 import { Subgraph } from '../server/schemas/lineage.js';
-import { clearGraph } from './helpers/graph-counts.js';
+import { BK_380, BT_245, BT_3229, ingestDemoCorpus, KL69, KT_44 } from './helpers/demo-corpus.js';
 import { openTestDb } from './helpers/test-db.js';
+import { TestServer } from './helpers/test-server.js';
 
 logger.level = 'error';
 
-const KL69 = 'vn/tw/kl/69/2024';
-const BT_3229 = 'vn/binh-thuan/ubnd/kh/3229/2024';
-const BT_245 = 'vn/binh-thuan/tu/kh/245/2024';
-const BK_380 = 'vn/bac-kan/ubnd/kh/380/2023';
-const KT_44 = 'vn/kon-tum/tu/kh/44';
-
 const db: Db = await openTestDb();
-let server: Server;
-let base = '';
+const server = new TestServer();
+const get = server.get;
 
 beforeAll(async () => {
-  await clearGraph(db);
-  const files = await discoverFiles([join(REPO_ROOT, 'data/corpus')]);
-  const outcomes = await ingestFiles(db, files, { maxBytes: 5 * 1024 * 1024 });
-  expect(outcomes.filter((o) => o.status === 'failed')).toEqual([]);
-  server = createApp({ db, config: loadConfig(process.env), webDir: '/nonexistent' }).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await ingestDemoCorpus(db);
+  await server.start({ db, config: loadConfig(process.env), webDir: '/nonexistent' });
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  server?.close();
+  server.stop();
   await closeDb(db);
 });
-
-async function get(path: string, params: Record<string, string | number | boolean> = {}) {
-  const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
-  const res = await fetch(`${base}${path}${qs ? `?${qs}` : ''}`);
-  const text = await res.text();
-  const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, headers: res.headers, text, body: type.includes('json') ? (JSON.parse(text) as any) : undefined };
-}
 
 /** A minimal RFC 4180 reader: enough to check what the server wrote. */
 function parseCsv(text: string): string[][] {

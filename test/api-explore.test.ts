@@ -5,70 +5,45 @@
  * checked against the zod schemas /openapi.json is generated from, so the description cannot drift.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { closeDb, type Db } from '../graph-store/db.js';
-import { discoverFiles } from '../ingest/discover-files.js';
-import { ingestFiles } from '../ingest/pipeline.js';
-import { REPO_ROOT } from '../scripts/neo4j/local-neo4j.js';
 import type { SearchFilters, SearchHit, SearchService, SimilarGroup } from '../search/types.js';
-import { createApp } from '../server/app.js';
 import type { AppDeps } from '../server/deps.js';
 import { AgencyDetail, AgencyPage } from '../server/schemas/agencies.js';
 import { DocumentDetail, DocumentPage } from '../server/schemas/documents.js';
 import { ItemDetail } from '../server/schemas/items.js';
 import { Subgraph } from '../server/schemas/lineage.js';
 import { SearchResult, SimilarResult } from '../server/schemas/search.js';
-import { clearGraph } from './helpers/graph-counts.js';
+import { BK_380, BT_245, BT_3229, ingestDemoCorpus, KL69, KT_44 } from './helpers/demo-corpus.js';
 import { openTestDb } from './helpers/test-db.js';
+import { TestServer } from './helpers/test-server.js';
 
 logger.level = 'error';
 
-const KL69 = 'vn/tw/kl/69/2024';
-const BT_3229 = 'vn/binh-thuan/ubnd/kh/3229/2024';
-const BT_245 = 'vn/binh-thuan/tu/kh/245/2024';
-const BK_380 = 'vn/bac-kan/ubnd/kh/380/2023';
-const KT_44 = 'vn/kon-tum/tu/kh/44';
 const SO_KHCN_BT = 'vn/binh-thuan/agency/so-khoa-hoc-va-cong-nghe';
 
 const db: Db = await openTestDb();
-let server: Server;
-let base = '';
+const server = new TestServer();
+const get = server.get;
 let deps: AppDeps;
 let webDir = '';
 
 beforeAll(async () => {
-  await clearGraph(db);
-  const files = await discoverFiles([join(REPO_ROOT, 'data/corpus')]);
-  const outcomes = await ingestFiles(db, files, { maxBytes: 5 * 1024 * 1024 });
-  expect(outcomes.filter((o) => o.status === 'failed')).toEqual([]);
+  await ingestDemoCorpus(db);
   webDir = await mkdtemp(join(tmpdir(), 'api-web-'));
   deps = { db, config: loadConfig({ ...process.env, API_TOKEN: 'test-token' }), webDir: join(webDir, 'dist') };
-  server = createApp(deps).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await server.start(deps);
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  server?.close();
+  server.stop();
   await closeDb(db);
   if (webDir) await rm(webDir, { recursive: true, force: true });
 });
-
-async function get(path: string, params: Record<string, string | number | boolean> = {}) {
-  const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
-  const res = await fetch(`${base}${path}${qs ? `?${qs}` : ''}`);
-  const text = await res.text();
-  const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, headers: res.headers, text, body: type.includes('json') ? (JSON.parse(text) as any) : undefined };
-}
 
 /** A 400 names the parameter that is wrong. */
 async function expect400(path: string, params: Record<string, string | number>, param: string) {
@@ -147,7 +122,7 @@ describe('GET /api/documents (list)', () => {
     await expect400('/api/documents', { id: KL69, limit: 5 }, 'limit');
     await expect400('/api/documents', { includeText: 'true' }, 'includeText');
     await expect400('/api/documents', { id: '' }, 'id');
-    const repeated = await fetch(`${base}/api/documents?limit=1&limit=2`);
+    const repeated = await fetch(`${server.base}/api/documents?limit=1&limit=2`);
     expect(repeated.status).toBe(400);
   });
 });
@@ -495,7 +470,7 @@ describe('the UI at /', () => {
     const asset = await get('/app.js');
     expect(asset.headers.get('content-type')).toContain('javascript');
     // A client-side route gets index.html; the API keeps its JSON 404.
-    const route = await fetch(`${base}/explore/somewhere`, { headers: { accept: 'text/html' } });
+    const route = await fetch(`${server.base}/explore/somewhere`, { headers: { accept: 'text/html' } });
     expect(await route.text()).toContain('<title>explorer</title>');
     const api = await get('/api/nothing-here');
     expect(api.status).toBe(404);

@@ -12,6 +12,7 @@ import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTinyModel, ensureModel, isModelComplete, modelPaths, modelProblem } from '../scripts/model/setup.js';
 import { Embedder, MAX_TOKENS, type EmbedderDtype } from '../search/embedder.js';
+import { cosine } from './helpers/cosine.js';
 
 interface ReferenceCase {
   mode: 'query' | 'passage';
@@ -24,18 +25,6 @@ interface ReferenceCase {
 const TINY_DIR = path.join(modelPaths().cacheDir, 'test-models', 'tiny-e5');
 let cases: ReferenceCase[] = [];
 let dim = 0;
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 beforeAll(async () => {
   // First run creates the shared Python venv (~20 s); later runs only check it.

@@ -18,6 +18,7 @@ import {
   embedQuery,
   type EmbedderDtype,
 } from '../search/embedder.js';
+import { cosine } from './helpers/cosine.js';
 
 const SETUP_TIMEOUT = 20 * 60_000;
 
@@ -61,18 +62,6 @@ const ENGLISH = [
 ];
 
 const SENTENCES = [...VI_TONED, ...VI_UNTONED, ...ENGLISH];
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 function corpusLines(): string[] {
   const root = path.join(REPO_ROOT, 'data', 'corpus');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentTypeCode } from '../graph-schema/index.js';
-import { dateAt, foldLower, identityDocumentId, numberAt, parseIdentity, readIdentity } from '../ingest/parse/identity.js';
+import { dateAt } from '../ingest/parse/dates.js';
+import { numberAt } from '../ingest/parse/document-numbers.js';
+import { foldLower } from '../ingest/parse/fold.js';
+import { identityDocumentId, parseIdentity, readIdentity } from '../ingest/parse/identity.js';
 import { cleanInline, toSourceLines } from '../ingest/parse/lines.js';
 
 /** Pure tests of the identity reader on synthetic snippets (no database). */

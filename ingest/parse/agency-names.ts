@@ -1,5 +1,6 @@
 import { foldMarks } from '../../core/vn-text.js';
 import type { Level } from '../../graph-schema/index.js';
+import { escapeRe } from './regex.js';
 
 /**
  * What an agency mention means: its canonical name, whether it is a collective, whether it is a
@@ -427,8 +428,4 @@ export function resolveAgencyName(raw: string, collective: boolean, ctx: NameCon
 export function capitalise(s: string): string {
   const first = s.charAt(0);
   return first.toLocaleUpperCase('vi') + s.slice(1);
-}
-
-export function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,684 +1,25 @@
 import { createHash } from 'node:crypto';
 import { matchKey } from '../../core/vn-text.js';
-import {
-  agencyId,
-  documentId,
-  provinceSlug as toProvinceSlug,
-  type AgencyNode,
-  type DocumentTypeCode,
-  type Level,
-} from '../../graph-schema/index.js';
+import { documentId, provinceSlug as toProvinceSlug, type AgencyNode, type DocumentTypeCode, type Level } from '../../graph-schema/index.js';
+import { dateAt, type ParsedDate } from './dates.js';
+import { numberAt, type ParsedNumber } from './document-numbers.js';
+import { typeFromCode, typeFromWords, TYPE_WORD_PATTERN } from './document-types.js';
+import { foldLower } from './fold.js';
+import { issuerFromCode, localIssuer, type IssuerInfo } from './issuer-codes.js';
+import { departmentName, issuerAgency, issuerDisplayName, ministryCode } from './issuer-names.js';
+import { issuerPathOf } from './issuer-paths.js';
+import { findIssuers, issuerOfAt, type IssuerMatch } from './issuers.js';
+import { isSectionHeading, isUpperLine, lineCells } from './line-shapes.js';
 import { cleanInline } from './lines.js';
+import { findProvinceMentions, provinceAt, provinceFromFolded } from './provinces.js';
+import { nameLike, readSignature } from './signature.js';
 import type { DocumentIdentity, SourceLine } from './types.js';
 
 /*
- * Who issued a document and what it is. The first half of this file is the vocabulary shared with
- * citations.ts (folding, dates, document numbers, issuing bodies, provinces); the second half reads
- * a document's own identity from its header, website metadata, signature, appendix or body.
- *
- * Matching happens on a folded copy of the text (marks removed, đ → d, lower-case) that has exactly
- * the same length as the original, so every match maps back to the original words.
+ * A document's own identity (type, number, date, issuer, province, place, signer, title), voted on
+ * by every place that states it: each source adds weighted candidates and the heaviest wins.
+ * Matching happens on a folded copy of the text that has exactly the original's length (fold.ts).
  */
-
-// ---------------------------------------------------------------------------------------------
-// Folding
-
-const foldCache = new Map<string, string>();
-
-function foldChar(c: string, lower: boolean): string {
-  const key = lower ? c : `${c}\u0000`;
-  const hit = foldCache.get(key);
-  if (hit !== undefined) return hit;
-  // U+00D0/U+00F0 (Eth) stand in for Đ/đ in some transcriptions.
-  const d = c === 'đ' || c === 'ð' ? 'd' : c === 'Đ' || c === 'Ð' ? 'D' : null;
-  let f = d ?? c.normalize('NFD').charAt(0);
-  if (lower) f = f.toLowerCase();
-  if (f.length !== 1) f = c;
-  foldCache.set(key, f);
-  return f;
-}
-
-/** Marks removed, đ → d, lower-cased, and exactly as long as `text` (offsets carry over). */
-export function foldLower(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out += code < 0x80 ? text[i]!.toLowerCase() : code >= 0xd800 && code <= 0xdfff ? text[i]! : foldChar(text[i]!, true);
-  }
-  return out;
-}
-
-/** Like foldLower but keeps letter case: "Quảng Bình" → "Quang Binh". */
-export function foldKeepCase(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out += code < 0x80 || (code >= 0xd800 && code <= 0xdfff) ? text[i]! : foldChar(text[i]!, false);
-  }
-  return out;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Provinces
-
-/** The 63 provinces and centrally-run cities (before the 2025 merger; the merged ones kept these names). */
-export const PROVINCES: readonly string[] = [
-  'An Giang', 'Bà Rịa - Vũng Tàu', 'Bạc Liêu', 'Bắc Giang', 'Bắc Kạn', 'Bắc Ninh', 'Bến Tre', 'Bình Dương',
-  'Bình Định', 'Bình Phước', 'Bình Thuận', 'Cà Mau', 'Cao Bằng', 'Cần Thơ', 'Đà Nẵng', 'Đắk Lắk', 'Đắk Nông',
-  'Điện Biên', 'Đồng Nai', 'Đồng Tháp', 'Gia Lai', 'Hà Giang', 'Hà Nam', 'Hà Nội', 'Hà Tĩnh', 'Hải Dương',
-  'Hải Phòng', 'Hậu Giang', 'Hòa Bình', 'Hồ Chí Minh', 'Hưng Yên', 'Khánh Hòa', 'Kiên Giang', 'Kon Tum',
-  'Lai Châu', 'Lâm Đồng', 'Lạng Sơn', 'Lào Cai', 'Long An', 'Nam Định', 'Nghệ An', 'Ninh Bình', 'Ninh Thuận',
-  'Phú Thọ', 'Phú Yên', 'Quảng Bình', 'Quảng Nam', 'Quảng Ngãi', 'Quảng Ninh', 'Quảng Trị', 'Sóc Trăng',
-  'Sơn La', 'Tây Ninh', 'Thái Bình', 'Thái Nguyên', 'Thanh Hóa', 'Thừa Thiên Huế', 'Tiền Giang', 'Trà Vinh',
-  'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái', 'Huế',
-];
-
-/** Centrally-run cities: "thành phố Hà Nội" is a province, "thành phố Bắc Giang" a district. */
-const CENTRAL_CITIES = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
-
-/** Folded spellings (lower case) → province name, with the common variants. */
-const PROVINCE_SPELLINGS: ReadonlyArray<[string, string]> = (() => {
-  const list: Array<[string, string]> = PROVINCES.map((p) => [foldLower(p), p]);
-  list.push(['bac can', 'Bắc Kạn'], ['dac lac', 'Đắk Lắk'], ['dak nong', 'Đắk Nông'], ['kontum', 'Kon Tum']);
-  list.push(['thua thien - hue', 'Thừa Thiên Huế'], ['ba ria vung tau', 'Bà Rịa - Vũng Tàu'], ['tp hcm', 'Hồ Chí Minh']);
-  list.push(['tp. hcm', 'Hồ Chí Minh'], ['tp.hcm', 'Hồ Chí Minh'], ['hcm', 'Hồ Chí Minh']);
-  return list.sort((a, b) => b[0].length - a[0].length);
-})();
-
-const provincePattern = PROVINCE_SPELLINGS.map(([f]) => escapeRe(f).replace(/ - | /g, '\\s*-?\\s*')).join('|');
-const PROVINCE_AT = new RegExp(`(?:${provincePattern})(?![a-z0-9])`, 'y');
-
-function provinceFromFolded(folded: string): string | null {
-  const f = folded.replace(/\s*-\s*/g, ' - ').replace(/\s+/g, ' ').trim();
-  for (const [spelling, name] of PROVINCE_SPELLINGS) {
-    if (f === spelling || f.replace(/ - /g, ' ') === spelling.replace(/ - /g, ' ')) return name;
-  }
-  return null;
-}
-
-/** A province name starting exactly at `index` of a folded-lower string. */
-function provinceAt(folded: string, index: number): { name: string; length: number } | null {
-  PROVINCE_AT.lastIndex = index;
-  const m = PROVINCE_AT.exec(folded);
-  if (!m) return null;
-  const name = provinceFromFolded(m[0]);
-  return name ? { name, length: m[0].length } : null;
-}
-
-/**
- * Province names in running text, case-sensitive (Title Case, or upper case after "TỈNH"), so that
- * "hòa bình" (peace) is not Hòa Bình. Ho Chi Minh City needs "Thành phố"/"TP." (the name is also a person's).
- */
-export function findProvinceMentions(text: string): Array<{ name: string; index: number; qualified: boolean }> {
-  const kept = foldKeepCase(text);
-  const out: Array<{ name: string; index: number; qualified: boolean }> = [];
-  for (const { name, re } of provinceRegexes()) {
-    re.lastIndex = 0;
-    for (const m of kept.matchAll(re)) {
-      const qualified = !!m[1] || /^(TINH|THANH)/.test(m[0]);
-      if (name === 'Hồ Chí Minh' && !qualified) continue;
-      if (name === 'Huế' && /Thua Thien\s*-?\s*$/i.test(kept.slice(Math.max(0, m.index - 14), m.index))) continue;
-      out.push({ name, index: m.index, qualified });
-    }
-  }
-  return out.sort((a, b) => a.index - b.index);
-}
-
-let provinceRegexCache: Array<{ name: string; re: RegExp }> | null = null;
-
-function provinceRegexes(): Array<{ name: string; re: RegExp }> {
-  if (provinceRegexCache) return provinceRegexCache;
-  const variants = new Map<string, string[]>();
-  for (const name of PROVINCES) variants.set(name, [foldKeepCase(name).replace(/ - /g, ' ')]);
-  variants.get('Bắc Kạn')!.push('Bac Can');
-  variants.get('Kon Tum')!.push('Kontum');
-  provinceRegexCache = [...variants.entries()].map(([name, spellings]) => {
-    const body = spellings.map((f) => escapeRe(f).replace(/ /g, '\\s*-?\\s*')).join('|');
-    const upper = spellings.map((f) => escapeRe(f.toUpperCase()).replace(/ /g, '\\s*-?\\s*')).join('|');
-    const re = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:((?:[Tt]inh(?: uy)?|[Tt]hanh pho|TP\\.?|Tp\\.?)\\s+)?(?:${body})|(?:TINH UY|TINH|THANH PHO|TP\\.?)\\s+(?:${upper}))(?![\\p{L}\\p{N}])`,
-      'gu',
-    );
-    return { name, re };
-  });
-  return provinceRegexCache;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dates
-
-export interface ParsedDate {
-  iso: string;
-  year: number;
-  length: number;
-}
-
-function isoDate(d: number, m: number, y: number): string | null {
-  if (d < 1 || d > 31 || m < 1 || m > 12 || y < 1945 || y > 2100) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-const DATE_WORDS = /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:,\s*)?nam\s*(\d{4})(?!\d)/y;
-const DATE_NUMERIC = /(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/y;
-
-/**
- * A date starting at `index` of a folded-lower string: "ngày 11 tháng 01 năm 2024", "11/01/2024",
- * "11-01-2024", "27 /8/2024" (an optional leading "ngày" is part of the match).
- */
-export function dateAt(folded: string, index: number): ParsedDate | null {
-  DATE_WORDS.lastIndex = index;
-  let m = DATE_WORDS.exec(folded);
-  if (m) {
-    const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? { iso, year: Number(m[3]), length: m[0].length } : null;
-  }
-  const lead = /ngay\s*/y;
-  lead.lastIndex = index;
-  const l = lead.exec(folded);
-  const start = l ? index + l[0].length : index;
-  DATE_NUMERIC.lastIndex = start;
-  m = DATE_NUMERIC.exec(folded);
-  if (!m) return null;
-  const iso = isoDate(Number(m[1]), Number(m[3]), Number(m[4]));
-  return iso ? { iso, year: Number(m[4]), length: start - index + m[0].length } : null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Document types
-
-interface TypeInfo {
-  code: DocumentTypeCode;
-  name: string;
-}
-
-/** Type words as written before a number, folded; longest first. */
-const TYPE_WORDS: ReadonlyArray<[string, TypeInfo]> = (
-  [
-    ['chuong trinh hanh dong', { code: 'ctr', name: 'Chương trình hành động' }],
-    ['nghi quyet lien tich', { code: 'nq', name: 'Nghị quyết liên tịch' }],
-    ['thong tu lien tich', { code: 'tt', name: 'Thông tư liên tịch' }],
-    ['thong bao ket luan', { code: 'tb', name: 'Thông báo kết luận' }],
-    ['chuong trinh', { code: 'ctr', name: 'Chương trình' }],
-    ['ket luan', { code: 'kl', name: 'Kết luận' }],
-    ['nghi quyet', { code: 'nq', name: 'Nghị quyết' }],
-    ['quyet dinh', { code: 'qd', name: 'Quyết định' }],
-    ['ke hoach', { code: 'kh', name: 'Kế hoạch' }],
-    ['chi thi', { code: 'ct', name: 'Chỉ thị' }],
-    ['thong tu', { code: 'tt', name: 'Thông tư' }],
-    ['cong van', { code: 'cv', name: 'Công văn' }],
-    ['van ban', { code: 'cv', name: 'Văn bản' }],
-    ['thong bao', { code: 'tb', name: 'Thông báo' }],
-    ['nghi dinh', { code: 'nd', name: 'Nghị định' }],
-    ['bo luat', { code: 'luat', name: 'Bộ luật' }],
-    ['luat', { code: 'luat', name: 'Luật' }],
-    ['huong dan', { code: 'hd', name: 'Hướng dẫn' }],
-    ['de an', { code: 'other', name: 'Đề án' }],
-    ['quy dinh', { code: 'other', name: 'Quy định' }],
-    ['quy che', { code: 'other', name: 'Quy chế' }],
-    ['phap lenh', { code: 'other', name: 'Pháp lệnh' }],
-    ['cong dien', { code: 'other', name: 'Công điện' }],
-    ['bao cao', { code: 'other', name: 'Báo cáo' }],
-    ['to trinh', { code: 'other', name: 'Tờ trình' }],
-  ] as Array<[string, TypeInfo]>
-).sort((a, b) => b[0].length - a[0].length);
-
-export const TYPE_WORD_PATTERN = TYPE_WORDS.map(([w]) => w.replace(/ /g, '\\s+')).join('|');
-
-export function typeFromWords(folded: string): TypeInfo | null {
-  const f = folded.replace(/\s+/g, ' ').trim();
-  return TYPE_WORDS.find(([w]) => w === f)?.[1] ?? null;
-}
-
-/** The type code inside a number ("KL" in 69-KL/TW), folded lower → type. */
-const TYPE_CODES: Readonly<Record<string, TypeInfo>> = {
-  kl: { code: 'kl', name: 'Kết luận' },
-  nq: { code: 'nq', name: 'Nghị quyết' },
-  nqlt: { code: 'nq', name: 'Nghị quyết liên tịch' },
-  qd: { code: 'qd', name: 'Quyết định' },
-  kh: { code: 'kh', name: 'Kế hoạch' },
-  ctr: { code: 'ctr', name: 'Chương trình' },
-  ct: { code: 'ct', name: 'Chỉ thị' },
-  tt: { code: 'tt', name: 'Thông tư' },
-  ttlt: { code: 'tt', name: 'Thông tư liên tịch' },
-  cv: { code: 'cv', name: 'Công văn' },
-  tb: { code: 'tb', name: 'Thông báo' },
-  nd: { code: 'nd', name: 'Nghị định' },
-  hd: { code: 'hd', name: 'Hướng dẫn' },
-  qdi: { code: 'other', name: 'Quy định' },
-  da: { code: 'other', name: 'Đề án' },
-  bc: { code: 'other', name: 'Báo cáo' },
-  ttr: { code: 'other', name: 'Tờ trình' },
-  qc: { code: 'other', name: 'Quy chế' },
-  cd: { code: 'other', name: 'Công điện' },
-};
-export const TYPE_CODE_PATTERN = Object.keys(TYPE_CODES)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-
-export function typeFromCode(code: string | null | undefined): TypeInfo | null {
-  return code ? (TYPE_CODES[code.toLowerCase()] ?? null) : null;
-}
-
-const TYPE_CODE_DISPLAY: Readonly<Record<string, string>> = {
-  qd: 'QĐ', nd: 'NĐ', ctr: 'CTr', qdi: 'QĐi', ttr: 'TTr', da: 'ĐA', cd: 'CĐ',
-};
-
-// ---------------------------------------------------------------------------------------------
-// Document numbers
-
-export interface ParsedNumber {
-  /** Canonical spelling: "69-KL/TW", "709/QĐ-TTg", "06/2021/NQ-HĐND", "3229/KH-UBND". */
-  number: string;
-  serial: string;
-  /** Year written inside the number (state documents since 2013: "06/2021/NQ-HĐND"). */
-  year: number | null;
-  /** Folded type code inside the number, if any ("kl", "qd"). */
-  typeCode: string | null;
-  /** Folded issuer code ("tw", "tu", "ttg", "ubnd", "bkhcn", "qh15"). */
-  issuerCode: string;
-  /** Department code after the issuer ("kgvx" in 123/UBND-KGVX). */
-  deptCode: string | null;
-  party: boolean;
-  length: number;
-}
-
-/** Party bodies number their documents "<n>-<TYPE>/<BODY>"; these bodies always do. */
-const PARTY_ISSUERS = new Set(['tw', 'tu', 'hu', 'du', 'tu', 'thu', 'bcsd', 'dd', 'bbt', 'btgtw', 'btctw', 'ubkttw', 'vptw']);
-
-const CODE = '[a-z][a-z]{0,9}\\d{0,2}';
-const PARTY_NUMBER = new RegExp(`(\\d{1,5})\\s*-\\s*(${TYPE_CODE_PATTERN})\\s*\\/\\s*(${CODE})(?![a-z0-9])`, 'y');
-const STATE_NUMBER = new RegExp(
-  `(\\d{1,5})(?:\\s*\\/\\s*(\\d{4}))?\\s*\\/\\s*(?:(${TYPE_CODE_PATTERN})\\s*-\\s*)?(${CODE})(?:\\s*-\\s*(${CODE}))?(?![a-z0-9])`,
-  'y',
-);
-
-function displayCode(original: string, folded: string): string {
-  const up = original.replace(/\s+/g, '').toUpperCase();
-  const fixes: Record<string, string> = { ttg: 'TTg', hdnd: 'HĐND', ubnd: 'UBND', ctr: 'CTr', qdi: 'QĐi', ttr: 'TTr' };
-  return fixes[folded] ?? up;
-}
-
-/**
- * A document number starting at `index` of the folded text (`original` is the same text unfolded):
- * "69-KL/TW", "69/KL-TW" (a common misspelling), "709/QĐ-TTg", "06/2021/NQ-HĐND", "06/2021/HĐND",
- * "3229 /KH-UBND", "123/UBND-KGVX", "93/2015/QH13". Spaces and line breaks may split it.
- */
-export function numberAt(original: string, folded: string, index: number): ParsedNumber | null {
-  PARTY_NUMBER.lastIndex = index;
-  let m = PARTY_NUMBER.exec(folded);
-  if (m) {
-    const [, serial, type, issuer] = m as unknown as [string, string, string, string];
-    const issuerStart = index + m[0].length - issuer.length;
-    const issuerDisplay = displayCode(original.slice(issuerStart, issuerStart + issuer.length), issuer);
-    const typeDisplay = TYPE_CODE_DISPLAY[type] ?? type.toUpperCase();
-    return {
-      number: `${serial}-${typeDisplay}/${issuerDisplay}`,
-      serial,
-      year: null,
-      typeCode: type,
-      issuerCode: issuer,
-      deptCode: null,
-      party: true,
-      length: m[0].length,
-    };
-  }
-  STATE_NUMBER.lastIndex = index;
-  m = STATE_NUMBER.exec(folded);
-  if (!m) return null;
-  const serial = m[1]!;
-  const year = m[2] ? Number(m[2]) : null;
-  let type = m[3] ?? null;
-  let issuer = m[4]!;
-  let dept = m[5] ?? null;
-  if (year !== null && (year < 1945 || year > 2100)) return null;
-  // "123/UBND-KGVX" has no type code; "380/KH-UBND" has one. A bare "12/2024" is not a number.
-  if (!type && typeFromCode(issuer) && dept) {
-    type = issuer;
-    issuer = dept;
-    dept = null;
-  }
-  // Without a type code or a year, only a known body code makes "<n>/<code>" a number ("12/UBND").
-  if (!type && !year && !isExactIssuerCode(issuer)) return null;
-  if (!type && year && !isKnownIssuerCode(issuer)) return null;
-  const raw = original.slice(index, index + m[0].length);
-  const rawParts = raw.split(/\s*[/-]\s*/);
-  const issuerRaw = rawParts[rawParts.length - (dept ? 2 : 1)] ?? issuer;
-  const issuerDisplay = displayCode(issuerRaw, issuer);
-  const typeDisplay = type ? (TYPE_CODE_DISPLAY[type] ?? type.toUpperCase()) : null;
-  const party = PARTY_ISSUERS.has(issuer);
-  let number: string;
-  if (party && typeDisplay) number = `${serial}-${typeDisplay}/${issuerDisplay}`;
-  else {
-    number = `${serial}${year ? `/${year}` : ''}/${typeDisplay ? `${typeDisplay}-` : ''}${issuerDisplay}`;
-    if (dept) number += `-${displayCode(rawParts[rawParts.length - 1] ?? dept, dept)}`;
-  }
-  return { number, serial, year, typeCode: type, issuerCode: issuer, deptCode: dept, party, length: m[0].length };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Issuing bodies
-
-export interface IssuerInfo {
-  /** The issuer path without the province: "tw", "ttg", "bkhcn", or "tu", "ubnd", "hdnd" for local bodies. */
-  code: string;
-  /** Canonical agency name: "Bộ Chính trị", "Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh". */
-  agencyName: string;
-  level: Level;
-  /** Local body: the province named with it, if any. */
-  province: string | null;
-  /** District-level body, folded: "huyen a luoi". */
-  district: string | null;
-  /** The same as written, when known: "huyện A Lưới". */
-  districtName?: string | null;
-  local: boolean;
-}
-
-interface MinistryInfo {
-  code: string;
-  name: string;
-}
-
-const MINISTRIES: readonly MinistryInfo[] = [
-  ['bkhcn', 'Bộ Khoa học và Công nghệ'], ['btc', 'Bộ Tài chính'], ['bkhdt', 'Bộ Kế hoạch và Đầu tư'],
-  ['bnv', 'Bộ Nội vụ'], ['bgddt', 'Bộ Giáo dục và Đào tạo'], ['byt', 'Bộ Y tế'], ['bct', 'Bộ Công Thương'],
-  ['btttt', 'Bộ Thông tin và Truyền thông'], ['bnnptnt', 'Bộ Nông nghiệp và Phát triển nông thôn'],
-  ['bnnmt', 'Bộ Nông nghiệp và Môi trường'], ['btnmt', 'Bộ Tài nguyên và Môi trường'],
-  ['bldtbxh', 'Bộ Lao động - Thương binh và Xã hội'], ['bxd', 'Bộ Xây dựng'], ['bgtvt', 'Bộ Giao thông vận tải'],
-  ['btp', 'Bộ Tư pháp'], ['bng', 'Bộ Ngoại giao'], ['bqp', 'Bộ Quốc phòng'], ['bca', 'Bộ Công an'],
-  ['bvhttdl', 'Bộ Văn hóa, Thể thao và Du lịch'], ['bdttg', 'Bộ Dân tộc và Tôn giáo'],
-  ['nhnn', 'Ngân hàng Nhà nước Việt Nam'], ['ttcp', 'Thanh tra Chính phủ'], ['ubdt', 'Ủy ban Dân tộc'],
-  ['vpcp', 'Văn phòng Chính phủ'],
-].map(([code, name]) => ({ code: code!, name: name! }));
-
-const MINISTRY_BY_CODE = new Map(MINISTRIES.map((m) => [m.code, m]));
-
-/** Central bodies named by the issuer code of a number. */
-const CENTRAL_CODES: Readonly<Record<string, { name: string | null; level: Level }>> = {
-  tw: { name: null, level: 'central' },
-  ttg: { name: 'Thủ tướng Chính phủ', level: 'central' },
-  cp: { name: 'Chính phủ', level: 'central' },
-  qh: { name: 'Quốc hội', level: 'central' },
-  ubtvqh: { name: 'Ủy ban Thường vụ Quốc hội', level: 'central' },
-  ctn: { name: 'Chủ tịch nước', level: 'central' },
-};
-
-const LOCAL_CODES: Readonly<Record<string, { name: string; level: Level }>> = {
-  tu: { name: 'Tỉnh ủy', level: 'province' },
-  ubnd: { name: 'Ủy ban nhân dân tỉnh', level: 'province' },
-  hdnd: { name: 'Hội đồng nhân dân tỉnh', level: 'province' },
-  hu: { name: 'Huyện ủy', level: 'district' },
-};
-
-function isExactIssuerCode(code: string): boolean {
-  const c = code.replace(/\d+$/, '');
-  return c in CENTRAL_CODES || c in LOCAL_CODES || MINISTRY_BY_CODE.has(c);
-}
-
-function isKnownIssuerCode(code: string): boolean {
-  const c = code.replace(/\d+$/, '');
-  return c in CENTRAL_CODES || c in LOCAL_CODES || MINISTRY_BY_CODE.has(c) || PARTY_ISSUERS.has(c) || /^b[a-z]{2,7}$/.test(c) || /^s[a-z]{2,6}$/.test(c);
-}
-
-/** The issuer a number's code names, before the words around it are read. */
-export function issuerFromCode(code: string): IssuerInfo {
-  const c = code.replace(/\d+$/, '');
-  const central = CENTRAL_CODES[c];
-  if (central) return { code: c, agencyName: central.name ?? '', level: central.level, province: null, district: null, local: false };
-  const local = LOCAL_CODES[c];
-  if (local) return { code: c, agencyName: local.name, level: local.level, province: null, district: null, local: true };
-  const ministry = MINISTRY_BY_CODE.get(c);
-  if (ministry) {
-    const level: Level = c === 'vpcp' ? 'central' : 'ministry';
-    return { code: c, agencyName: ministry.name, level, province: null, district: null, local: false };
-  }
-  // Central Party departments number as "…/BTGTW", "…/VPTW", "…/UBKTTW".
-  if (/^[a-z]{2,8}tw$/.test(c)) return { code: c, agencyName: '', level: 'central', province: null, district: null, local: false };
-  if (/^b[a-z]{2,7}$/.test(c) && !PARTY_ISSUERS.has(c)) return { code: c, agencyName: '', level: 'ministry', province: null, district: null, local: false };
-  return { code: c, agencyName: '', level: 'province', province: null, district: null, local: true };
-}
-
-/** "SỞ KHOA HỌC VÀ CÔNG NGHỆ" → "Sở Khoa học và Công nghệ": each coordinated field starts upper-case. */
-function departmentName(upper: string): string {
-  const words = upper.replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi').split(' ');
-  let cap = true;
-  return words
-    .map((w, i) => {
-      const out = i === 0 || cap ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1) : w;
-      cap = i === 0 || w === 'và' || w === '-' || w.endsWith(',');
-      return out;
-    })
-    .join(' ');
-}
-
-/** Initials of a ministry name: "Bộ Kế hoạch và Đầu tư" → "bkhdt". */
-function ministryCode(name: string): string {
-  return foldLower(name)
-    .replace(/[,-]/g, ' ')
-    .split(/\s+/)
-    .filter((w) => w && w !== 'va')
-    .map((w) => w[0])
-    .join('');
-}
-
-const PROV = `(?:\\s+(${provincePattern}))?(?![a-z0-9])`;
-const KHOA = `(?:\\s*\\(?\\s*khoa\\s+[ivxl]+\\s*\\)?)?`;
-const MINISTRY_NAMES = MINISTRIES.map((m) => escapeRe(foldLower(m.name.replace(/^Bộ /, ''))).replace(/ /g, '\\s+')).join('|');
-
-/** Central Party boards, with the issuer code their numbers carry ("10-HD/BTGTW"). */
-const PARTY_BOARDS: Readonly<Record<string, [string, string]>> = {
-  'ban tuyen giao va dan van': ['btgdvtw', 'Ban Tuyên giáo và Dân vận Trung ương'],
-  'ban tuyen giao': ['btgtw', 'Ban Tuyên giáo Trung ương'],
-  'ban to chuc': ['btctw', 'Ban Tổ chức Trung ương'],
-  'ban dan van': ['bdvtw', 'Ban Dân vận Trung ương'],
-  'ban noi chinh': ['bnctw', 'Ban Nội chính Trung ương'],
-  'ban kinh te': ['bkttw', 'Ban Kinh tế Trung ương'],
-  'ban doi ngoai': ['bdntw', 'Ban Đối ngoại Trung ương'],
-  'ban chinh sach, chien luoc': ['bcscltw', 'Ban Chính sách, chiến lược Trung ương'],
-  'uy ban kiem tra': ['ubkttw', 'Ủy ban Kiểm tra Trung ương'],
-  'van phong': ['vptw', 'Văn phòng Trung ương Đảng'],
-};
-
-interface IssuerRule {
-  re: RegExp;
-  make: (m: RegExpExecArray) => IssuerInfo | null;
-}
-
-const central = (code: string, agencyName: string, level: Level = 'central'): IssuerInfo => ({
-  code, agencyName, level, province: null, district: null, local: false,
-});
-const localBody = (code: string, agencyName: string, province: string | undefined, level: Level = 'province'): IssuerInfo => ({
-  code, agencyName, level, province: province ? provinceFromFolded(province) : null, district: null, local: true,
-});
-
-function districtBody(kind: string, name: string, body: 'ubnd' | 'hdnd' | 'hu'): IssuerInfo | null {
-  const nameClean = name.trim();
-  if (!nameClean) return null;
-  if (kind === 'thanh pho') {
-    const prov = provinceFromFolded(nameClean);
-    if (prov && CENTRAL_CITIES.has(prov)) {
-      const agency = body === 'ubnd' ? 'Ủy ban nhân dân thành phố' : body === 'hdnd' ? 'Hội đồng nhân dân thành phố' : 'Thành ủy';
-      return { code: body === 'hu' ? 'tu' : body, agencyName: agency, level: 'province', province: prov, district: null, local: true };
-    }
-  }
-  const agency = body === 'ubnd' ? 'Ủy ban nhân dân' : body === 'hdnd' ? 'Hội đồng nhân dân' : kind === 'huyen' ? 'Huyện ủy' : kind === 'thi xa' ? 'Thị ủy' : 'Thành ủy';
-  return { code: body, agencyName: agency, level: 'district', province: null, district: `${kind} ${nameClean}`, local: true };
-}
-
-/** Words of a district's name: one to four capitalised-looking words (folded, so any word). */
-const DISTRICT_NAME = `((?:[a-z0-9]+)(?:\\s+[a-z0-9]+){0,3}?)(?=\\s*(?:$|[,;.:()"“”]|\\s(?:tinh|ve|nam|ngay|va|thuc|trien|ban|cua|tai|theo|so|da|de|nham)\\b))`;
-
-const ISSUER_RULES: readonly IssuerRule[] = [
-  { re: /bo chinh tri(?![a-z])/y, make: () => central('tw', 'Bộ Chính trị') },
-  { re: /ban bi thu(?:\s+trung uong(?:\s+dang)?)?(?![a-z])/y, make: () => central('tw', 'Ban Bí thư') },
-  {
-    re: new RegExp(`(?:hoi nghi\\s+(?:lan thu\\s+[a-z0-9]+\\s+)?)?ban chap hanh trung uong(?:\\s+dang(?: cong san viet nam)?)?${KHOA}(?![a-z])`, 'y'),
-    make: () => central('tw', 'Ban Chấp hành Trung ương Đảng'),
-  },
-  { re: new RegExp(`hoi nghi(?:\\s+lan thu\\s+[a-z0-9]+)?\\s+trung uong(?:\\s+(?:lan thu\\s+)?[a-z0-9]+)?${KHOA}(?![a-z])`, 'y'), make: () => central('tw', 'Ban Chấp hành Trung ương Đảng') },
-  {
-    re: /(ban (?:tuyen giao va dan van|tuyen giao|to chuc|dan van|noi chinh|kinh te|doi ngoai|chinh sach, chien luoc)|uy ban kiem tra|van phong) trung uong(?: dang)?(?![a-z])/y,
-    make: (m) => {
-      const board = PARTY_BOARDS[m[1]!];
-      return board ? central(board[0], board[1]) : null;
-    },
-  },
-  { re: /trung uong dang(?![a-z])/y, make: () => central('tw', 'Ban Chấp hành Trung ương Đảng') },
-  { re: /(?:pho )?thu tuong(?:\s+chinh phu)?(?![a-z])/y, make: () => central('ttg', 'Thủ tướng Chính phủ') },
-  { re: /van phong chinh phu(?![a-z])/y, make: () => central('vpcp', 'Văn phòng Chính phủ') },
-  { re: /thanh tra chinh phu(?![a-z])/y, make: () => central('ttcp', 'Thanh tra Chính phủ', 'ministry') },
-  { re: /chinh phu(?![a-z])/y, make: () => central('cp', 'Chính phủ') },
-  { re: /(?:uy ban thuong vu quoc hoi|ubtvqh)(?![a-z])/y, make: () => central('ubtvqh', 'Ủy ban Thường vụ Quốc hội') },
-  { re: /quoc hoi(?:\s+khoa\s+[xvi]+)?(?![a-z])/y, make: () => central('qh', 'Quốc hội') },
-  { re: /chu tich nuoc(?![a-z])/y, make: () => central('ctn', 'Chủ tịch nước') },
-  { re: /ngan hang nha nuoc(?:\s+viet nam)?(?![a-z])/y, make: () => central('nhnn', 'Ngân hàng Nhà nước Việt Nam', 'ministry') },
-  {
-    re: new RegExp(`(?:(?:bo|thu) truong\\s+)?bo\\s+(${MINISTRY_NAMES})(?![a-z])`, 'y'),
-    make: (m) => {
-      const folded = (m[1] ?? '').replace(/\s+/g, ' ');
-      const info = MINISTRIES.find((x) => foldLower(x.name.replace(/^Bộ /, '')) === folded);
-      return info ? central(info.code, info.name, 'ministry') : null;
-    },
-  },
-  {
-    re: new RegExp(`ban thuong vu\\s+(tinh|thanh) uy${PROV}`, 'y'),
-    make: (m) => localBody('tu', m[1] === 'thanh' ? 'Ban Thường vụ Thành ủy' : 'Ban Thường vụ Tỉnh ủy', m[2]),
-  },
-  {
-    re: new RegExp(`thuong truc\\s+(tinh|thanh) uy${PROV}`, 'y'),
-    make: (m) => localBody('tu', m[1] === 'thanh' ? 'Thường trực Thành ủy' : 'Thường trực Tỉnh ủy', m[2]),
-  },
-  {
-    re: new RegExp(`ban chap hanh dang bo\\s+(tinh|thanh pho)${PROV}${KHOA}`, 'y'),
-    make: (m) => localBody('tu', m[1] === 'tinh' ? 'Tỉnh ủy' : 'Thành ủy', m[2]),
-  },
-  { re: new RegExp(`(tinh|thanh) uy${PROV}`, 'y'), make: (m) => localBody('tu', m[1] === 'thanh' ? 'Thành ủy' : 'Tỉnh ủy', m[2]) },
-  {
-    re: new RegExp(`(?:chu tich\\s+)?(?:uy ban nhan dan|ubnd)\\s+tinh${PROV}`, 'y'),
-    make: (m) => localBody('ubnd', 'Ủy ban nhân dân tỉnh', m[1]),
-  },
-  {
-    re: new RegExp(`(?:thuong truc\\s+)?(?:hoi dong nhan dan|hdnd)\\s+tinh${PROV}`, 'y'),
-    make: (m) => localBody('hdnd', 'Hội đồng nhân dân tỉnh', m[1]),
-  },
-  {
-    re: new RegExp(`(?:chu tich\\s+)?(?:uy ban nhan dan|ubnd)\\s+(huyen|thi xa|thanh pho|quan)\\s+${DISTRICT_NAME}`, 'y'),
-    make: (m) => districtBody(m[1]!, m[2]!, 'ubnd'),
-  },
-  {
-    re: new RegExp(`(?:hoi dong nhan dan|hdnd)\\s+(huyen|thi xa|thanh pho|quan)\\s+${DISTRICT_NAME}`, 'y'),
-    make: (m) => districtBody(m[1]!, m[2]!, 'hdnd'),
-  },
-  { re: new RegExp(`(huyen|thi) uy\\s+${DISTRICT_NAME}`, 'y'), make: (m) => districtBody(m[1] === 'thi' ? 'thi xa' : 'huyen', m[2]!, 'hu') },
-  // A bare "Ủy ban nhân dân" / "UBND" (the header's first line, "TM. ỦY BAN NHÂN DÂN"): the body, not yet where.
-  { re: /(?:uy ban nhan dan|ubnd)(?![a-z])/y, make: () => localBody('ubnd', 'Ủy ban nhân dân tỉnh', undefined) },
-  { re: /(?:hoi dong nhan dan|hdnd)(?![a-z])/y, make: () => localBody('hdnd', 'Hội đồng nhân dân tỉnh', undefined) },
-  { re: /ban thuong vu(?![a-z])/y, make: () => localBody('tu', 'Ban Thường vụ Tỉnh ủy', undefined) },
-];
-
-export interface IssuerMatch extends IssuerInfo {
-  index: number;
-  length: number;
-}
-
-/** An issuing body named starting exactly at `index` of a folded-lower string. */
-export function issuerAt(folded: string, index: number, original?: string): IssuerMatch | null {
-  for (const rule of ISSUER_RULES) {
-    rule.re.lastIndex = index;
-    const m = rule.re.exec(folded);
-    if (!m) continue;
-    const info = rule.make(m);
-    if (!info) continue;
-    let districtName: string | null = null;
-    if (info.district && original && m.length > 1) {
-      // The district's own words end the match ("… huyện A Lưới").
-      const nameFolded = m[m.length - 1] ?? '';
-      const end = index + m[0].length;
-      let words = original.slice(end - nameFolded.length, end).trim();
-      if (words === words.toLocaleUpperCase('vi')) {
-        words = words.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toLocaleUpperCase('vi'));
-      }
-      districtName = `${districtDisplay(info.district).replace(/\s+\S.*$/, '')} ${words}`;
-    }
-    return { ...info, districtName: districtName ?? info.districtName ?? null, index, length: m[0].length };
-  }
-  return null;
-}
-
-/** Every issuing body named in a folded-lower string, left to right, not overlapping. */
-export function findIssuers(folded: string, original?: string): IssuerMatch[] {
-  const out: IssuerMatch[] = [];
-  const word = (k: number): boolean => {
-    const c = folded.charCodeAt(k);
-    return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-  };
-  for (let i = 0; i < folded.length; i++) {
-    if (i > 0 && word(i - 1)) continue;
-    const c = folded.charCodeAt(i);
-    if (c < 97 || c > 122) continue;
-    const m = issuerAt(folded, i, original);
-    if (m) {
-      out.push(m);
-      i += m.length - 1;
-    }
-  }
-  return out;
-}
-
-/** Issuer path per graph-schema/ids.ts: "tw", "bkhcn", "binh-thuan/ubnd", "quang-binh/huyen-x/ubnd". */
-export function issuerPathOf(info: Pick<IssuerInfo, 'code' | 'local' | 'district'>, provinceSlug: string | null): string {
-  if (!info.local) return info.code;
-  const parts = [provinceSlug ?? 'unknown-province'];
-  if (info.district) parts.push(toProvinceSlug(info.district));
-  parts.push(info.code);
-  return parts.join('/');
-}
-
-export function levelOfPath(path: string): Level {
-  const c = path.split('/');
-  if (c.length === 1) {
-    const info = issuerFromCode(c[0]!);
-    return info.local ? 'province' : info.level;
-  }
-  return c.length >= 3 ? 'district' : 'province';
-}
-
-/** The agency node of an issuing body (national bodies are shared by every province). */
-export function issuerAgency(info: Pick<IssuerInfo, 'agencyName' | 'level' | 'local' | 'district' | 'districtName'>, province: string | null, alias?: string): AgencyNode | null {
-  if (!info.agencyName) return null;
-  const name = info.district ? `${info.agencyName} ${info.districtName ?? districtDisplay(info.district)}` : info.agencyName;
-  const provSlug = info.local ? (province ? toProvinceSlug(province) : null) : null;
-  if (info.local && !provSlug) return null;
-  const aliases = alias && matchKey(alias) !== matchKey(name) ? [alias] : [];
-  return {
-    id: agencyId(name, provSlug),
-    name,
-    aliases,
-    province: info.local ? province : null,
-    level: info.level,
-    collective: false,
-  };
-}
-
-function districtDisplay(folded: string): string {
-  return folded.replace(/^(huyen|thi xa|thanh pho|quan)\s+/, (k) => ({ 'huyen ': 'huyện ', 'thi xa ': 'thị xã ', 'thanh pho ': 'thành phố ', 'quan ': 'quận ' })[k] ?? k);
-}
-
-/** A readable issuer name: "Ủy ban nhân dân tỉnh Bình Thuận", "Ban Thường vụ Tỉnh ủy Bắc Giang". */
-export function issuerDisplayName(info: Pick<IssuerInfo, 'agencyName' | 'local' | 'district' | 'districtName'>, province: string | null): string | null {
-  if (!info.agencyName) return null;
-  if (!info.local) return info.agencyName;
-  if (info.district) return `${info.agencyName} ${info.districtName ?? districtDisplay(info.district)}`;
-  if (!province) return info.agencyName;
-  if (/^Sở\s/.test(info.agencyName)) return `${info.agencyName} ${CENTRAL_CITIES.has(province) ? 'thành phố' : 'tỉnh'} ${province}`;
-  return `${info.agencyName} ${province}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The document's own identity
 
 export interface IdentityReading {
   identity: DocumentIdentity;
@@ -707,54 +48,17 @@ function best<T>(cands: Array<Candidate<T>>): Candidate<T> | null {
 }
 
 const MOTTO = /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam)/;
-const SECTION_HEADING = /^(?:phan\s+(?:[ivx]+|\d+|thu)|chuong\s+(?:[ivx]+|\d+)|[ivx]+\s*[.\-–)]|[a-dA-D]\s*[.\-–)]\s|\d+\s*[.\-)]\s|mot la|thu nhat)/;
+const AFTER_NUMBER = /[\s,]*/y;
 
-/** Is this cleaned line a section heading that starts the body ("I. MỤC ĐÍCH", "1. …", "Một là")? */
-export function isSectionHeading(cleaned: string): boolean {
-  return SECTION_HEADING.test(foldLower(cleaned).trim());
+/** What follows a number: "[,] [ngày …] [của <issuer>]", and where those words end. */
+function numberTail(folded: string, original: string, at: number): { date: ParsedDate | null; issuer: IssuerMatch | null; end: number } {
+  AFTER_NUMBER.lastIndex = at;
+  let end = at + (AFTER_NUMBER.exec(folded)?.[0].length ?? 0);
+  const date = dateAt(folded, end);
+  if (date) end += date.length;
+  const of = issuerOfAt(folded, end, original);
+  return { date, issuer: of?.issuer ?? null, end: of?.end ?? end };
 }
-
-function isUpperLine(s: string): boolean {
-  const letters = s.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 4) return false;
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  return upper / letters.length > 0.85;
-}
-
-function cells(text: string): string[] {
-  return text
-    .split(/\||\t/)
-    .map((c) => c.replace(/^[\s:*-]+$/, '').trim())
-    .filter((c) => c.length > 0 && !/^[-:=*_\s]+$/.test(c));
-}
-
-/** A name: two to six capitalised words ("Nguyễn Đăng Bình", "NGUYỄN MINH"). */
-function nameLike(s: string): boolean {
-  const t = s.replace(/[()]/g, '').trim();
-  const words = t.split(/\s+/);
-  if (words.length < 2 || words.length > 6) return false;
-  if (/\d|[,;:/.]/.test(t)) return false;
-  if (ROLE_WORDS.test(foldLower(t))) return false;
-  return words.every((w) => /^\p{Lu}[\p{Ll}\p{Lu}]*$/u.test(w));
-}
-
-const ROLE_WORDS = /(chu tich|bi thu|thu tuong|bo truong|thu truong|giam doc|uy ban|nhan dan|ban thuong vu|tinh uy|chinh tri|chinh phu|noi nhan|luu|truong ban|pho truong|chanh|van phong|hoi dong|da ky)/;
-
-/** Trailing capitalised words of a signature line: "T/M BỘ CHÍNH TRỊ Trương Thị Mai" → "Trương Thị Mai". */
-function trailingName(s: string): string | null {
-  const words = s.trim().split(/\s+/);
-  const tail: string[] = [];
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!;
-    if (/^\p{Lu}\p{Ll}+$/u.test(w)) tail.unshift(w);
-    else break;
-  }
-  if (tail.length < 2 || tail.length > 5) return null;
-  return tail.join(' ');
-}
-
-const SIGN_LEAD = /^(?:t\s*\/\s*m\.?|tm\.?|kt\.?|tl\.?|tuq\.?|q\.)\s+(\S.*)$/;
-const SIGN_ROLE = /^(?:pho\s+)?(?:chu tich|bi thu|tong bi thu|thu tuong|bo truong|thu truong|giam doc|truong ban)(?:\s|$)/;
 
 /**
  * Reads the identity of a document from its lines. Sources, strongest first: the header (issuer
@@ -765,7 +69,7 @@ const SIGN_ROLE = /^(?:pho\s+)?(?:chu tich|bi thu|tong bi thu|thu tuong|bo truon
  * the province, the body ("con em Quảng Bình"). A news report about a document ("Tỉnh ủy Kon Tum
  * ban hành Kế hoạch số 44-KH/TU …") is read as the document it reports, with a warning.
  */
-export function readIdentity(lines: SourceLine[], fileName?: string): IdentityReading {
+export function readIdentity(lines: SourceLine[]): IdentityReading {
   const warnings: string[] = [];
   const clean = lines.map((l) => ({ n: l.n, text: cleanInline(l.text) }));
   const nonEmpty = clean.filter((l) => l.text.trim().length > 0);
@@ -786,6 +90,14 @@ export function readIdentity(lines: SourceLine[], fileName?: string): IdentityRe
   const addIssuer = (info: IssuerInfo, weight: number, source: string, alias?: string): void => {
     issuerC.push({ value: { ...info, alias }, weight, source });
     if (info.province) provinceC.push({ value: info.province, weight, source });
+  };
+  /** A number found at `at` of line `i`, with the date and issuer written after it; returns where those end. */
+  const addNumberAndTail = (i: number, at: number, n: ParsedNumber, weight: number, source: string): number => {
+    numberC.push({ value: { ...n, raw: clean[i]!.text.slice(at, at + n.length) }, weight, source });
+    const tail = numberTail(folded[i]!, clean[i]!.text, at + n.length);
+    if (tail.date) dateC.push({ value: tail.date, weight, source });
+    if (tail.issuer) addIssuer(tail.issuer, weight, source);
+    return tail.end;
   };
 
   // 1. Standalone type heading ("KẾ HOẠCH", "## KẾ HOẠCH", "**NGHỊ QUYẾT**") and the title after it.
@@ -864,7 +176,7 @@ export function readIdentity(lines: SourceLine[], fileName?: string): IdentityRe
   const headerEnd = typeHeading ?? Math.min(clean.length, 30);
   const headerIssuerText: string[] = [];
   for (let i = 0; i < headerEnd; i++) {
-    for (const cell of cells(clean[i]!.text)) {
+    for (const cell of lineCells(clean[i]!.text)) {
       const fc = foldLower(cell);
       const sm = /^so\s*[:.]?\s*/.exec(fc);
       if (sm && /\d/.test(fc.slice(sm[0].length, sm[0].length + 3))) {
@@ -907,7 +219,7 @@ export function readIdentity(lines: SourceLine[], fileName?: string): IdentityRe
     if (deptCell && found.every((x) => x.local)) {
       const name = departmentName(deptCell);
       const code = num0 && /^s[a-z]{2,8}$/.test(num0.issuerCode) ? num0.issuerCode : ministryCode(name).replace(/^b/, 's');
-      addIssuer({ code, agencyName: name, level: 'province', province, district: null, local: true }, 65, 'header', deptCell);
+      addIssuer(localIssuer(code, name, province), 65, 'header', deptCell);
     } else if (specific) {
       addIssuer({ ...specific, province: specific.province ?? province }, 60, 'header', joined.trim());
     }
@@ -930,23 +242,7 @@ export function readIdentity(lines: SourceLine[], fileName?: string): IdentityRe
       if (!n) continue;
       const t = typeFromWords(m[1]!);
       if (t) typeC.push({ value: t, weight: 45, source: 'appendix' });
-      numberC.push({ value: { ...n, raw: clean[i]!.text.slice(at, at + n.length) }, weight: 45, source: 'appendix' });
-      let j = at + n.length;
-      const ws = /[\s,]*/y;
-      ws.lastIndex = j;
-      j += ws.exec(f)?.[0].length ?? 0;
-      const d = dateAt(f, j);
-      if (d) {
-        dateC.push({ value: d, weight: 45, source: 'appendix' });
-        j += d.length;
-      }
-      const of = /[\s,]*(?:cua|do)\s+/y;
-      of.lastIndex = j;
-      const om = of.exec(f);
-      if (om) {
-        const iss = issuerAt(f, j + om[0].length, clean[i]!.text);
-        if (iss) addIssuer(iss, 45, 'appendix');
-      }
+      addNumberAndTail(i, at, n, 45, 'appendix');
     }
   }
 
@@ -964,27 +260,8 @@ export function readIdentity(lines: SourceLine[], fileName?: string): IdentityRe
       const t = typeFromWords(m[1]!)!;
       typeC.push({ value: t, weight: 35, source: 'naming heading' });
       if (!n) continue;
-      numberC.push({ value: { ...n, raw: clean[i]!.text.slice(offset, offset + n.length) }, weight: 35, source: 'naming heading' });
-      let j = offset + n.length;
-      const ws = /[\s,]*/y;
-      ws.lastIndex = j;
-      j += ws.exec(f)?.[0].length ?? 0;
-      const d = dateAt(f, j);
-      if (d) {
-        dateC.push({ value: d, weight: 35, source: 'naming heading' });
-        j += d.length;
-      }
-      const of = /[\s,]*(?:cua|do)\s+/y;
-      of.lastIndex = j;
-      const om = of.exec(f);
-      if (om) {
-        const iss = issuerAt(f, j + om[0].length, clean[i]!.text);
-        if (iss) {
-          addIssuer(iss, 35, 'naming heading');
-          j += om[0].length + iss.length;
-        }
-      }
-      const rest = clean[i]!.text.slice(j).trim();
+      const end = addNumberAndTail(i, offset, n, 35, 'naming heading');
+      const rest = clean[i]!.text.slice(end).trim();
       if (/^về\s/i.test(rest) && rest.length > 12) titleC.push({ value: { text: rest, lines: [l.n] }, weight: 35, source: 'naming heading' });
     }
   }
@@ -1022,37 +299,11 @@ export function readIdentity(lines: SourceLine[], fileName?: string): IdentityRe
     }
   }
 
-  // 7. Signature block: the last role line ("PHÓ CHỦ TỊCH", "T/M BỘ CHÍNH TRỊ …") with a name under it
-  // (or in the same cell), searched from the end but over the whole second half: appendices often follow it.
-  const sigFloor = Math.floor(clean.length * 0.3);
-  let signerLine = -1;
-  for (let i = clean.length - 1; i >= sigFloor && signerLine < 0; i--) {
-    for (const cell of cells(clean[i]!.text.replace(/\(\s*đã ký\s*\)/gi, ' '))) {
-      const fc = foldLower(cell).trim();
-      if (!(SIGN_LEAD.test(fc) || (SIGN_ROLE.test(fc) && isUpperLine(cell)))) continue;
-      const inCell = trailingName(cell);
-      let found: string | null = inCell;
-      for (let j = i + 1; !found && j < clean.length && j <= i + 10; j++) {
-        for (const c of cells(clean[j]!.text.replace(/\(\s*đã ký\s*\)/gi, ' '))) if (nameLike(c)) found = c;
-      }
-      if (found) {
-        signerC.push({ value: found, weight: 28, source: 'signature' });
-        signerLine = i;
-        break;
-      }
-    }
-  }
-  if (signerLine >= 0) {
-    // "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ", "KT. BỘ TRƯỞNG" just above or on the role line.
-    for (let i = Math.max(0, signerLine - 3); i <= signerLine; i++) {
-      for (const cell of cells(clean[i]!.text)) {
-        const lead = SIGN_LEAD.exec(foldLower(cell).trim());
-        if (!lead) continue;
-        const body = lead[1]!;
-        const iss = issuerAt(body, 0);
-        if (iss) addIssuer(iss, 25, 'signature');
-      }
-    }
+  // 7. Signature block, and the body signed for.
+  const signature = readSignature(clean);
+  if (signature) {
+    signerC.push({ value: signature.signer, weight: 28, source: 'signature' });
+    for (const body of signature.bodies) addIssuer(body, 25, 'signature');
   }
 
   // 8. Preamble: "…, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:".
@@ -1183,8 +434,8 @@ export function readIdentity(lines: SourceLine[], fileName?: string): IdentityRe
   };
 }
 
-export function parseIdentity(lines: SourceLine[], fileName?: string): DocumentIdentity {
-  return readIdentity(lines, fileName).identity;
+export function parseIdentity(lines: SourceLine[]): DocumentIdentity {
+  return readIdentity(lines).identity;
 }
 
 /** A stable short hash of a normalised title, for documents without a number. */

@@ -1,4 +1,4 @@
-import { foldMarks } from '../../core/vn-text.js';
+import { foldMarks, matchKey } from '../../core/vn-text.js';
 import type { StructureContext } from './types.js';
 
 /**
@@ -68,7 +68,7 @@ export function categoryOfTitle(title: string): SectionCategory | null {
  * theo …", "… có hiệu lực kể từ ngày ký", "… chịu trách nhiệm thi hành …"): not items.
  */
 export function isPromulgationFormula(text: string): boolean {
-  const f = foldMarks(text).toLowerCase().replace(/\s+/g, ' ').trim();
+  const f = matchKey(text);
   if (f.length > 400) return false;
   return (
     /^ban hanh kem theo\b/.test(f) ||

@@ -39,7 +39,7 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
   if (!source.trim()) throw new ParseError('empty document: there is no text to parse', opts.fileName);
   const lines = toSourceLines(source);
 
-  const reading = readIdentity(lines, opts.fileName);
+  const reading = readIdentity(lines);
   const identity = reading.identity;
   const id = identityDocumentId(identity, source);
 

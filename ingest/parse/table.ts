@@ -1,4 +1,4 @@
-import { foldMarks } from '../../core/vn-text.js';
+import { matchKey } from '../../core/vn-text.js';
 import { cleanInline } from './lines.js';
 import { classifyLine, romanValue } from './markers.js';
 import type { SourceLine } from './types.js';
@@ -96,10 +96,8 @@ export function cleanCell(cell: string): string {
   return cleanInline(cell.replace(/\\\|/g, '|')).replace(/\s+/g, ' ').trim();
 }
 
-const fold = (s: string) => foldMarks(s).toLowerCase().replace(/\s+/g, ' ').trim();
-
 export function columnRole(header: string): ColumnRole | null {
-  const f = fold(header).replace(/[.:]+$/, '');
+  const f = matchKey(header).replace(/[.:]+$/, '');
   if (!f) return null;
   if (/^(stt|tt|so tt|so thu tu|thu tu|so|no|#)$/.test(f)) return 'no';
   if (/chu tri/.test(f) && /phoi hop/.test(f)) return 'agencies';

@@ -1,4 +1,4 @@
-import { foldMarks } from '../../core/vn-text.js';
+import { matchKey } from '../../core/vn-text.js';
 import type { Timeline } from '../../graph-schema/index.js';
 import { cleanInline } from './lines.js';
 
@@ -26,7 +26,7 @@ import { cleanInline } from './lines.js';
 export function parseTimeline(raw: string): Timeline | null {
   const text = cleanInline(raw).replace(/\s+/g, ' ').trim().replace(/[.;,]+$/, '').trim();
   if (!text) return null;
-  const f = fold(text);
+  const f = matchKey(text);
 
   const spans = extractSpans(f);
   const recurring = /\b(thuong xuyen|lien tuc|hang nam|moi nam|dinh ky|hang quy|hang thang|hang tuan)\b/.test(f);
@@ -101,10 +101,6 @@ interface Span {
   type: SpanType;
   from: string;
   to: string;
-}
-
-function fold(s: string): string {
-  return foldMarks(s).toLowerCase().replace(/\s+/g, ' ');
 }
 
 const YEAR = '((?:19|20)\\d{2})';

@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps.js';
 import type { Column } from '../format/csv.js';
 import { download, type Api } from '../http/api.js';
 import { sendList } from '../http/respond.js';
+import type { z } from '../openapi/zod.js';
 import * as audit from '../queries/audit.js';
 import {
   AuditFilterQuery,
@@ -44,7 +45,8 @@ const heatmapColumns = (provinces: string[]): Column<HeatRow>[] => [
   ['tasks', (r) => r.tasks],
 ];
 
-const evidenceColumns: Column<TaskEvidence>[] = [
+/** The columns that say which task a row is, where it stands and who leads it. */
+const taskRowColumns: Column<Pick<TaskRow, 'task' | 'document' | 'leads'>>[] = [
   ['taskId', (r) => r.task.id],
   ['province', (r) => r.task.province],
   ['document', (r) => r.document.number ?? r.document.id],
@@ -52,6 +54,10 @@ const evidenceColumns: Column<TaskEvidence>[] = [
   ['lines', (r) => `${r.task.lineStart}-${r.task.lineEnd}`],
   ['text', (r) => r.task.text],
   ['leads', (r) => r.leads.map((a) => a.name)],
+];
+
+const evidenceColumns: Column<TaskEvidence>[] = [
+  ...taskRowColumns,
   ['score', (r) => r.score],
   ['method', (r) => r.method],
 ];
@@ -66,13 +72,7 @@ const unimplementedColumns: Column<UnimplementedRow>[] = [
 ];
 
 const taskColumns: Column<TaskRow>[] = [
-  ['taskId', (r) => r.task.id],
-  ['province', (r) => r.task.province],
-  ['document', (r) => r.document.number ?? r.document.id],
-  ['section', (r) => section(r.task.sectionPath)],
-  ['lines', (r) => `${r.task.lineStart}-${r.task.lineEnd}`],
-  ['text', (r) => r.task.text],
-  ['leads', (r) => r.leads.map((a) => a.name)],
+  ...taskRowColumns,
   ['leadRaw', (r) => r.leadRaw],
   ['coordinating', (r) => r.coordinating.map((a) => a.name)],
   ['timeline', (r) => r.task.timelineRaw],
@@ -92,18 +92,50 @@ const unresolvedColumns: Column<CitationRow>[] = [
   ['lines', (r) => (r.citer.lineStart ? `${r.citer.lineStart}-${r.citer.lineEnd}` : null)],
 ];
 
-export function auditRoutes(api: Api, { db }: AppDeps): void {
+type AuditFilters = Omit<z.output<typeof AuditFilterQuery>, 'format'>;
+
+interface ListRoute<R> {
+  path: string;
+  summary: string;
+  description?: string;
+  query: typeof FormatOnly | typeof AuditFilterQuery;
+  /** The JSON body's schema and the documented description of the 200 response. */
+  list: z.ZodType;
+  listDescription: string;
+  load: (filters: AuditFilters) => Promise<R[]>;
+  columns: Column<R>[];
+  /** The CSV download's file name. */
+  name: string;
+}
+
+/** An audit list: `{ total, items }` as JSON, or one CSV row per item. */
+function addList<R>(api: Api, route: ListRoute<R>): void {
   api.add({
     method: 'get',
-    path: '/api/audit/summary',
+    path: route.path,
     tags: ['audit'],
+    summary: route.summary,
+    description: route.description,
+    query: route.query,
+    responses: { 200: download(route.list, route.listDescription, CSV) },
+    handle: async ({ query, res }) => {
+      const { format, ...filters } = query;
+      const rows = await route.load(filters);
+      sendList(res, format, { json: { total: rows.length, items: rows }, rows, columns: route.columns, name: route.name });
+    },
+  });
+}
+
+export function auditRoutes(api: Api, { db }: AppDeps): void {
+  addList(api, {
+    path: '/api/audit/summary',
     summary: 'Per document: tasks, tasks without lead, collective-led tasks, directive items nobody implements, unresolved citations',
     query: FormatOnly,
-    responses: { 200: download(AuditSummary, 'one row per document with text', CSV) },
-    handle: async ({ query, res }) => {
-      const rows = await audit.auditSummary(db);
-      sendList(res, query.format, { json: { total: rows.length, items: rows }, rows, columns: summaryColumns, name: 'audit-summary' });
-    },
+    list: AuditSummary,
+    listDescription: 'one row per document with text',
+    load: () => audit.auditSummary(db),
+    columns: summaryColumns,
+    name: 'audit-summary',
   });
 
   api.add({
@@ -145,47 +177,38 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
     },
   });
 
-  api.add({
-    method: 'get',
+  addList(api, {
     path: '/api/audit/unimplemented',
-    tags: ['audit'],
     summary: 'Directive items no task of a province implements, per province expected to implement them',
     description: 'A province is expected to implement a document\'s items when one of its documents implements that document, directly or through intermediate plans.',
     query: AuditFilterQuery,
-    responses: { 200: download(UnimplementedList, 'rows by province', CSV) },
-    handle: async ({ query, res }) => {
-      const { format, ...filters } = query;
-      const rows = await audit.unimplemented(db, filters);
-      sendList(res, format, { json: { total: rows.length, items: rows }, rows, columns: unimplementedColumns, name: 'unimplemented-directives' });
-    },
+    list: UnimplementedList,
+    listDescription: 'rows by province',
+    load: (filters) => audit.unimplemented(db, filters),
+    columns: unimplementedColumns,
+    name: 'unimplemented-directives',
   });
 
-  api.add({
-    method: 'get',
+  addList(api, {
     path: '/api/audit/tasks-without-lead',
-    tags: ['audit'],
     summary: 'Tasks with no lead agency (chủ trì)',
     query: AuditFilterQuery,
-    responses: { 200: download(TaskList, 'tasks', CSV) },
-    handle: async ({ query, res }) => {
-      const { format, ...filters } = query;
-      const rows = await audit.withoutLead(db, filters);
-      sendList(res, format, { json: { total: rows.length, items: rows }, rows, columns: taskColumns, name: 'tasks-without-lead' });
-    },
+    list: TaskList,
+    listDescription: 'tasks',
+    load: (filters) => audit.withoutLead(db, filters),
+    columns: taskColumns,
+    name: 'tasks-without-lead',
   });
 
-  api.add({
-    method: 'get',
+  addList(api, {
     path: '/api/audit/collective-led',
-    tags: ['audit'],
     summary: 'Tasks led by a whole group ("Các sở, ban, ngành…") rather than one body',
     query: AuditFilterQuery,
-    responses: { 200: download(TaskList, 'tasks', CSV) },
-    handle: async ({ query, res }) => {
-      const { format, ...filters } = query;
-      const rows = await audit.collectiveLed(db, filters);
-      sendList(res, format, { json: { total: rows.length, items: rows }, rows, columns: taskColumns, name: 'collective-led-tasks' });
-    },
+    list: TaskList,
+    listDescription: 'tasks',
+    load: (filters) => audit.collectiveLed(db, filters),
+    columns: taskColumns,
+    name: 'collective-led-tasks',
   });
 
   api.add({
