@@ -6,8 +6,8 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# Converts the embedding model once at build time so containers start offline.
-RUN npx tsx scripts/model/setup.ts
+# Converts the embedding model and builds the UI at image build time so containers start offline.
+RUN npx tsx scripts/model/setup.ts && npx tsx scripts/build-web.ts
 ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
 CMD ["npm", "start"]

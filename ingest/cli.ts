@@ -6,18 +6,23 @@ import { connect } from '../graph-store/connect.js';
 import { discoverFiles } from './discover-files.js';
 import { parseFile } from './parse-file.js';
 import { countsOf, ingestFiles, type FileOutcome } from './pipeline.js';
+import type { Db } from '../graph-store/db.js';
+import { openSearch } from '../search/open.js';
+import { syncProgressBar } from '../search/progress.js';
+import { disposeEmbedder } from '../search/embedder.js';
 
 const program = new Command('ingest')
   .description('Turn policy documents (UTF-8 text or Markdown) into the lineage graph')
   .argument('<paths...>', 'files or folders to ingest')
   .option('--dry-run', 'parse only; do not touch the database')
   .option('--json', 'print the parsed documents as JSON (with --dry-run)')
+  .option('--no-index', 'do not update the search index (embeddings) after writing')
   .option('--max-bytes <n>', 'refuse files larger than this', (v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('a positive whole number of bytes');
     return n;
   })
-  .action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; maxBytes?: number }) => {
+  .action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; maxBytes?: number; index: boolean }) => {
     const config = loadConfig();
     const maxBytes = opts.maxBytes ?? config.MAX_UPLOAD_BYTES;
     const files = await discoverFiles(paths);
@@ -26,7 +31,7 @@ const program = new Command('ingest')
       process.exitCode = 1;
       return;
     }
-    const outcomes = opts.dryRun ? await dryRun(files, maxBytes, Boolean(opts.json)) : await ingest(files, maxBytes);
+    const outcomes = opts.dryRun ? await dryRun(files, maxBytes, Boolean(opts.json)) : await ingest(files, maxBytes, opts.index);
     if (!opts.json) printTable(outcomes);
     // Exit non-zero only when nothing could be ingested: a batch with some bad files still did its work.
     if (outcomes.every((o) => o.status === 'failed')) process.exitCode = 1;
@@ -53,7 +58,7 @@ async function dryRun(files: string[], maxBytes: number, json: boolean): Promise
   return outcomes;
 }
 
-async function ingest(files: string[], maxBytes: number): Promise<FileOutcome[]> {
+async function ingest(files: string[], maxBytes: number, index: boolean): Promise<FileOutcome[]> {
   const config = loadConfig();
   const bar = new cliProgress.SingleBar(
     { format: ' {phase} [{bar}] {value}/{total} {file}', hideCursor: true, stream: process.stderr },
@@ -62,16 +67,43 @@ async function ingest(files: string[], maxBytes: number): Promise<FileOutcome[]>
   bar.start(files.length, 0, { phase: 'parse', file: '' });
   const connection = await connect(config);
   try {
-    return await ingestFiles(connection.db, files, {
+    const outcomes = await ingestFiles(connection.db, files, {
       maxBytes,
       onProgress: ({ phase, done, total, file }) => {
         bar.setTotal(total);
         bar.update(done, { phase: phase === 'parse' ? 'parse' : 'write', file: shortName(file) });
       },
     });
+    bar.stop();
+    if (index) await syncSearchIndex(connection.db);
+    return outcomes;
   } finally {
     bar.stop();
     await connection.close();
+  }
+}
+
+/**
+ * Embeds the new and changed items and brings the search index in line with the graph. The
+ * documents are written whatever happens here; a failure is reported and the next sync catches up.
+ */
+async function syncSearchIndex(db: Db): Promise<void> {
+  const progress = syncProgressBar();
+  try {
+    const { sync } = await openSearch(db, {
+      onProgress: progress.onProgress,
+      onRebuild: (s) => console.error(`search index ${s.state === 'corrupt' ? `unusable (${s.reason})` : 'missing'}: rebuilding it from the graph`),
+    });
+    progress.stop();
+    console.error(
+      `search index: ${sync.embedded} items embedded, ${sync.added} added, ${sync.removed} removed, ` +
+        `${sync.size} in the index (${(sync.ms / 1000).toFixed(1)} s)`,
+    );
+  } catch (err) {
+    progress.stop();
+    console.error(`search index not updated (${(err as Error).message}); it is synced again at the next ingest or start`);
+  } finally {
+    await disposeEmbedder();
   }
 }
 

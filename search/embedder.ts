@@ -11,10 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { AutoModel, AutoTokenizer, Tensor, env } from '@huggingface/transformers';
 import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
+import { EMBEDDING_DIMENSIONS } from '../graph-schema/constraints.js';
 import { ensureModel } from '../scripts/model/setup.js';
 
-/** Embedding dimension of multilingual-e5-small (same name and value as graph-schema's vector index). */
-export const EMBEDDING_DIMENSIONS = 384;
+/** Embedding dimension of multilingual-e5-small: the one value graph-schema's vector index is built with. */
+export { EMBEDDING_DIMENSIONS };
 /** Longest input in tokens, <s> and </s> included. */
 export const MAX_TOKENS = 512;
 /** Texts per ONNX run when the caller does not say. */

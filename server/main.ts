@@ -2,8 +2,10 @@ import type { Server } from 'node:http';
 import { loadConfig } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { connect, type Connection } from '../graph-store/connect.js';
-import { createApp } from './app.js';
+import { createApp, type AppDeps } from './app.js';
 import { seedDemoCorpus } from './seed-demo.js';
+import { startSearch } from '../search/start.js';
+import { syncSearchAfterWrite } from '../search/after-write.js';
 
 /**
  * `npm start`: the whole product on one machine. Starts (or finds) the database, loads the demo
@@ -21,13 +23,21 @@ async function main(): Promise<void> {
   logger.info({ source: connection.source }, 'database ready');
   await seedDemoCorpus(connection.db, config);
 
-  const app = createApp({ db: connection.db, config });
+  const deps: AppDeps = { db: connection.db, config };
+  const app = createApp(deps);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   console.log(`\nPolicy-lineage graph is running at http://${config.HOST}:${port}/  (Ctrl-C to stop)\n`);
+  // Search answers 503 until its model and index are ready; the rest of the API serves meanwhile.
+  void startSearch(connection.db).then(async (service) => {
+    if (!service) return;
+    deps.search = service;
+    // Uploads and deletes that arrived while the index was being built had nothing to sync.
+    await syncSearchAfterWrite(service, 'writes during start-up');
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { findDocuments, getDocument, getProvinces } from '../queries/documents.js';
 import { uploadDocument } from '../commands/upload-document.js';
 import { removeDocument } from '../commands/delete-document.js';
+import { syncSearchAfterWrite } from '../../search/after-write.js';
 import { z } from '../openapi/zod.js';
 import {
   DeleteQuery,
@@ -19,7 +20,8 @@ import {
   UploadResult,
 } from '../schemas/documents.js';
 
-export function documentRoutes(api: Api, { db, config }: AppDeps): void {
+export function documentRoutes(api: Api, deps: AppDeps): void {
+  const { db, config } = deps;
   api.add({
     method: 'get',
     path: '/api/documents',
@@ -82,6 +84,8 @@ export function documentRoutes(api: Api, { db, config }: AppDeps): void {
       const bytes = await readDocumentBody(req, res, config.MAX_UPLOAD_BYTES);
       const outcome = await uploadDocument(db, bytes, query.fileName, config.MAX_UPLOAD_BYTES);
       if (outcome.status === 'failed') throw new HttpError(422, outcome.error, undefined, { body: { code: 'failed' } });
+      // deps.search is read now: it is attached once the index is built after start-up.
+      if (outcome.status === 'ingested') await syncSearchAfterWrite(deps.search, `upload ${outcome.documentId}`);
       res.status(outcome.status === 'ingested' ? 201 : 200);
       res.setHeader('Location', `/api/documents?id=${encodeURIComponent(outcome.documentId)}`);
       return outcome;
@@ -99,6 +103,10 @@ export function documentRoutes(api: Api, { db, config }: AppDeps): void {
     query: DeleteQuery,
     notFound: true,
     responses: { 200: json(DeleteResult, 'deleted') },
-    handle: ({ query }) => removeDocument(db, query.id),
+    handle: async ({ query }) => {
+      const summary = await removeDocument(db, query.id);
+      await syncSearchAfterWrite(deps.search, `delete ${query.id}`);
+      return summary;
+    },
   });
 }

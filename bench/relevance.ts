@@ -1,0 +1,173 @@
+/**
+ * `npx tsx bench/relevance.ts [--per-query]`: search quality on the relevance set
+ * (test/fixtures/relevance/queries.json) over the demo corpus, with the real model: nDCG@10,
+ * Recall@10 and MRR@10 for vector-only, lexical-only, hybrid and the variants tried, side by side,
+ * overall and for queries typed with and without tone marks.
+ *
+ * The database is a fresh local Neo4j (or NEO4J_URI, which should then hold only the corpus), the
+ * index a temporary directory; nothing of the user's is touched.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDb, openDb, readQuery, type Db } from '../graph-store/db.js';
+import { migrate } from '../graph-store/migrate.js';
+import { discoverFiles } from '../ingest/discover-files.js';
+import { ingestFiles } from '../ingest/pipeline.js';
+import { checkPrerequisites, ensureLauncherBuilt, REPO_ROOT, startLocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
+import { disposeEmbedder, getEmbedder } from '../search/embedder.js';
+import { DEPTH, evaluate, type Evaluation } from '../search/eval/evaluate.js';
+import { loadRelevanceSet, resolveRelevanceSet, type ResolvedSet } from '../search/eval/relevance-set.js';
+import { openSearch } from '../search/open.js';
+import type { Embedder, HybridSearchService, LexicalSide, RankingOptions } from '../search/service.js';
+import { Bm25Index } from '../search/bm25.js';
+import { filteredItemIds, isUnfiltered, itemTexts } from '../graph-store/search-reads.js';
+
+/**
+ * The variants measured. The first three are the two sides alone and the shipped default
+ * (DEFAULT_RANKING); each other line changes one thing against the default.
+ */
+export interface Variant {
+  name: string;
+  ranking: Partial<RankingOptions>;
+  /** Lexical side: the full-text index (default) or the in-memory BM25 of search/bm25.ts. */
+  lexical?: 'bm25';
+}
+
+export const VARIANTS: Variant[] = [
+  { name: 'vector only', ranking: { mode: 'vector', accentPenalty: 0 } },
+  { name: 'lexical only', ranking: { mode: 'lexical', accentPenalty: 0 } },
+  { name: 'hybrid (default)', ranking: {} },
+  { name: 'vector only, no tone restoration', ranking: { mode: 'vector', accentPenalty: 0, restoreTones: false } },
+  { name: 'lexical only, headings weighted as text', ranking: { mode: 'lexical', accentPenalty: 0, titleWeight: null } },
+  { name: 'lexical only, headings 0.1', ranking: { mode: 'lexical', accentPenalty: 0, titleWeight: 0.1 } },
+  { name: 'lexical only, no syllable pairs', ranking: { mode: 'lexical', accentPenalty: 0, pairBoost: 0 } },
+  { name: 'lexical only, pairs boosted 4', ranking: { mode: 'lexical', accentPenalty: 0, pairBoost: 4 } },
+  { name: 'lexical only, in-memory BM25', ranking: { mode: 'lexical', accentPenalty: 0 }, lexical: 'bm25' },
+  { name: 'hybrid, in-memory BM25', ranking: {}, lexical: 'bm25' },
+  { name: 'hybrid, no tone restoration', ranking: { restoreTones: false } },
+  { name: 'hybrid, headings weighted as text', ranking: { titleWeight: null } },
+  { name: 'hybrid, no accent penalty', ranking: { accentPenalty: 0 } },
+  { name: 'hybrid, accent penalty 1', ranking: { accentPenalty: 1 } },
+  { name: 'hybrid, accent penalty 10', ranking: { accentPenalty: 10 } },
+  { name: 'hybrid, vector scores not filled in', ranking: { fillVectorScores: false } },
+  { name: 'hybrid, not filled in, spread not floored', ranking: { fillVectorScores: false, vectorMinSpread: 0 } },
+  { name: 'hybrid, vector spread ≥ 0.2', ranking: { vectorMinSpread: 0.2 } },
+  { name: 'hybrid, vector spread not floored', ranking: { vectorMinSpread: 0 } },
+  { name: 'hybrid, vector spread ≥ 0.1', ranking: { vectorMinSpread: 0.1 } },
+  { name: 'hybrid, RRF k=60', ranking: { fusion: 'rrf', rrfK: 60 } },
+  { name: 'hybrid, RRF k=20', ranking: { fusion: 'rrf', rrfK: 20 } },
+  { name: 'hybrid, score fusion, vector 0.4', ranking: { fusion: 'score', vectorWeight: 0.4 } },
+  { name: 'hybrid, score fusion, vector 0.5', ranking: { fusion: 'score', vectorWeight: 0.5 } },
+  { name: 'hybrid, score fusion, vector 0.6', ranking: { fusion: 'score', vectorWeight: 0.6 } },
+];
+
+/** BM25 over the graph's item texts, filtered like the full-text side. */
+async function bm25Side(db: Db): Promise<LexicalSide> {
+  const bm25 = new Bm25Index(await itemTexts(db));
+  return async (query, filter, k) => bm25.search(query, k, isUnfiltered(filter) ? undefined : await filteredItemIds(db, filter));
+}
+
+/** Query vectors computed once per query, whatever the number of variants. */
+export function cachingEmbedder(inner: Embedder): Embedder {
+  const cache = new Map<string, Promise<Float32Array>>();
+  return {
+    embedPassages: (texts, opts) => inner.embedPassages(texts, opts),
+    embedQuery: (text) => {
+      let v = cache.get(text);
+      if (!v) cache.set(text, (v = inner.embedQuery(text)));
+      return v;
+    },
+  };
+}
+
+export function rankerOf(service: HybridSearchService) {
+  return async (query: string) => (await service.search(query, { kind: 'any' }, DEPTH)).map((h) => h.item.id);
+}
+
+export interface RelevanceRun {
+  set: ResolvedSet;
+  results: { name: string; evaluation: Evaluation }[];
+  syncMs: number;
+}
+
+/** Ingests the corpus into `db`, builds the index in `indexDir`, evaluates every variant. */
+export async function measureRelevance(db: Db, indexDir: string, variants = VARIANTS): Promise<RelevanceRun> {
+  const files = await discoverFiles([join(REPO_ROOT, 'data/corpus')]);
+  const outcomes = await ingestFiles(db, files, { maxBytes: 5_000_000 });
+  const failed = outcomes.filter((o) => o.status === 'failed');
+  if (failed.length > 0) throw new Error(`corpus ingest failed: ${failed.map((f) => f.file).join(', ')}`);
+  const embedder = cachingEmbedder(await getEmbedder());
+  const opened = await openSearch(db, { indexDir, embedder });
+  const set = await resolveRelevanceSet(db, loadRelevanceSet());
+  const bm25 = await bm25Side(db);
+  const results = [];
+  for (const v of variants) {
+    const service = opened.service.withRanking(v.ranking, v.lexical === 'bm25' ? bm25 : undefined);
+    results.push({ name: v.name, evaluation: await evaluate(set, rankerOf(service)) });
+  }
+  return { set, results, syncMs: opened.sync.ms };
+}
+
+const f = (x: number) => x.toFixed(3);
+
+function printRun(run: RelevanceRun, perQuery: boolean): void {
+  const { set } = run;
+  const judgments = set.queries.reduce((n, q) => n + q.relevant.size, 0);
+  console.log(`${set.queries.length} queries, ${judgments} judged items resolved (${set.byIdOnly} by id only), ${set.unresolved.length} unresolved`);
+  for (const u of set.unresolved) console.log(`  unresolved: ${u}`);
+  console.log(`index sync (embed ${run.results.length ? 'corpus' : ''}): ${(run.syncMs / 1000).toFixed(1)} s\n`);
+  const head = ['variant', 'nDCG@10', 'R@10', 'MRR@10', 'nDCG toned', 'nDCG toneless', 'R@10 toneless', 'ms/query'];
+  const rows = run.results.map(({ name, evaluation: e }) => [
+    name,
+    f(e.all.ndcg10),
+    f(e.all.recall10),
+    f(e.all.mrr10),
+    f(e.toned.ndcg10),
+    f(e.toneless.ndcg10),
+    f(e.toneless.recall10),
+    e.msPerQuery.toFixed(0),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+  if (perQuery) {
+    console.log('\nper query, nDCG@10 (' + run.results.map((r) => r.name).join(' | ') + ')');
+    set.queries.forEach((q, i) => {
+      console.log(`${q.id} ${run.results.map((r) => f(r.evaluation.perQuery[i]!.ndcg10)).join(' ')}  ${q.query}`);
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const load = (await readFile('/proc/loadavg', 'utf8')).split(' ')[0];
+  console.log(`# Search relevance (load average ${load})\n`);
+  const perQuery = process.argv.includes('--per-query');
+  const indexDir = await mkdtemp(join(tmpdir(), 'relevance-index-'));
+  let dataDir: string | null = null;
+  let local: Awaited<ReturnType<typeof startLocalNeo4j>> | null = null;
+  if (!process.env.NEO4J_URI) {
+    await checkPrerequisites();
+    await ensureLauncherBuilt({ onProgress: (m) => console.error(m) });
+    dataDir = await mkdtemp(join(tmpdir(), 'relevance-neo4j-'));
+    local = await startLocalNeo4j({ port: 0, dataDir });
+  }
+  const db = openDb({ uri: process.env.NEO4J_URI ?? local!.uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+  try {
+    await migrate(db);
+    const run = await measureRelevance(db, indexDir);
+    const [{ n }] = (await readQuery<{ n: number }>(db, 'MATCH (d:Document) WHERE NOT d.stub AND d.sourceFile IS NOT NULL RETURN count(d) AS n')) as [{ n: number }];
+    if (n !== 7) console.log(`warning: the graph holds ${n} documents read from files, not the corpus' 7: figures are not comparable\n`);
+    printRun(run, perQuery);
+  } finally {
+    await disposeEmbedder();
+    await closeDb(db);
+    await local?.stop();
+    await rm(indexDir, { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,212 @@
+/**
+ * The Cypher the search stage needs: item embeddings in and out (Neo4j holds every vector, so the
+ * on-disk HNSW index can always be rebuilt from the graph), the full-text index, filters and the
+ * items hits show. Parameters only; the filter clause is one static string.
+ */
+import neo4j from 'neo4j-driver';
+import { FULLTEXT_INDEX } from '../graph-schema/index.js';
+import { readQuery, writeQuery, type Db } from './db.js';
+
+/** What a search may be restricted to (the search service's filters, without importing them). */
+export interface ItemFilter {
+  province?: string;
+  documentId?: string;
+  /** Items this agency leads or coordinates. */
+  agencyId?: string;
+  level?: string;
+  /** true: tasks with a lead agency; false: tasks without one. */
+  hasLead?: boolean;
+  kind?: 'task' | 'directive' | 'any';
+}
+
+export function isUnfiltered(f: ItemFilter): boolean {
+  return (
+    f.province === undefined &&
+    f.documentId === undefined &&
+    f.agencyId === undefined &&
+    f.level === undefined &&
+    f.hasLead === undefined &&
+    (f.kind ?? 'any') === 'any'
+  );
+}
+
+const filterParams = (f: ItemFilter) => ({
+  province: f.province ?? null,
+  documentId: f.documentId ?? null,
+  agencyId: f.agencyId ?? null,
+  level: f.level ?? null,
+  hasLead: f.hasLead ?? null,
+  kind: f.kind ?? 'any',
+});
+
+/** The filters on item `i`; every condition is switched off by a null parameter. */
+const FILTER = `($province IS NULL OR i.province = $province)
+  AND ($documentId IS NULL OR i.documentId = $documentId)
+  AND ($level IS NULL OR i.level = $level)
+  AND ($agencyId IS NULL OR EXISTS { (:Agency {id: $agencyId})-[:LEADS|COORDINATES]->(i) })
+  AND ($hasLead IS NULL OR (i:Task AND EXISTS { (:Agency)-[:LEADS]->(i) } = $hasLead))
+  AND ($kind = 'any' OR ($kind = 'task' AND i:Task) OR ($kind = 'directive' AND i:Directive))`;
+
+// ------------------------------------------------------------------------- embeddings ----
+
+export interface TextToEmbed {
+  id: string;
+  text: string;
+}
+
+/** Items whose vector is missing: new, or their text changed (upsert nulls it). */
+export function itemsWithoutEmbedding(db: Db): Promise<TextToEmbed[]> {
+  return readQuery<TextToEmbed>(db, 'MATCH (i:Item) WHERE i.embedding IS NULL RETURN i.id AS id, i.text AS text ORDER BY id');
+}
+
+/**
+ * Stores vectors, each only if the item still has the text it was computed from: an upload that
+ * changed the item meanwhile nulled the embedding, and the next sync embeds the new text.
+ * Returns the ids written.
+ */
+export async function writeEmbeddings(db: Db, rows: { id: string; text: string; vector: number[] }[]): Promise<string[]> {
+  const out = await writeQuery<{ id: string }>(
+    db,
+    `UNWIND $rows AS r
+     MATCH (i:Item {id: r.id}) WHERE i.text = r.text
+     SET i.embedding = r.vector
+     RETURN i.id AS id`,
+    { rows },
+  );
+  return out.map((r) => r.id);
+}
+
+/** Every embedded item with the first components of its vector (what the index fingerprints). */
+export function embeddingHeads(db: Db, components: number): Promise<{ id: string; head: number[] }[]> {
+  return readQuery(db, 'MATCH (i:Item) WHERE i.embedding IS NOT NULL RETURN i.id AS id, i.embedding[0..$n] AS head', {
+    n: neo4j.int(components),
+  });
+}
+
+export function embeddingsOf(db: Db, ids: string[]): Promise<{ id: string; vector: number[] }[]> {
+  return readQuery(
+    db,
+    'UNWIND $ids AS id MATCH (i:Item {id: id}) WHERE i.embedding IS NOT NULL RETURN i.id AS id, i.embedding AS vector',
+    { ids },
+  );
+}
+
+export async function countItems(db: Db): Promise<{ items: number; embedded: number }> {
+  const [row] = await readQuery<{ items: number; embedded: number }>(
+    db,
+    'MATCH (i:Item) RETURN count(i) AS items, count(i.embedding) AS embedded',
+  );
+  return row ?? { items: 0, embedded: 0 };
+}
+
+// --------------------------------------------------------------------------- searching ----
+
+/**
+ * Items matching a Lucene query on the `item_text` full-text index (text and section headings,
+ * tone-folded), best first. `lucene` must come from search/lexical.ts, which builds it from
+ * plain words only.
+ */
+export function fulltextItems(db: Db, lucene: string, filter: ItemFilter, k: number): Promise<{ id: string; score: number }[]> {
+  // Unfiltered, Lucene itself stops at k; filtered, the filter must see every match first.
+  // JS numbers travel as floats; LIMIT and the procedure's limit want integers.
+  const limit = neo4j.int(k);
+  const options = isUnfiltered(filter) ? { limit } : {};
+  return readQuery(
+    db,
+    `CALL db.index.fulltext.queryNodes($index, $lucene, $options) YIELD node AS i, score
+     WHERE ${FILTER}
+     RETURN i.id AS id, score
+     ORDER BY score DESC, id
+     LIMIT $k`,
+    { index: FULLTEXT_INDEX, lucene, options, k: limit, ...filterParams(filter) },
+  );
+}
+
+/** Ids of the items a filter admits (the vector side restricts its neighbours to these). */
+export async function filteredItemIds(db: Db, filter: ItemFilter): Promise<Set<string>> {
+  const rows = await readQuery<{ id: string }>(db, `MATCH (i:Item) WHERE ${FILTER} RETURN i.id AS id`, filterParams(filter));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Ids of tasks in a province other than `province` (tasks with no province count as other). */
+export async function taskIdsOutside(db: Db, province: string | null): Promise<Set<string>> {
+  const rows = await readQuery<{ id: string }>(
+    db,
+    'MATCH (i:Task) WHERE $province IS NULL OR i.province IS NULL OR i.province <> $province RETURN i.id AS id',
+    { province },
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface SearchItemRow {
+  id: string;
+  documentId: string;
+  documentNumber: string | null;
+  documentTitle: string | null;
+  province: string | null;
+  level: string;
+  text: string;
+  sectionPath: string[];
+  sectionTitles: string[];
+  lineStart: number;
+  lineEnd: number;
+  isTask: boolean;
+  isDirective: boolean;
+  leads: { id: string; name: string; collective: boolean }[];
+}
+
+/**
+ * The items behind a list of hits, with what a hit shows; ids the filter does not admit, or that
+ * are no longer in the graph, are left out.
+ */
+export async function searchItems(db: Db, ids: string[], filter: ItemFilter = {}): Promise<Map<string, SearchItemRow>> {
+  const rows = await readQuery<SearchItemRow>(
+    db,
+    `UNWIND $ids AS id
+     MATCH (d:Document)-[:CONTAINS]->(i:Item {id: id})
+     WHERE ${FILTER}
+     RETURN i.id AS id, i.documentId AS documentId, d.number AS documentNumber, d.title AS documentTitle,
+            i.province AS province, i.level AS level, i.text AS text,
+            coalesce(i.sectionPath, []) AS sectionPath, coalesce(i.sectionTitles, []) AS sectionTitles,
+            i.lineStart AS lineStart, i.lineEnd AS lineEnd, i:Task AS isTask, i:Directive AS isDirective,
+            COLLECT { MATCH (a:Agency)-[:LEADS]->(i)
+                      RETURN { id: a.id, name: a.name, collective: coalesce(a.collective, false) } ORDER BY a.name } AS leads`,
+    { ids, ...filterParams(filter) },
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A task's province and text, for "tasks like this"; null when there is no such task. */
+export async function taskBrief(db: Db, id: string): Promise<{ id: string; province: string | null; text: string } | null> {
+  const [row] = await readQuery<{ id: string; province: string | null; text: string }>(
+    db,
+    'MATCH (i:Task {id: $id}) RETURN i.id AS id, i.province AS province, i.text AS text',
+    { id },
+  );
+  return row ?? null;
+}
+
+/** Item texts (and section headings), for an in-memory lexical index. */
+export function itemTexts(db: Db, ids?: string[]): Promise<{ id: string; text: string; titles: string }[]> {
+  return readQuery(
+    db,
+    `MATCH (i:Item) WHERE $ids IS NULL OR i.id IN $ids
+     RETURN i.id AS id, i.text AS text, coalesce(i.sectionTitlesText, '') AS titles`,
+    { ids: ids ?? null },
+  );
+}
+
+/**
+ * Items of documents read from a file, in document order, keyed by that file's base name: how a
+ * relevance set written against source files finds its items.
+ */
+export function itemsBySourceFile(db: Db): Promise<
+  { file: string; id: string; text: string; isTask: boolean; isDirective: boolean }[]
+> {
+  return readQuery(
+    db,
+    `MATCH (d:Document)-[:CONTAINS]->(i:Item) WHERE d.sourceFile IS NOT NULL
+     RETURN d.sourceFile AS file, i.id AS id, i.text AS text, i:Task AS isTask, i:Directive AS isDirective
+     ORDER BY file, i.ordinal, i.lineStart, id`,
+  );
+}

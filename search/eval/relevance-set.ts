@@ -1,0 +1,88 @@
+/**
+ * The relevance set (test/fixtures/relevance/queries.json, written by reading the corpus) and
+ * how its judgments find their items in the graph: by the start of the item's text within its
+ * source file (case-insensitive, whitespace collapsed, the `occurrence`-th match in document
+ * order), falling back to the item id the parser gave when the set was written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Db } from '../../graph-store/db.js';
+import { itemsBySourceFile } from '../../graph-store/search-reads.js';
+import { REPO_ROOT } from '../../scripts/model/setup.js';
+
+export const RELEVANCE_SET = path.join(REPO_ROOT, 'test/fixtures/relevance/queries.json');
+
+const Judgment = z.object({
+  file: z.string(),
+  id: z.string(),
+  textStartsWith: z.string(),
+  grade: z.union([z.literal(1), z.literal(2)]),
+  occurrence: z.number().int().positive().optional(),
+});
+
+const RelevanceFile = z.object({
+  queries: z.array(
+    z.object({
+      id: z.string(),
+      query: z.string(),
+      intent: z.string(),
+      relevant: z.array(Judgment),
+    }),
+  ),
+});
+export type RelevanceFile = z.infer<typeof RelevanceFile>;
+
+export interface JudgedQuery {
+  id: string;
+  query: string;
+  intent: string;
+  /** Item id → grade (1 partly relevant, 2 squarely about it). */
+  relevant: Map<string, 1 | 2>;
+}
+
+export interface ResolvedSet {
+  queries: JudgedQuery[];
+  /** Items that were judged at all (tasks and directive items); others count as unjudged. */
+  judgedUniverse: Set<string>;
+  /** Judgments that matched no item, neither by text nor by id. */
+  unresolved: string[];
+  /** Judgments found only through their id (their text start no longer matches). */
+  byIdOnly: number;
+}
+
+export function loadRelevanceSet(file = RELEVANCE_SET): RelevanceFile {
+  return RelevanceFile.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+const norm = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
+
+export async function resolveRelevanceSet(db: Db, set: RelevanceFile): Promise<ResolvedSet> {
+  const items = await itemsBySourceFile(db);
+  const byFile = new Map<string, typeof items>();
+  for (const it of items) {
+    const list = byFile.get(it.file) ?? [];
+    list.push(it);
+    byFile.set(it.file, list);
+  }
+  const ids = new Set(items.map((i) => i.id));
+  const unresolved: string[] = [];
+  let byIdOnly = 0;
+  const queries = set.queries.map((q) => {
+    const relevant = new Map<string, 1 | 2>();
+    for (const j of q.relevant) {
+      const start = norm(j.textStartsWith);
+      const matches = (byFile.get(path.basename(j.file)) ?? []).filter((i) => norm(i.text).startsWith(start));
+      let id = matches[(j.occurrence ?? 1) - 1]?.id;
+      if (!id && ids.has(j.id)) {
+        id = j.id;
+        byIdOnly++;
+      }
+      if (!id) unresolved.push(`${q.id}: ${j.file} "${j.textStartsWith}"`);
+      else relevant.set(id, Math.max(relevant.get(id) ?? 0, j.grade) as 1 | 2);
+    }
+    return { id: q.id, query: q.query, intent: q.intent, relevant };
+  });
+  const judgedUniverse = new Set(items.filter((i) => i.isTask || i.isDirective).map((i) => i.id));
+  return { queries, judgedUniverse, unresolved, byIdOnly };
+}

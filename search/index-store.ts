@@ -1,0 +1,313 @@
+/**
+ * The HNSW vector index of every Item, kept on disk under <CACHE_DIR>/index/ so a restart does not
+ * re-read 384 floats per item from Neo4j:
+ *
+ *   items.hnsw  hnswlib's own file (cosine space)
+ *   items.json  the id ↔ label map, each item's vector fingerprint, and the sha256 of items.hnsw
+ *
+ * Neo4j stays the truth: `Item.embedding` holds every vector, and sync.ts makes this index agree
+ * with it. Labels are never reused: a changed item gets a new label and its old one is
+ * marked deleted; with `allowReplaceDeleted` hnswlib recycles the deleted slots, so the file does
+ * not grow with churn. items.json is written last and names the checksum of items.hnsw, so a
+ * crash between the two writes, a truncated or a foreign file is caught before the native reader
+ * ever sees it (a corrupt file must never reach hnswlib's C++ loader).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+
+const { HierarchicalNSW } = hnswlib;
+type Hnsw = InstanceType<typeof HierarchicalNSW>;
+
+const FORMAT = 1;
+const INDEX_FILE = 'items.hnsw';
+const MAP_FILE = 'items.json';
+/** Graph degree and construction beam: hnswlib's usual values, ample for a few 100k items. */
+const M = 16;
+const EF_CONSTRUCTION = 200;
+/** Search beam: recall ≈ 1 at this size; raised to k when more neighbours are asked for. */
+const EF_SEARCH = 100;
+const INITIAL_CAPACITY = 1024;
+
+interface MapFile {
+  format: number;
+  dim: number;
+  space: 'cosine';
+  generation: number;
+  nextLabel: number;
+  hnswSha256: string;
+  /** [item id, label, fingerprint] */
+  entries: [string, number, string][];
+}
+
+interface Entry {
+  label: number;
+  fingerprint: string;
+}
+
+export type OpenStatus = { state: 'loaded' } | { state: 'missing' } | { state: 'corrupt'; reason: string };
+
+export interface VectorHit {
+  id: string;
+  /** Cosine similarity, 1 − hnswlib's cosine distance. */
+  score: number;
+}
+
+/**
+ * A short, exact summary of a vector: its first components as Neo4j returns them (list slicing
+ * in Cypher makes it cheap to read for every item). Two texts never share them in practice, so a
+ * different fingerprint means the item was re-embedded.
+ */
+export const FINGERPRINT_COMPONENTS = 4;
+export function fingerprint(v: ArrayLike<number>): string {
+  return Array.from({ length: FINGERPRINT_COMPONENTS }, (_, i) => v[i] ?? 0).join(',');
+}
+
+function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+function writeAtomic(target: string, write: (tmp: string) => void): void {
+  const tmp = `${target}.tmp-${process.pid}`;
+  try {
+    write(tmp);
+    fs.renameSync(tmp, target);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+export class VectorIndex {
+  private hnsw: Hnsw;
+  private byId = new Map<string, Entry>();
+  private byLabel = new Map<number, string>();
+  private nextLabel = 0;
+  private dirty = false;
+  /** Bumped on every save; another process's save shows up as a different stamp on disk. */
+  generation = 0;
+  private diskStamp = '';
+
+  private constructor(
+    readonly dir: string,
+    readonly dim: number,
+  ) {
+    this.hnsw = VectorIndex.emptyHnsw(dim, INITIAL_CAPACITY);
+  }
+
+  private static emptyHnsw(dim: number, capacity: number): Hnsw {
+    const h = new HierarchicalNSW('cosine', dim);
+    h.initIndex({ maxElements: capacity, m: M, efConstruction: EF_CONSTRUCTION, randomSeed: 100, allowReplaceDeleted: true });
+    h.setEf(EF_SEARCH);
+    return h;
+  }
+
+  /** An empty index that will be saved in `dir`. */
+  static empty(dir: string, dim: number): VectorIndex {
+    return new VectorIndex(dir, dim);
+  }
+
+  /** Loads the index saved in `dir`; when missing or corrupt, an empty one and why (sync then rebuilds it). */
+  static open(dir: string, dim: number): { index: VectorIndex; status: OpenStatus } {
+    const index = new VectorIndex(dir, dim);
+    const status = index.load();
+    return { index, status };
+  }
+
+  private get indexPath(): string {
+    return path.join(this.dir, INDEX_FILE);
+  }
+
+  private get mapPath(): string {
+    return path.join(this.dir, MAP_FILE);
+  }
+
+  private stampOnDisk(): string {
+    try {
+      const st = fs.statSync(this.mapPath);
+      return `${st.mtimeMs}:${st.size}:${st.ino}`;
+    } catch {
+      return '';
+    }
+  }
+
+  private load(): OpenStatus {
+    if (!fs.existsSync(this.mapPath) || !fs.existsSync(this.indexPath)) return { state: 'missing' };
+    const stamp = this.stampOnDisk();
+    let map: MapFile;
+    try {
+      map = JSON.parse(fs.readFileSync(this.mapPath, 'utf8')) as MapFile;
+    } catch (err) {
+      return { state: 'corrupt', reason: `${MAP_FILE} is not JSON: ${(err as Error).message}` };
+    }
+    if (map.format !== FORMAT || map.dim !== this.dim || map.space !== 'cosine' || !Array.isArray(map.entries)) {
+      return { state: 'corrupt', reason: `${MAP_FILE} is not an index of ${this.dim}-dimension cosine vectors in format ${FORMAT}` };
+    }
+    if (sha256(this.indexPath) !== map.hnswSha256) {
+      return { state: 'corrupt', reason: `${INDEX_FILE} does not match the checksum in ${MAP_FILE}` };
+    }
+    const hnsw = new HierarchicalNSW('cosine', this.dim);
+    try {
+      hnsw.readIndexSync(this.indexPath, true);
+    } catch (err) {
+      return { state: 'corrupt', reason: `${INDEX_FILE} cannot be read: ${(err as Error).message}` };
+    }
+    const labels = new Set(hnsw.getIdsList());
+    const byId = new Map<string, Entry>();
+    const byLabel = new Map<number, string>();
+    for (const [id, label, fp] of map.entries) {
+      if (!labels.has(label) || byLabel.has(label) || byId.has(id) || label >= map.nextLabel) {
+        return { state: 'corrupt', reason: `${MAP_FILE} and ${INDEX_FILE} disagree about ${id}` };
+      }
+      byId.set(id, { label, fingerprint: fp });
+      byLabel.set(label, id);
+    }
+    hnsw.setEf(EF_SEARCH);
+    this.hnsw = hnsw;
+    this.byId = byId;
+    this.byLabel = byLabel;
+    this.nextLabel = map.nextLabel;
+    this.generation = map.generation;
+    this.diskStamp = stamp;
+    this.dirty = false;
+    return { state: 'loaded' };
+  }
+
+  /**
+   * Another process (an `npm run ingest` beside the server) may have saved a newer index: load it
+   * when the file on disk is not the one this process last read or wrote. Cheap (one stat).
+   */
+  reloadIfChangedOnDisk(): boolean {
+    const stamp = this.stampOnDisk();
+    if (!stamp || stamp === this.diskStamp || this.dirty) return false;
+    const before = { hnsw: this.hnsw, byId: this.byId, byLabel: this.byLabel, nextLabel: this.nextLabel, generation: this.generation };
+    const status = this.load();
+    if (status.state === 'loaded') return true;
+    // Unreadable (a write in progress elsewhere, or damage): keep serving what we have; the next
+    // sync rebuilds it.
+    Object.assign(this, before);
+    this.diskStamp = stamp;
+    return false;
+  }
+
+  /** Items in the index (deleted ones excluded). */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  fingerprintOf(id: string): string | undefined {
+    return this.byId.get(id)?.fingerprint;
+  }
+
+  ids(): IterableIterator<string> {
+    return this.byId.keys();
+  }
+
+  /** Adds an item, or replaces its vector (a new label; the old one is marked deleted). */
+  upsert(id: string, vector: ArrayLike<number>): void {
+    if (vector.length !== this.dim) throw new Error(`vector of ${id} has ${vector.length} dimensions, expected ${this.dim}`);
+    this.remove(id);
+    if (this.hnsw.getCurrentCount() >= this.hnsw.getMaxElements()) {
+      this.hnsw.resizeIndex(Math.max(INITIAL_CAPACITY, this.hnsw.getMaxElements() * 2));
+    }
+    const label = this.nextLabel++;
+    this.hnsw.addPoint(Array.from(vector), label, true);
+    this.byId.set(id, { label, fingerprint: fingerprint(vector) });
+    this.byLabel.set(label, id);
+    this.dirty = true;
+  }
+
+  remove(id: string): boolean {
+    const entry = this.byId.get(id);
+    if (!entry) return false;
+    this.hnsw.markDelete(entry.label);
+    this.byId.delete(id);
+    this.byLabel.delete(entry.label);
+    this.dirty = true;
+    return true;
+  }
+
+  /** The stored (unit-length) vector of an item. */
+  vectorOf(id: string): number[] | null {
+    const entry = this.byId.get(id);
+    return entry ? this.hnsw.getPoint(entry.label) : null;
+  }
+
+  /**
+   * The k nearest items to `vector`, best first. With `allowed`, only those items: a small set is
+   * scored exactly (filtered HNSW walks much of the graph for a very selective filter anyway), a
+   * large one through hnswlib's filter callback.
+   */
+  search(vector: ArrayLike<number>, k: number, allowed?: ReadonlySet<string>): VectorHit[] {
+    if (allowed && allowed.size <= BRUTE_FORCE_MAX) return this.exactSearch(vector, k, allowed);
+    const n = Math.min(k, this.size);
+    if (n <= 0) return [];
+    this.hnsw.setEf(Math.max(EF_SEARCH, n));
+    const filter = allowed ? (label: number) => allowed.has(this.byLabel.get(label) ?? '') : undefined;
+    const res = this.hnsw.searchKnn(Array.from(vector), n, filter);
+    return res.neighbors.map((label, i) => ({ id: this.byLabel.get(label)!, score: 1 - res.distances[i]! }));
+  }
+
+  private exactSearch(vector: ArrayLike<number>, k: number, allowed: ReadonlySet<string>): VectorHit[] {
+    return this.similarities(vector, allowed)
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .slice(0, k);
+  }
+
+  /** Cosine similarity of `vector` to each of these items (those in the index). */
+  similarities(vector: ArrayLike<number>, ids: Iterable<string>): VectorHit[] {
+    let norm = 0;
+    for (let d = 0; d < this.dim; d++) norm += vector[d]! * vector[d]!;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const hits: VectorHit[] = [];
+    for (const id of ids) {
+      // Stored vectors are unit length (hnswlib normalises them in the cosine space).
+      const v = this.vectorOf(id);
+      if (!v) continue;
+      let dot = 0;
+      for (let d = 0; d < this.dim; d++) dot += v[d]! * vector[d]!;
+      hits.push({ id, score: dot * scale });
+    }
+    return hits;
+  }
+
+  /** Writes both files when something changed since the last save or load. */
+  save(): boolean {
+    if (!this.dirty && fs.existsSync(this.mapPath)) return false;
+    fs.mkdirSync(this.dir, { recursive: true });
+    writeAtomic(this.indexPath, (tmp) => this.hnsw.writeIndexSync(tmp));
+    this.generation++;
+    const map: MapFile = {
+      format: FORMAT,
+      dim: this.dim,
+      space: 'cosine',
+      generation: this.generation,
+      nextLabel: this.nextLabel,
+      hnswSha256: sha256(this.indexPath),
+      entries: [...this.byId].map(([id, e]) => [id, e.label, e.fingerprint]),
+    };
+    writeAtomic(this.mapPath, (tmp) => fs.writeFileSync(tmp, JSON.stringify(map)));
+    this.diskStamp = this.stampOnDisk();
+    this.dirty = false;
+    return true;
+  }
+
+  /** Forgets every item (a rebuild starts from here). */
+  clear(): void {
+    this.hnsw = VectorIndex.emptyHnsw(this.dim, INITIAL_CAPACITY);
+    this.byId.clear();
+    this.byLabel.clear();
+    this.dirty = true;
+  }
+
+  static files(dir: string): { index: string; map: string } {
+    return { index: path.join(dir, INDEX_FILE), map: path.join(dir, MAP_FILE) };
+  }
+}
+
+/** Up to this many allowed items, a filtered search scores each exactly. */
+const BRUTE_FORCE_MAX = 4096;

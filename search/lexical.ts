@@ -1,0 +1,64 @@
+/**
+ * The lexical side: Neo4j's full-text index `item_text` (Lucene BM25, `standard-folding`
+ * analyzer, so "khoi nghiep" finds "khởi nghiệp").
+ *
+ * The Lucene query is built from the user's words only, never from their raw string: the text is
+ * cut into syllables (letters, marks and digits; see text.ts) and each is quoted, so operators,
+ * field names, wildcards, fuzzy and range syntax typed by a user are just separators. Vietnamese
+ * words are mostly two syllables, so besides every syllable the query asks for each adjacent pair
+ * as a phrase, boosted: "khởi nghiệp" beats an item with "khởi" and "nghiệp" far apart.
+ */
+import type { Db } from '../graph-store/db.js';
+import { fulltextItems, type ItemFilter } from '../graph-store/search-reads.js';
+import { tokenize } from './text.js';
+
+/** Longer queries are cut: the query and its scoring stay bounded. */
+export const MAX_QUERY_SYLLABLES = 32;
+
+export interface LuceneOptions {
+  /** Boost of each adjacent-syllable phrase; 0 leaves phrases out. */
+  pairBoost?: number;
+  /**
+   * Weight of the section headings against the item text. Null: Lucene's default, one query
+   * over both fields with equal weight.
+   */
+  titleWeight?: number | null;
+}
+
+/** Backslash-escapes every character Lucene's classic query parser treats as syntax. */
+export function escapeLucene(s: string): string {
+  return s.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
+}
+
+/** A safe Lucene query for `query`, or null when it has no words. */
+export function luceneQuery(query: string, opts: LuceneOptions = {}): string | null {
+  const pairBoost = opts.pairBoost ?? 2;
+  // Folded here as well as by the analyzer: the query is then plain ASCII for Vietnamese.
+  const words = tokenize(query)
+    .slice(0, MAX_QUERY_SYLLABLES)
+    .map((t) => t.folded);
+  if (words.length === 0) return null;
+  const quote = (s: string) => `"${escapeLucene(s)}"`;
+  const clauses = [...new Set(words)].map(quote);
+  if (pairBoost > 0) {
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+    for (const p of pairs) clauses.push(`${quote(p)}^${pairBoost}`);
+  }
+  const body = clauses.join(' ');
+  const titleWeight = opts.titleWeight ?? null;
+  if (titleWeight === null) return body;
+  // Field names are the indexed properties (graph-schema: item_text over text, sectionTitlesText).
+  return `text:(${body}) sectionTitlesText:(${body})^${titleWeight}`;
+}
+
+export interface LexicalHit {
+  id: string;
+  score: number;
+}
+
+export async function lexicalSearch(db: Db, query: string, filter: ItemFilter, k: number, opts: LuceneOptions = {}): Promise<LexicalHit[]> {
+  const lucene = luceneQuery(query, opts);
+  if (!lucene) return [];
+  return fulltextItems(db, lucene, filter, k);
+}

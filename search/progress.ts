@@ -1,0 +1,35 @@
+/**
+ * The progress bar commands show on stderr while the search index syncs (embedding new items,
+ * then updating the index). Nothing is drawn when there is nothing to do.
+ */
+import cliProgress from 'cli-progress';
+import type { SyncProgress } from './sync.js';
+
+export function syncProgressBar(): { onProgress: (p: SyncProgress) => void; stop: () => void } {
+  let bar: cliProgress.SingleBar | null = null;
+  let phase: SyncProgress['phase'] | null = null;
+  const stop = () => {
+    bar?.stop();
+    bar = null;
+  };
+  return {
+    onProgress: (p) => {
+      if (p.total === 0) return;
+      if (phase !== p.phase) {
+        stop();
+        phase = p.phase;
+        bar = new cliProgress.SingleBar(
+          {
+            format: ` ${p.phase === 'embed' ? 'embed items' : 'index     '} [{bar}] {value}/{total} {eta_formatted}`,
+            hideCursor: true,
+            stream: process.stderr,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(p.total, 0);
+      }
+      bar?.update(p.done);
+    },
+    stop,
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The vector side: the query's e5 embedding ("query: " prefix) against the HNSW index. Filters are
+ * exact: the graph names the items a filter admits and the index only returns those (see
+ * VectorIndex.search), so a filtered search never comes back short because the nearest
+ * neighbours happened to be elsewhere.
+ */
+import type { Db } from '../graph-store/db.js';
+import { filteredItemIds, isUnfiltered, type ItemFilter } from '../graph-store/search-reads.js';
+import type { VectorHit, VectorIndex } from './index-store.js';
+
+export interface QueryEmbedder {
+  embedQuery(text: string): Promise<Float32Array>;
+}
+
+export async function vectorSearch(
+  db: Db,
+  index: VectorIndex,
+  queryVector: ArrayLike<number>,
+  filter: ItemFilter,
+  k: number,
+): Promise<VectorHit[]> {
+  const allowed = isUnfiltered(filter) ? undefined : await filteredItemIds(db, filter);
+  if (allowed?.size === 0) return [];
+  return index.search(queryVector, k, allowed);
+}

@@ -1,0 +1,179 @@
+/**
+ * Journey 1, in a real browser on the real stack: the lineage of 69-KL/TW shows the documents of
+ * the four provinces that carry it out (Quảng Bình, Kon Tum, Bình Thuận, Bắc Giang — not Bắc Kạn,
+ * whose 2023 plan implements 569/QĐ-TTg); one of them expanded down to its plan, tasks and
+ * agencies; the details panel with source lines and click-through edges; the URL restores the
+ * view; PNG export; collapse; 1280×800 and a narrow window.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Subgraph } from '../web/src/types.js';
+import { type Browser, clickGraphNode, eventually, graphNodes, graphSettled, launchBrowser, pageErrors, screenshot } from './helpers/ui-browser.js';
+import { startUiStack, type UiStack } from './helpers/ui-stack.js';
+
+const KL69 = 'vn/tw/kl/69/2024';
+const NQ20 = 'vn/tw/nq/20/2012';
+const QB_156 = 'vn/quang-binh/tu/kh/156/2024';
+const FOUR = ['Bắc Giang', 'Bình Thuận', 'Kon Tum', 'Quảng Bình'];
+
+let stack: UiStack;
+let browser: Browser;
+let page: Page;
+let sharedUrl = '';
+
+beforeAll(async () => {
+  stack = await startUiStack();
+  browser = await launchBrowser();
+  page = await browser.page({ width: 1280, height: 800 });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const api = async <T>(path: string): Promise<T> => (await fetch(`${stack.base}${path}`)).json() as Promise<T>;
+
+/** Ids of the shown documents that implement `parent` (an IMPLEMENTS edge drawn into it). */
+const implementersOf = (p: Page, parent: string) =>
+  p.evaluate(
+    (id) =>
+      window.__lineage!.cy
+        .getElementById(id)
+        .incomers('edge[type = "IMPLEMENTS"]')
+        .sources()
+        .map((n) => ({ id: n.id(), province: n.data('province') as string | null, display: n.data('display') as string })),
+    parent,
+  );
+
+describe('lineage (home)', () => {
+  it('opens on the national documents and shows the four provinces carrying out 69-KL/TW', async () => {
+    await page.goto(`${stack.base}/`);
+    await graphSettled(page);
+    const nodes = await graphNodes(page);
+    const ids = nodes.map((n) => n.id);
+    expect(ids).toEqual(expect.arrayContaining([NQ20, KL69]));
+    expect(nodes.find((n) => n.id === KL69)!.display).toContain('69-KL/TW');
+    expect(nodes.find((n) => n.id === KL69)!.expanded).toBe(true);
+    // 69-KL/TW sits under 20-NQ/TW, which it carries on.
+    expect((await implementersOf(page, NQ20)).map((n) => n.id)).toContain(KL69);
+
+    const under69 = await implementersOf(page, KL69);
+    expect([...new Set(under69.map((n) => n.province))].sort()).toEqual([...FOUR].sort());
+    // Each document node shows its province.
+    for (const n of under69) expect(n.display).toContain(n.province!);
+    // Bắc Kạn's plan implements 569/QĐ-TTg, not 69-KL/TW: nowhere under it.
+    expect(nodes.some((n) => n.province === 'Bắc Kạn')).toBe(false);
+
+    // The same, as text, in the accessible outline and the legend.
+    await page.click('.outline summary');
+    const outline = await page.locator('.outline-list').innerText();
+    for (const p of FOUR) expect(outline).toContain(p);
+    expect(outline).not.toContain('Bắc Kạn');
+    const legend = await page.locator('.legend').innerText();
+    for (const label of ['Văn bản', 'Văn bản chưa có toàn văn', 'Mục chỉ đạo', 'Nhiệm vụ', 'Cơ quan', 'Cơ quan tập thể']) expect(legend).toContain(label);
+    await page.click('.outline summary');
+    await screenshot(page, 'lineage-home-1280x800');
+  });
+
+  it('expands Quảng Bình down to its plan, its tasks and their agencies', async () => {
+    // 156-KH/TU (Tỉnh ủy, known from citations) → the UBND plan → 22 tasks → agencies.
+    await clickGraphNode(page, QB_156);
+    await graphSettled(page);
+    const plans = await implementersOf(page, QB_156);
+    expect(plans.length).toBe(1);
+    const plan = plans[0]!;
+    expect(plan.province).toBe('Quảng Bình');
+    expect(page.url()).toContain(encodeURIComponent(QB_156));
+
+    await clickGraphNode(page, plan.id);
+    await graphSettled(page);
+    let nodes = await graphNodes(page);
+    const tasks = nodes.filter((n) => n.kind === 'task');
+    const expected = await api<Subgraph>(`/api/lineage?id=${encodeURIComponent(plan.id)}&direction=down&depth=1&include=agencies`);
+    const planTasks = expected.nodes.filter((n) => n.kind === 'task');
+    expect(tasks.map((t) => t.id).sort()).toEqual(planTasks.map((t) => t.id).sort());
+    expect(tasks.length).toBeGreaterThan(10);
+
+    // A task with a lead agency (as the plan's text says), expanded: its agencies hang below it.
+    const lead = expected.edges.find((e) => e.type === 'LEADS')!;
+    await clickGraphNode(page, lead.target);
+    await graphSettled(page);
+    nodes = await graphNodes(page);
+    const agencies = nodes.filter((n) => n.kind === 'agency');
+    expect(agencies.map((a) => a.id)).toContain(lead.source);
+    const leadsEdge = await page.evaluate((id) => window.__lineage!.cy.getElementById(id).nonempty(), lead.id);
+    expect(leadsEdge).toBe(true);
+
+    // The details panel follows the click: the task, its source lines, its edges.
+    const panel = page.locator('#details');
+    await eventually(() => panel.locator('.source-line').count(), 15_000).toBeGreaterThan(0);
+    await screenshot(page, 'lineage-expanded-quang-binh-1280x800');
+    const taskText = planTasks.find((t) => t.id === lead.target)!.text!;
+    expect(await panel.locator('.item-text').innerText()).toBe(taskText.trim());
+    expect(await panel.locator('.source').innerText()).toContain(taskText.slice(0, 30));
+    expect(await panel.innerText()).toContain('Chủ trì');
+    const edgeLinks = panel.locator('.edge-list a.node-link');
+    expect(await edgeLinks.count()).toBeGreaterThanOrEqual(2);
+    sharedUrl = page.url();
+
+    // Click-through an edge: the agency's own details.
+    await panel.locator(`.edge-list a[data-node-id="${lead.source}"]`).first().click();
+    await eventually(() => panel.locator('h2').innerText()).toBe(expected.nodes.find((n) => n.id === lead.source)!.label);
+    expect(await panel.innerText()).toMatch(/Chủ trì\s*\d+ nhiệm vụ/);
+    await screenshot(page, 'lineage-details-agency-1280x800');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('keeps the view in the URL: the shared link opens the same graph and selection', async () => {
+    const before = (await graphNodes(page)).map((n) => n.id).sort();
+    const other = await browser.page({ width: 1280, height: 800 });
+    await other.goto(sharedUrl);
+    await graphSettled(other);
+    expect((await graphNodes(other)).map((n) => n.id).sort()).toEqual(before);
+    const selected = await other.evaluate(() => window.__lineage!.cy.$('node:selected').map((n) => n.id()));
+    expect(selected.length).toBe(1);
+    await eventually(() => other.locator('#details .source-line').count(), 15_000).toBeGreaterThan(0);
+    await other.close();
+  });
+
+  it('exports the graph as a PNG', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(bytes.length).toBeGreaterThan(20_000);
+  });
+
+  it('collapses a node on a second click', async () => {
+    const plan = (await implementersOf(page, QB_156))[0]!;
+    const before = (await graphNodes(page)).filter((n) => n.kind === 'task').length;
+    expect(before).toBeGreaterThan(0);
+    await clickGraphNode(page, plan.id);
+    await graphSettled(page);
+    const after = await graphNodes(page);
+    expect(after.filter((n) => n.kind === 'task' || n.kind === 'agency')).toEqual([]);
+    expect(after.find((n) => n.id === plan.id)?.expanded).toBe(false);
+    expect(new URL(page.url()).hash).not.toContain(encodeURIComponent(plan.id).replace(/%2F/g, '%2F') + '&');
+  });
+
+  it('is usable in a narrow window (400 px)', async () => {
+    const narrow = await browser.page({ width: 400, height: 820 });
+    await narrow.goto(sharedUrl);
+    await graphSettled(narrow);
+    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The details panel covers the view; closing it gives the graph back.
+    await eventually(() => narrow.locator('#details .source-line').count(), 15_000).toBeGreaterThan(0);
+    await screenshot(narrow, 'lineage-details-narrow-400');
+    await narrow.click('#details .panel-close');
+    await eventually(() => narrow.locator('#details').isHidden()).toBe(true);
+    const box = await narrow.locator('#cy').boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.height).toBeGreaterThan(300);
+    await screenshot(narrow, 'lineage-narrow-400');
+    expect(pageErrors(narrow)).toEqual([]);
+    await narrow.close();
+  });
+});

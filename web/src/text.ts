@@ -1,0 +1,110 @@
+/** Vietnamese labels and formatting shared by every view. */
+import type { GraphNode } from './types.js';
+
+export const LEVEL_LABEL: Record<string, string> = {
+  central: 'Trung ương',
+  ministry: 'Bộ, ngành',
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện',
+};
+
+export const TYPE_LABEL: Record<string, string> = {
+  nq: 'Nghị quyết',
+  kl: 'Kết luận',
+  ct: 'Chỉ thị',
+  qd: 'Quyết định',
+  kh: 'Kế hoạch',
+  ctr: 'Chương trình',
+  tb: 'Thông báo',
+  cv: 'Công văn',
+  hd: 'Hướng dẫn',
+  nd: 'Nghị định',
+  tt: 'Thông tư',
+  l: 'Luật',
+};
+
+export const EDGE_LABEL: Record<string, string> = {
+  IMPLEMENTS: 'thực hiện',
+  CITES: 'trích dẫn',
+  CONTAINS: 'gồm',
+  LEADS: 'chủ trì',
+  COORDINATES: 'phối hợp',
+};
+
+/** The kinds the legend shows, in the order of the lineage (central → agencies). */
+export type VisualKind = 'document' | 'stub' | 'directive' | 'task' | 'agency' | 'collective';
+
+export const KIND_LABEL: Record<VisualKind, string> = {
+  document: 'Văn bản',
+  stub: 'Văn bản chưa có toàn văn',
+  directive: 'Mục chỉ đạo',
+  task: 'Nhiệm vụ',
+  agency: 'Cơ quan',
+  collective: 'Cơ quan tập thể',
+};
+
+export function visualKind(n: Pick<GraphNode, 'kind' | 'stub' | 'collective'>): VisualKind {
+  if (n.kind === 'document') return n.stub ? 'stub' : 'document';
+  if (n.kind === 'agency') return n.collective ? 'collective' : 'agency';
+  return n.kind;
+}
+
+export const provinceLabel = (p: string | null | undefined): string => p ?? 'Trung ương';
+
+export const section = (path: string[] | null | undefined): string => {
+  if (!path || path.length === 0) return '';
+  const parts = path.map((p) => (p === 'appendix' ? 'Phụ lục' : p));
+  return `§ ${parts.join('.')}`;
+};
+
+export const lines = (a: number | null | undefined, b: number | null | undefined): string => {
+  if (a == null) return '';
+  return b == null || b === a ? `dòng ${a}` : `dòng ${a}–${b}`;
+};
+
+export function truncate(s: string | null | undefined, max: number): string {
+  if (!s) return '';
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+const ISSUER: Record<string, string> = { tu: 'Tỉnh ủy', ubnd: 'UBND tỉnh', hdnd: 'HĐND tỉnh', ttg: 'Thủ tướng' };
+
+/** "Kế hoạch UBND tỉnh (không số)": an unnumbered document named by the type and issuer in its id. */
+export function unnumbered(id: string): string | null {
+  const [, , issuer, type] = id.split('/');
+  if (!issuer || !type || !TYPE_LABEL[type]) return null;
+  return `${TYPE_LABEL[type]} ${ISSUER[issuer] ?? ''} (không số)`.replace(/\s+/g, ' ');
+}
+
+/** A document's short name: its number, else its type and issuer, else its title. */
+export function docName(d: { number?: string | null; title?: string | null; id: string }, max = 70): string {
+  return d.number ?? unnumbered(d.id) ?? (truncate(d.title, max) || d.id);
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+export const num = (x: number | null | undefined, digits = 3): string =>
+  x == null ? '—' : x.toLocaleString('vi-VN', { maximumFractionDigits: digits });
+
+export const plural = (n: number, what: string): string => `${n.toLocaleString('vi-VN')} ${what}`;
+
+export const METHOD_LABEL: Record<string, string> = {
+  'lexical-tfidf': 'so khớp từ ngữ (TF-IDF)',
+  'lexical-tfidf+section': 'so khớp từ ngữ và đề mục',
+};
+export const methodLabel = (m: string | null | undefined): string => (m ? (METHOD_LABEL[m] ?? m) : '—');
+
+/** Remove Vietnamese tone marks (and đ) for tone-insensitive comparisons. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}

@@ -1,0 +1,40 @@
+/**
+ * Response shapes of the API, taken from the server's own zod schemas (type-only imports: nothing
+ * of the server reaches the bundle), so the UI cannot silently drift from /openapi.json.
+ */
+import type { z } from 'zod';
+import type { AgencyDetail as AgencyDetailS } from '../../server/schemas/agencies.js';
+import type {
+  Heatmap as HeatmapS,
+  HeatmapCell as HeatmapCellS,
+  TaskList as TaskListS,
+  UnimplementedList as UnimplementedListS,
+  UnresolvedList as UnresolvedListS,
+} from '../../server/schemas/audit.js';
+import type { DocumentDetail as DocumentDetailS, DocumentPage as DocumentPageS, Provinces as ProvincesS } from '../../server/schemas/documents.js';
+import type { ItemDetail as ItemDetailS } from '../../server/schemas/items.js';
+import type { GraphEdge as GraphEdgeS, GraphNode as GraphNodeS, Subgraph as SubgraphS } from '../../server/schemas/lineage.js';
+import type { SearchHit as SearchHitS, SearchResult as SearchResultS, SimilarResult as SimilarResultS } from '../../server/schemas/search.js';
+
+export type GraphNode = z.infer<typeof GraphNodeS>;
+export type GraphEdge = z.infer<typeof GraphEdgeS>;
+export type Subgraph = z.infer<typeof SubgraphS>;
+export type DocumentPage = z.infer<typeof DocumentPageS>;
+export type DocumentSummary = DocumentPage['items'][number];
+export type DocumentDetail = z.infer<typeof DocumentDetailS>;
+export type Provinces = z.infer<typeof ProvincesS>;
+export type ItemDetail = z.infer<typeof ItemDetailS>;
+export type AgencyDetail = z.infer<typeof AgencyDetailS>;
+export type Heatmap = z.infer<typeof HeatmapS>;
+export type HeatmapRow = Heatmap['rows'][number];
+export type HeatmapCell = z.infer<typeof HeatmapCellS>;
+export type TaskList = z.infer<typeof TaskListS>;
+export type TaskRow = TaskList['items'][number];
+export type UnimplementedList = z.infer<typeof UnimplementedListS>;
+export type UnresolvedList = z.infer<typeof UnresolvedListS>;
+export type SearchHit = z.infer<typeof SearchHitS>;
+export type SearchResult = z.infer<typeof SearchResultS>;
+export type SimilarResult = z.infer<typeof SimilarResultS>;
+
+/** What the UI draws: a graph node plus what it knows about it. */
+export type NodeKind = GraphNode['kind'];
