@@ -3,7 +3,8 @@
  * bench/relevance.ts measures against Neo4j's full-text index. It exists because Neo4j's
  * `standard-folding` analyzer drops English stop words, and folded Vietnamese collides with them:
  * "thể" → "the", "an" (an ninh), "tổ" → "to", "nợ" → "no", "ổn" → "on", "ít" → "it". Here no
- * syllable is a stop word; IDF alone discounts the common ones.
+ * syllable is a stop word; IDF alone discounts the common ones. Measured only (not incremental:
+ * built once from all texts); see bench/relevance.ts.
  */
 import { tokenize } from './text.js';
 

@@ -6,9 +6,10 @@
  * with other tone marks are pushed down; every hit says why it was found.
  *
  * Defaults come from bench/relevance.ts on the relevance set (44 queries over the demo corpus):
- * score fusion beat reciprocal rank fusion (nDCG@10 0.833 against 0.813), tone restoration took
- * toneless queries on the vector side from 0.19 to 0.79, weighting headings 0.3 took the lexical
- * side from 0.76 to 0.81.
+ * min-max score fusion beat reciprocal rank fusion (nDCG@10 0.837 against 0.799), tone
+ * restoration took toneless queries on the vector side from 0.19 to 0.79, weighting headings 0.3
+ * took the lexical side from 0.74 to 0.81. The accent penalty is neutral there (0.836 without);
+ * it exists for queries whose words fold onto other words ("tri thức" / "trí thức").
  */
 import type { Db } from '../graph-store/db.js';
 import {
