@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Level } from '../graph-schema/index.js';
+import type { SearchItemRow } from '../graph-store/search-reads.js';
 
 /** Filters every search accepts; the API validates query strings with this schema. */
 export const SearchFilters = z.object({
@@ -13,22 +14,8 @@ export const SearchFilters = z.object({
 });
 export type SearchFilters = z.infer<typeof SearchFilters>;
 
-export interface HitItem {
-  id: string;
-  documentId: string;
-  documentNumber: string | null;
-  documentTitle: string | null;
-  province: string | null;
-  level: string;
-  text: string;
-  sectionPath: string[];
-  sectionTitles: string[];
-  lineStart: number;
-  lineEnd: number;
-  isTask: boolean;
-  isDirective: boolean;
-  leads: { id: string; name: string; collective: boolean }[];
-}
+/** An item as a hit shows it: the row the graph store reads for hits. */
+export type HitItem = SearchItemRow;
 
 /** One result, with what explains it. */
 export interface SearchHit {
