@@ -15,7 +15,8 @@
 import type { Db } from '../graph-store/db.js';
 import { embeddingHeads, embeddingsOf, itemsWithoutEmbedding, writeEmbeddings } from '../graph-store/search-reads.js';
 import { FINGERPRINT_COMPONENTS, fingerprint, type VectorIndex } from './index-store.js';
-import { withIndexLock } from './file-lock.js';
+import path from 'node:path';
+import { withDirLock } from '../core/dir-lock.js';
 
 /** What sync needs of the embedder (search/embedder.ts' Embedder has it). */
 export interface PassageEmbedder {
@@ -57,7 +58,7 @@ const DEFAULT_BATCH = 32;
 let queue: Promise<unknown> = Promise.resolve();
 
 export function syncSearchIndex(db: Db, index: VectorIndex, embedder: PassageEmbedder, opts: SyncOptions = {}): Promise<SyncResult> {
-  const run = queue.then(() => withIndexLock(index.dir, () => syncLocked(db, index, embedder, opts)));
+  const run = queue.then(() => withDirLock(path.join(index.dir, '.lock'), () => syncLocked(db, index, embedder, opts)));
   queue = run.catch(() => undefined);
   return run;
 }

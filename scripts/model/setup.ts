@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../core/config.js';
 import { logger } from '../../core/logger.js';
+import { withDirLock } from '../../core/dir-lock.js';
 
 const SCRIPT_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(SCRIPT_DIR, '..', '..');
@@ -106,49 +107,12 @@ export function isModelComplete(dir: string): boolean {
 
 // ------------------------------------------------------------------------------ locking ----
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Runs fn while holding a lock directory (so two processes never build the same thing). */
-async function withLock<T>(lockDir: string, reporter: SetupReporter, fn: () => Promise<T>): Promise<T> {
-  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
-  let told = false;
-  for (;;) {
-    try {
-      fs.mkdirSync(lockDir);
-      fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      let owner = NaN;
-      try {
-        owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
-      } catch {
-        // the owner may not have written its pid yet
-      }
-      const ageMs = Date.now() - fs.statSync(lockDir).mtimeMs;
-      if ((Number.isFinite(owner) && !pidAlive(owner)) || (!Number.isFinite(owner) && ageMs > 60_000)) {
-        fs.rmSync(lockDir, { recursive: true, force: true });
-        continue;
-      }
-      if (!told) {
-        reporter.message(`waiting for another process (pid ${owner}) that holds ${lockDir}`);
-        told = true;
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    fs.rmSync(lockDir, { recursive: true, force: true });
-  }
+/** Runs fn while holding a lock directory, so two processes never build the same thing. */
+function withLock<T>(lockDir: string, reporter: SetupReporter, fn: () => Promise<T>): Promise<T> {
+  return withDirLock(lockDir, fn, {
+    pollMs: 1000,
+    onWait: (pid) => reporter.message(`waiting for another process (pid ${pid}) that holds ${lockDir}`),
+  });
 }
 
 // ------------------------------------------------------------------------------ python ----

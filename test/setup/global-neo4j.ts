@@ -10,6 +10,7 @@
  * inherit it) so code that reads its config from the environment finds the same database.
  */
 import { readdir, rm } from 'node:fs/promises';
+import { processAlive } from '../../core/dir-lock.js';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import {
@@ -32,21 +33,13 @@ const say = (msg: string): void => {
   process.stderr.write(`[neo4j] ${msg}\n`);
 };
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Data dirs of test runs that were killed before their teardown ran. */
 async function removeStaleDataDirs(): Promise<void> {
   const entries = await readdir(CACHE).catch(() => [] as string[]);
   for (const name of entries) {
     const pid = Number(name.slice(PREFIX.length));
-    if (name.startsWith(PREFIX) && Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) {
+    if (name.startsWith(PREFIX) && Number.isInteger(pid) && pid !== process.pid && !processAlive(pid)) {
       await rm(join(CACHE, name), { recursive: true, force: true });
     }
   }
