@@ -1,0 +1,833 @@
+/**
+ * `npx tsx bench/search-scale.ts [--scale 10k|100k|both] [--fresh]`: "Tasks like this" at scale.
+ *
+ * A synthetic corpus of 10k and 100k task texts, made by recombining the clauses of the real tasks
+ * and directive items of data/corpus (parsed with the product's parser) across the 63 provinces
+ * (bench/search-scale/corpus.ts, fixed seed), embedded with the product's embedder
+ * (multilingual-e5-small, q4, search/embedder.ts) and indexed with the product's index module
+ * (search/index-store.ts: hnswlib, cosine, its own M, efConstruction and efSearch). Measured and
+ * printed as it goes:
+ *
+ *  - embedding throughput at batch 1, 8, 16 on all cores, against what a 12-layer 384-wide
+ *    encoder could do at the float32 matmul speed measured on this machine;
+ *  - index build time, memory (RSS delta) and file size, save and load times;
+ *  - recall@10 against exact brute-force cosine over all vectors, and latency, for a sweep of
+ *    efSearch, interleaved query by query with Neo4j 5.26's native vector index over the same
+ *    vectors (recall@10, latency, queries per second), so both sides see the same machine load;
+ *  - query latency p50/p95/p99 of the product path, query embedding included, and of the vector
+ *    search alone; run a second time when the first run was disturbed by other work.
+ *
+ * Vectors are cached under <CACHE_DIR>/bench/search-scale/ by a hash of texts and model
+ * (bench/search-scale/vector-cache.ts); `--fresh` ignores the cache. Neo4j runs on a temporary
+ * data dir and is stopped at the end; everything is bounded by `--budget-minutes`. A JSON copy of
+ * the figures goes to bench/results/ (git-ignored). Figures of a real run: bench/README.md.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import Table from 'cli-table3';
+import { closeDb, openDb, type Db } from '../graph-store/db.js';
+import { checkPrerequisites, ensureLauncherBuilt, REPO_ROOT, startLocalNeo4j, type LocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
+import { modelPaths } from '../scripts/model/setup.js';
+import { disposeEmbedder, Embedder, getEmbedder } from '../search/embedder.js';
+import { VectorIndex } from '../search/index-store.js';
+import { benchQueries, BENCH_PROVINCES, clauses, rng, sourceItems, synthesize, type SyntheticTask } from './search-scale/corpus.js';
+import { exactTopK, recallAt, type Exact } from './search-scale/exact.js';
+import { E5_SMALL, layerParams, machineMatmul, sequenceFlops, type MatmulResult } from './search-scale/flops.js';
+import { countNodes, createIndex, dropIndex, neo4jVersion, openBenchDbs, queryNodes, roundTrip, writeNodes, type IndexVariant } from './search-scale/neo4j-side.js';
+import { duBytes, fullGc, loadavg, mib, percentiles, rssMiB, sleep, watchMachine, type Interference, type Percentiles } from './search-scale/stats.js';
+import { embedAll, modelKey, OutOfTime, setKey } from './search-scale/vector-cache.js';
+
+// ------------------------------------------------------------------------------ settings ----
+
+const SEED = 20241121;
+const QUERY_SEED = 7;
+const K = 10;
+const SCALES = { '10k': 10_000, '100k': 100_000 } as const;
+type ScaleName = keyof typeof SCALES;
+/** efSearch values swept on the HNSW side (hnswlib searches with max(ef, k)). */
+const EF_SWEEP = [10, 16, 24, 32, 48, 64, 100, 128, 200, 400];
+/** k asked of Neo4j; the top 10 of the answer is scored (a larger k widens its search beam). */
+const NEO4J_K_SWEEP = [10, 20, 50, 100];
+const THROUGHPUT_TEXTS = 256;
+const EMBED_BATCH = 16;
+/** A latency run is "noisy" when other processes kept this much CPU busy meanwhile (cores). */
+const NOISY_OTHER_CORES = 0.25;
+const TIE_TOLERANCE = 1e-6;
+
+// The targets of the issue.
+const TARGET_RECALL = 0.98;
+const TARGET_P99_MS = 25;
+const TARGET_QPS_RATIO = 3;
+
+// ------------------------------------------------------------------------------- options ----
+
+interface Opts {
+  scale: 'both' | ScaleName;
+  fresh?: boolean;
+  budgetMinutes: number;
+  queries: number;
+  passes: number;
+  latencyRuns?: number;
+  throughput: boolean;
+  neo4j: boolean;
+  neo4jFloat32: boolean;
+  neo4jHeap: string;
+  neo4jPageCacheMb: number;
+}
+
+const positiveInt = (max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0 || n > max) throw new InvalidArgumentError(`a whole number from 1 to ${max}`);
+  return n;
+};
+
+const program = new Command('search-scale')
+  .description('HNSW index vs Neo4j vector index on a synthetic corpus of 10k / 100k tasks')
+  .addOption(new Option('--scale <scale>', 'corpus size(s)').choices(['10k', '100k', 'both']).default('both'))
+  .option('--fresh', 'embed again, ignoring cached vectors')
+  .option('--budget-minutes <n>', 'stop (cleanly) after this long; cached vectors are kept', positiveInt(24 * 60), 150)
+  .option('--queries <n>', 'queries: the 44 of the relevance set, then phrases of the corpus', positiveInt(2000), 200)
+  .option('--passes <n>', 'timed passes over the queries', positiveInt(20), 2)
+  .option('--latency-runs <n>', 'latency runs (default: one, a second when the first was disturbed)', positiveInt(5))
+  .option('--no-throughput', 'skip the embedding throughput and matmul measurements')
+  .option('--no-neo4j', 'skip the Neo4j side')
+  .option('--no-neo4j-float32', "skip the second Neo4j index (float32, the hnswlib index's M and efConstruction)")
+  .option('--neo4j-heap <size>', 'Neo4j JVM heap', '2g')
+  .option('--neo4j-page-cache-mb <n>', 'Neo4j page cache', positiveInt(65536), 1024);
+
+// --------------------------------------------------------------------------------- types ----
+
+interface Throughput {
+  batch: number;
+  dtype: string;
+  textsPerSecond: number;
+  textsPerCpuSecond: number;
+  meanTokens: number;
+  meanPaddedTokens: number;
+  achievedGflops: number;
+  usefulGflops: number;
+  otherCores: number;
+}
+
+type Side = 'hnsw' | 'neo4j' | 'neo4j-nagle' | 'neo4j-rtt';
+interface Setting {
+  side: Side;
+  /** efSearch (hnsw) or k (neo4j); 0 for the round trip. */
+  param: number;
+}
+
+interface SweepRow extends Setting {
+  recall: number | null;
+  recallTolerant: number | null;
+  minRecall: number | null;
+  latency: Percentiles;
+  /** Neo4j's own time per query (resultAvailableAfter + resultConsumedAfter), mean ms. */
+  serverMs: number | null;
+}
+
+interface Matched {
+  neo4jK: number;
+  neo4jRecall: number;
+  neo4jQps: number;
+  ef: number | null;
+  hnswRecall: number | null;
+  hnswQps: number | null;
+  ratio: number | null;
+}
+
+interface Sweep {
+  /** The Neo4j index variant swept beside hnswlib (null: hnswlib alone). */
+  variant: string | null;
+  config: Record<string, unknown> | null;
+  indexSeconds: number | null;
+  neo4jRssMiB: number | null;
+  neo4jDiskMiB: number | null;
+  /** Neo4j k=10 with 4 clients at once (the server uses both cores). */
+  concurrentQps: number | null;
+  rows: SweepRow[];
+  matched: Matched[];
+}
+
+interface LatencyRun {
+  interference: Interference;
+  embedPlusSearch: Percentiles;
+  embedOnly: Percentiles;
+  searchOnly: Percentiles;
+  embedPlusNeo4j: Percentiles | null;
+  noisy: boolean;
+}
+
+interface ScaleResult {
+  scale: ScaleName;
+  n: number;
+  vectors: { fromCache: number; embedded: number; embedSeconds: number; setKey: string };
+  exactMsPerQuery: number;
+  hnsw: {
+    params: { m: number; efConstruction: number; efSearch: number; space: string };
+    buildSeconds: number;
+    insertsPerSecond: number;
+    rssDeltaMiB: number;
+    /** RSS delta of loading it in this process: blurred by what the process freed before (JSON only). */
+    loadRssDeltaMiB: number;
+    indexFileMiB: number;
+    mapFileMiB: number;
+    saveSeconds: number;
+    openSeconds: number;
+    productRecall: number;
+    productRecallReal: number;
+  };
+  neo4jWriteSeconds: number | null;
+  sweeps: Sweep[];
+  latency: LatencyRun[];
+  best: number;
+}
+
+// ------------------------------------------------------------------------------- helpers ----
+
+const log = (s = '') => console.log(s);
+const f = (x: number, d = 1) => x.toFixed(d);
+const ms = (p: Percentiles) => `${f(p.p50, 2)} / ${f(p.p95, 2)} / ${f(p.p99, 2)}`;
+
+function shuffled<T>(xs: T[], rand: () => number): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** M and efConstruction as hnswlib wrote them into the file header (hnswalg.h saveIndex). */
+function hnswHeader(file: string): { m: number; efConstruction: number; count: number } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(96);
+    fs.readSync(fd, b, 0, 96, 0);
+    return { count: Number(b.readBigUInt64LE(16)), m: Number(b.readBigUInt64LE(72)), efConstruction: Number(b.readBigUInt64LE(88)) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Runs bench/search-scale/build-index.ts (node --import tsx), bounded by the deadline. */
+function buildInChild(vectorsFile: string, n: number, dim: number, dir: string, deadline: number) {
+  const script = path.join(REPO_ROOT, 'bench/search-scale/build-index.ts');
+  const wallDeadline = Date.now() + (deadline - performance.now());
+  return new Promise<{ buildSeconds: number; rssBeforeMiB: number; rssAfterMiB: number; saveSeconds: number }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, vectorsFile, String(n), String(dim), dir, String(wallDeadline)], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    // The child stops itself at the deadline; this is the backstop.
+    const timer = setTimeout(() => child.kill('SIGKILL'), Math.max(10_000, deadline - performance.now() + 15_000));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 3 || signal === 'SIGKILL') reject(new OutOfTime('time budget spent while building the HNSW index'));
+      else if (code !== 0) reject(new Error(`build-index exited with ${code ?? signal}`));
+      else resolve(JSON.parse(out.trim().split('\n').pop()!));
+    });
+  });
+}
+
+/** hnswlib's own object inside the product's VectorIndex (private there: see README). */
+interface RawHnsw {
+  setEf(ef: number): void;
+  getEf(): number;
+  searchKnn(q: number[], k: number): { neighbors: number[]; distances: number[] };
+}
+const rawHnsw = (index: VectorIndex) => (index as unknown as { hnsw: RawHnsw }).hnsw;
+
+/** A plain table (no colours: the output goes into bench/README.md). */
+const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
+
+const rowOf = (id: string) => Number(id.slice(id.lastIndexOf('/') + 1));
+
+// ---------------------------------------------------------------------------------- main ----
+
+async function main(opts: Opts): Promise<void> {
+  const started = performance.now();
+  const deadline = started + opts.budgetMinutes * 60_000;
+  const outOfTime = () => performance.now() > deadline;
+  const cores = os.availableParallelism();
+  const [l1, l5, l15] = loadavg();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  log(`# search-scale: "tasks like this" at 10k / 100k tasks`);
+  log(`${new Date().toISOString()} · ${cpu}, ${cores} cores, ${f(os.totalmem() / 2 ** 30, 0)} GiB · node ${process.version} · load ${l1} ${l5} ${l15}`);
+  log(`budget ${opts.budgetMinutes} min · ${opts.queries} queries × ${opts.passes} passes · seed ${SEED}\n`);
+
+  const scales: ScaleName[] = opts.scale === 'both' ? ['10k', '100k'] : [opts.scale];
+  const maxN = Math.max(...scales.map((s) => SCALES[s]));
+
+  // --- corpus ------------------------------------------------------------------------------
+  const items = sourceItems(path.join(REPO_ROOT, 'data/corpus'));
+  const pool = [...new Set(items.flatMap((i) => clauses(i.text)))];
+  const tasks: SyntheticTask[] = synthesize(pool, maxN, SEED);
+  const queries = benchQueries(path.join(REPO_ROOT, 'test/fixtures/relevance/queries.json'), pool, opts.queries, QUERY_SEED);
+  const words = (s: string) => s.split(/\s+/).length;
+  log('## Corpus');
+  log(
+    `${items.length} real task/directive items → ${pool.length} distinct clauses → ${tasks.length} synthetic tasks over ` +
+      `${BENCH_PROVINCES.length} provinces (mean ${f(tasks.reduce((a, t) => a + words(t.text), 0) / tasks.length)} words; real items ${f(items.reduce((a, t) => a + words(t.text), 0) / items.length)})`,
+  );
+  log(`queries: ${queries.filter((q) => q.real).length} from the relevance set + ${queries.filter((q) => !q.real).length} corpus phrases, e.g. ${queries.slice(-3).map((q) => `"${q.text}"`).join(', ')}\n`);
+
+  // --- embedder ----------------------------------------------------------------------------
+  const t0 = performance.now();
+  const embedder = await getEmbedder();
+  const dim = embedder.dim;
+  log(`## Embedder: ${path.relative(REPO_ROOT, embedder.modelDir)} (${embedder.dtype}), loaded in ${f((performance.now() - t0) / 1000)} s, model key ${modelKey(embedder)}\n`);
+
+  const results: { throughput: Throughput[]; matmul: MatmulResult[]; matmulBest: number; scales: ScaleResult[] } = {
+    throughput: [],
+    matmul: [],
+    matmulBest: 0,
+    scales: [],
+  };
+
+  if (opts.throughput) await measureThroughput(embedder, tasks.slice(0, THROUGHPUT_TEXTS), results);
+
+  // --- query vectors (once; reused by every side) ---------------------------------------------
+  const queryVectors: Float32Array[] = [];
+  for (const q of queries) queryVectors.push(await embedder.embedQuery(q.text));
+  const realQ = queries.map((q, i) => (q.real ? i : -1)).filter((i) => i >= 0);
+
+  // --- Neo4j -------------------------------------------------------------------------------
+  let local: LocalNeo4j | null = null;
+  let db: Db | null = null;
+  let driverDefault: Db | null = null;
+  let neo4jDir: string | null = null;
+  const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-scale-index-'));
+  const hardStop = setTimeout(
+    () => {
+      console.error(`search-scale: over the budget by 5 minutes; stopping`);
+      void (local?.stop() ?? Promise.resolve()).finally(() => process.exit(3));
+      setTimeout(() => process.exit(3), 30_000).unref();
+    },
+    opts.budgetMinutes * 60_000 + 5 * 60_000,
+  );
+  hardStop.unref();
+
+  let neo4jWritten = 0;
+  try {
+    for (const scale of scales) {
+      if (outOfTime()) throw new OutOfTime(`time budget spent before the ${scale} scale`);
+      const n = SCALES[scale];
+      log(`\n## Scale ${scale} (${n} tasks) — load ${loadavg().join(' ')}`);
+
+      // vectors
+      const texts = tasks.slice(0, n).map((t) => t.text);
+      const cacheDir = path.join(modelPaths().cacheDir, 'bench', 'search-scale');
+      const emb = await embedAll(embedder, texts, { dir: cacheDir, fresh: Boolean(opts.fresh), batchSize: EMBED_BATCH, outOfTime, log });
+      const key = setKey(modelKey(embedder), texts);
+      log(`vectors: ${emb.fromCache} from cache, ${emb.embedded} embedded${emb.embedded ? ` in ${f(emb.embedSeconds, 0)} s (${f(emb.embedded / emb.embedSeconds, 0)}/s)` : ''}; set key ${key}`);
+      const matrix = emb.matrix;
+
+      // exact ground truth
+      const te = performance.now();
+      const exact: Exact[] = queryVectors.map((q) => exactTopK(matrix, n, dim, q, K));
+      const exactMsPerQuery = (performance.now() - te) / queries.length;
+      log(`exact top-${K} by brute force (JS, float64 sums): ${f(exactMsPerQuery, 1)} ms per query`);
+
+      // HNSW: the product's index, built in a child process (clean RSS delta), then loaded here
+      const ids = tasks.slice(0, n).map((t) => t.id);
+      const dir = path.join(indexDir, scale);
+      const vectorsFile = path.join(indexDir, `${scale}.f32`);
+      fs.writeFileSync(vectorsFile, Buffer.from(matrix.buffer, matrix.byteOffset, n * dim * 4));
+      const built = await buildInChild(vectorsFile, n, dim, dir, deadline);
+      fs.rmSync(vectorsFile, { force: true });
+      const buildSeconds = built.buildSeconds;
+      const rssDeltaMiB = built.rssAfterMiB - built.rssBeforeMiB;
+      const saveSeconds = built.saveSeconds;
+      const files = VectorIndex.files(dir);
+      const header = hnswHeader(files.index);
+      fullGc();
+      const rssBeforeOpen = rssMiB();
+      const to = performance.now();
+      const opened = VectorIndex.open(dir, dim);
+      const openSeconds = (performance.now() - to) / 1000;
+      fullGc();
+      const loadRssDeltaMiB = rssMiB() - rssBeforeOpen;
+      if (opened.status.state !== 'loaded' || opened.index.size !== n) throw new Error(`saved index did not load back: ${JSON.stringify(opened.status)}`);
+      const index = opened.index;
+      const raw = rawHnsw(index);
+      const efSearch = raw.getEf();
+      // Labels are handed out 0, 1, 2, … in insertion order: label = row.
+      for (const r of [0, n >> 1, n - 1]) {
+        if (index.search(matrix.subarray(r * dim, (r + 1) * dim), 1)[0]?.id !== ids[r]) throw new Error(`label of row ${r} is not ${r}`);
+      }
+      const hnswParams = { m: header.m, efConstruction: header.efConstruction, efSearch, space: 'cosine' };
+      log(
+        `hnsw (search/index-store.ts: M ${header.m}, efConstruction ${header.efConstruction}, efSearch ${efSearch}, cosine): built in ${f(buildSeconds)} s ` +
+          `(${f(n / buildSeconds, 0)} inserts/s, one thread, own process); RSS +${f(rssDeltaMiB, 0)} MiB; ` +
+          `items.hnsw ${f(mib(fs.statSync(files.index).size))} MiB, items.json ${f(mib(fs.statSync(files.map).size))} MiB; ` +
+          `save ${f(saveSeconds, 2)} s, load (sha256 + read) ${f(openSeconds, 2)} s`,
+      );
+
+      // product search path: recall at the shipped efSearch
+      const productHits = queryVectors.map((q) => index.search(q, K).map((h) => rowOf(h.id)));
+      const productRecalls = productHits.map((h, i) => recallAt(h, exact[i]!, K, { tolerance: 0, matrix, dim, query: queryVectors[i]! }).strict);
+      const productRecall = productRecalls.reduce((a, b) => a + b, 0) / productRecalls.length;
+      const productRecallReal = realQ.reduce((a, i) => a + productRecalls[i]!, 0) / realQ.length;
+      log(`recall@${K} of VectorIndex.search (efSearch ${efSearch}): ${f(productRecall, 4)} (relevance-set queries alone ${f(productRecallReal, 4)})`);
+
+      // Neo4j: the same vectors, under one index variant after the other
+      const sweeps: Sweep[] = [];
+      const latency: LatencyRun[] = [];
+      const pidList = () => (local ? [local.pid] : []);
+      let neo4jWriteSeconds: number | null = null;
+      const variants: IndexVariant[] = [
+        { name: 'product options (Neo4j defaults)', config: {} },
+        ...(opts.neo4jFloat32
+          ? [
+              {
+                name: `float32, M ${header.m}, ef_construction ${header.efConstruction} (as hnswlib)`,
+                config: { 'vector.quantization.enabled': false, 'vector.hnsw.m': header.m, 'vector.hnsw.ef_construction': header.efConstruction },
+              },
+            ]
+          : []),
+      ];
+      if (opts.neo4j) {
+        if (!db) {
+          await checkPrerequisites();
+          await ensureLauncherBuilt({ onProgress: (m) => console.error(m) });
+          neo4jDir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-scale-neo4j-'));
+          const ts0 = performance.now();
+          local = await startLocalNeo4j({ port: 0, dataDir: neo4jDir, heap: opts.neo4jHeap, pageCacheMb: opts.neo4jPageCacheMb });
+          ({ db, driverDefault } = await openBenchDbs(local.uri));
+          log(`neo4j: ${await neo4jVersion(db)} started in ${f((performance.now() - ts0) / 1000)} s (heap ${opts.neo4jHeap}, page cache ${opts.neo4jPageCacheMb} MiB)`);
+        }
+        await dropIndex(db);
+        const before = neo4jWritten;
+        neo4jWriteSeconds = await writeNodes(db, ids, tasks.map((t) => t.province), matrix, dim, before, n, outOfTime);
+        neo4jWritten = n;
+        if ((await countNodes(db)) !== n) throw new Error('Neo4j node count does not match');
+        log(`neo4j: ${n - before} nodes written in ${f(neo4jWriteSeconds)} s (${n} in all; vectors as lists of floats, like Item.embedding)`);
+      }
+      const runVariant = async (variant: IndexVariant | null, first: boolean): Promise<void> => {
+        let created: { seconds: number; config: Record<string, unknown> } | null = null;
+        let rss: number | null = null;
+        let disk: number | null = null;
+        if (variant && db) {
+          await dropIndex(db);
+          created = await createIndex(db, dim, variant, Math.max(60_000, Math.min(deadline - performance.now(), 30 * 60_000)), log);
+          rss = rssMiB(local!.pid);
+          disk = mib(duBytes(neo4jDir!));
+          const c = created.config;
+          log(
+            `\nneo4j index "${variant.name}": ONLINE ${f(created.seconds)} s after CREATE (M ${c['vector.hnsw.m']}, ef_construction ${c['vector.hnsw.ef_construction']}, ` +
+              `quantization ${c['vector.quantization.enabled']}); java RSS ${f(rss, 0)} MiB, data dir ${f(disk, 0)} MiB`,
+          );
+        }
+        const settings: Setting[] = [
+          ...EF_SWEEP.map((param) => ({ side: 'hnsw' as const, param })),
+          ...(variant ? NEO4J_K_SWEEP.map((param) => ({ side: 'neo4j' as const, param })) : []),
+          ...(variant && first ? [{ side: 'neo4j-nagle' as const, param: 10 }, { side: 'neo4j-rtt' as const, param: 0 }] : []),
+        ];
+        const rows = await runSweep(index, { db, driverDefault }, settings, queryVectors, exact, matrix, dim, opts.passes, outOfTime);
+        log(`recall@${K} vs exact and latency of the search alone, ${opts.passes} passes × ${queries.length} queries, every setting on each query in turn:`);
+        log(sweepTable(rows));
+        const concurrentQps = variant && db ? await neo4jConcurrent(db, queryVectors, 4, opts.passes, outOfTime) : null;
+        if (concurrentQps !== null) log(`neo4j k=10, 4 concurrent clients (the server uses both cores): ${f(concurrentQps, 0)} qps`);
+        const matched = matchRecall(rows);
+        for (const m of matched) {
+          log(
+            m.ef === null
+              ? `neo4j k=${m.neo4jK}: recall ${f(m.neo4jRecall, 4)}; no swept efSearch reaches it`
+              : `neo4j k=${m.neo4jK} (recall ${f(m.neo4jRecall, 4)}, ${f(m.neo4jQps, 0)} qps) ↔ hnsw efSearch ${m.ef} (recall ${f(m.hnswRecall!, 4)}, ${f(m.hnswQps!, 0)} qps): ${f(m.ratio!, 1)}×`,
+          );
+        }
+        sweeps.push({
+          variant: variant?.name ?? null,
+          config: created?.config ?? null,
+          indexSeconds: created?.seconds ?? null,
+          neo4jRssMiB: rss,
+          neo4jDiskMiB: disk,
+          concurrentQps,
+          rows,
+          matched,
+        });
+      };
+
+      await runVariant(opts.neo4j ? variants[0]! : null, true);
+
+      // latency of the product path, query embedding included (Neo4j: the product-options index)
+      const maxRuns = opts.latencyRuns ?? 2;
+      for (let run = 1; run <= maxRuns; run++) {
+        if (run > 1) {
+          if (!opts.latencyRuns && !latency[latency.length - 1]!.noisy) break;
+          if (outOfTime()) break;
+          // Prefer a quieter moment: wait (bounded) for the 1-minute load to drop.
+          const until = Math.min(deadline, performance.now() + 120_000);
+          while (loadavg()[0] > 1.0 && performance.now() < until) await sleep(5_000);
+        }
+        const r = await latencyRun(embedder, index, db, queries.map((q) => q.text), queryVectors, opts.passes, pidList);
+        latency.push(r);
+        log(
+          `\nlatency run ${run} (load ${r.interference.loadStart}→${r.interference.loadEnd}, other processes ${f(r.interference.otherCores, 2)} cores${r.noisy ? ', NOISY' : ''}), ms p50 / p95 / p99:\n` +
+            `  embed+search ${ms(r.embedPlusSearch)} · embed alone ${ms(r.embedOnly)} · search alone ${ms(r.searchOnly)}` +
+            (r.embedPlusNeo4j ? ` · embed+neo4j k=10 ${ms(r.embedPlusNeo4j)}` : ''),
+        );
+      }
+      const best = latency.reduce((b, r, i) => (r.interference.otherCores < latency[b]!.interference.otherCores ? i : b), 0);
+
+      if (opts.neo4j) for (const v of variants.slice(1)) await runVariant(v, false);
+
+      results.scales.push({
+        scale,
+        n,
+        vectors: { fromCache: emb.fromCache, embedded: emb.embedded, embedSeconds: emb.embedSeconds, setKey: key },
+        exactMsPerQuery,
+        hnsw: {
+          params: hnswParams,
+          buildSeconds,
+          insertsPerSecond: n / buildSeconds,
+          rssDeltaMiB,
+          loadRssDeltaMiB,
+          indexFileMiB: mib(fs.statSync(files.index).size),
+          mapFileMiB: mib(fs.statSync(files.map).size),
+          saveSeconds,
+          openSeconds,
+          productRecall,
+          productRecallReal,
+        },
+        neo4jWriteSeconds,
+        sweeps,
+        latency,
+        best,
+      });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } catch (err) {
+    if (!(err instanceof OutOfTime)) throw err;
+    log(`\nSTOPPED: ${err.message}`);
+  } finally {
+    if (db) await closeDb(db);
+    if (driverDefault) await closeDb(driverDefault);
+    await local?.stop();
+    if (neo4jDir) fs.rmSync(neo4jDir, { recursive: true, force: true });
+    fs.rmSync(indexDir, { recursive: true, force: true });
+    await disposeEmbedder();
+  }
+
+  summary(results, opts);
+  const out = path.join(REPO_ROOT, 'bench/results', `search-scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), cpu, cores, opts, queries, ...results }, null, 1));
+  log(`\nfigures as JSON: ${path.relative(REPO_ROOT, out)} · total ${f((performance.now() - started) / 60_000)} min · load ${loadavg().join(' ')}`);
+}
+
+// ---------------------------------------------------------------------------- throughput ----
+
+async function measureThroughput(
+  embedder: Embedder,
+  sample: SyntheticTask[],
+  results: { throughput: Throughput[]; matmul: MatmulResult[]; matmulBest: number },
+): Promise<void> {
+  log('## Embedding throughput (passages, all cores, one call per batch size, texts sorted by length as the embedder does)');
+  const texts = sample.map((t) => t.text);
+  const lengths = texts.map((t) => embedder.tokenize(t, 'passage').length);
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const accounting = (batch: number) => {
+    let padded = 0;
+    let flops = 0;
+    let useful = 0;
+    for (let s = 0; s < sorted.length; s += batch) {
+      const b = sorted.slice(s, s + batch);
+      const len = b[b.length - 1]!;
+      padded += len * b.length;
+      flops += b.length * sequenceFlops(len);
+      useful += b.reduce((a, l) => a + sequenceFlops(l), 0);
+    }
+    return { padded: padded / sorted.length, flops, useful };
+  };
+  const run = async (e: Embedder, batch: number): Promise<Throughput> => {
+    await e.embedPassages(texts.slice(0, 16), { batchSize: batch }); // warm-up
+    const watch = watchMachine(() => []);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await e.embedPassages(texts, { batchSize: batch });
+    const s = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const acc = accounting(batch);
+    const r: Throughput = {
+      batch,
+      dtype: e.dtype,
+      textsPerSecond: texts.length / s,
+      textsPerCpuSecond: texts.length / ((cpu.user + cpu.system) / 1e6),
+      meanTokens: lengths.reduce((a, b) => a + b, 0) / lengths.length,
+      meanPaddedTokens: acc.padded,
+      achievedGflops: acc.flops / s / 1e9,
+      usefulGflops: acc.useful / s / 1e9,
+      otherCores: watch().otherCores,
+    };
+    log(
+      `${r.dtype} batch ${String(batch).padStart(2)}: ${f(r.textsPerSecond, 1)} texts/s (${f(r.textsPerCpuSecond, 1)} per CPU-second), ` +
+        `${f(r.meanTokens, 1)} tokens/text (${f(r.meanPaddedTokens, 1)} with padding) → ${f(r.achievedGflops, 1)} GFLOP/s ` +
+        `(${f(r.usefulGflops, 1)} on real tokens); other processes ${f(r.otherCores, 2)} cores`,
+    );
+    return r;
+  };
+  for (const b of [1, 8, 16]) results.throughput.push(await run(embedder, b));
+  // The float32 graph for comparison (same weights, dequantised; standard MatMul).
+  const fp32 = await Embedder.load({ modelDir: embedder.modelDir, dtype: 'fp32' });
+  try {
+    for (const b of [8, 16]) results.throughput.push(await run(fp32, b));
+  } finally {
+    await fp32.dispose();
+  }
+
+  const mm = await machineMatmul();
+  results.matmul = mm.results;
+  results.matmulBest = mm.bestAllCores;
+  log(`\nmatmul on this machine (best block, float32): ${mm.results.map((r) => `${r.shape} ${r.threads}t ${f(r.gflops, 0)}`).join(' · ')} GFLOP/s`);
+  const b16 = results.throughput.find((t) => t.batch === 16 && t.dtype === embedder.dtype)!;
+  const perText = sequenceFlops(Math.round(b16.meanPaddedTokens));
+  const ceiling = (mm.bestAllCores * 1e9) / perText;
+  log(
+    `encoder arithmetic: ${f(layerParams(E5_SMALL) / 1e6, 1)} M layer weights → ${f((2 * layerParams(E5_SMALL)) / 1e6, 1)} MFLOP/token + attention ` +
+      `(${f(sequenceFlops(Math.round(b16.meanPaddedTokens)) / Math.round(b16.meanPaddedTokens) / 1e6, 1)} MFLOP/token at ${Math.round(b16.meanPaddedTokens)} tokens)`,
+  );
+  log(
+    `ceiling at the best ${os.availableParallelism()}-thread matmul (${f(mm.bestAllCores, 0)} GFLOP/s): ${f(ceiling, 0)} texts/s at batch 16; ` +
+      `achieved ${f(b16.textsPerSecond, 0)} = ${f((100 * b16.textsPerSecond) / ceiling, 0)} % of it\n`,
+  );
+}
+
+// ------------------------------------------------------------------------- sweep & latency ----
+
+async function runSweep(
+  index: VectorIndex,
+  dbs: { db: Db | null; driverDefault: Db | null },
+  settings: Setting[],
+  queryVectors: Float32Array[],
+  exact: Exact[],
+  matrix: Float32Array,
+  dim: number,
+  passes: number,
+  outOfTime: () => boolean,
+): Promise<SweepRow[]> {
+  const raw = rawHnsw(index);
+  const shippedEf = raw.getEf();
+  const lat = settings.map(() => [] as number[]);
+  const server = settings.map(() => [] as number[]);
+  const rec = settings.map(() => [] as { strict: number; tolerant: number }[]);
+  const rand = rng(99);
+  const once = async (s: Setting, qi: number): Promise<{ ms: number; rows: number[]; serverMs: number | null }> => {
+    const q = queryVectors[qi]!;
+    const t0 = performance.now();
+    switch (s.side) {
+      case 'hnsw': {
+        raw.setEf(s.param);
+        const res = raw.searchKnn(Array.from(q), K);
+        return { ms: performance.now() - t0, rows: res.neighbors, serverMs: null };
+      }
+      case 'neo4j':
+      case 'neo4j-nagle': {
+        const res = await queryNodes(s.side === 'neo4j' ? dbs.db! : dbs.driverDefault!, q, s.param, K);
+        return { ms: performance.now() - t0, ...res };
+      }
+      case 'neo4j-rtt': {
+        const res = await roundTrip(dbs.db!, q);
+        return { ms: performance.now() - t0, ...res };
+      }
+    }
+  };
+  try {
+    // warm-up: Lucene's files, hnswlib's memory, the Cypher plan cache
+    for (let qi = 0; qi < Math.min(30, queryVectors.length); qi++) for (const s of settings) await once(s, qi);
+    for (let pass = 0; pass < passes; pass++) {
+      for (let qi = 0; qi < queryVectors.length; qi++) {
+        if (outOfTime()) throw new OutOfTime('time budget spent during the recall/latency sweep');
+        // A fresh order per query: no setting always runs right after another's cache warm-up.
+        for (const si of shuffled(settings.map((_, i) => i), rand)) {
+          const s = settings[si]!;
+          const r = await once(s, qi);
+          lat[si]!.push(r.ms);
+          if (r.serverMs !== null) server[si]!.push(r.serverMs);
+          if (pass === 0 && s.side !== 'neo4j-rtt') {
+            rec[si]!.push(recallAt(r.rows, exact[qi]!, K, { tolerance: TIE_TOLERANCE, matrix, dim, query: queryVectors[qi]! }));
+          }
+        }
+      }
+    }
+  } finally {
+    raw.setEf(shippedEf);
+  }
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  return settings.map((s, i) => ({
+    ...s,
+    recall: mean(rec[i]!.map((r) => r.strict)),
+    recallTolerant: mean(rec[i]!.map((r) => r.tolerant)),
+    minRecall: rec[i]!.length ? Math.min(...rec[i]!.map((r) => r.strict)) : null,
+    latency: percentiles(lat[i]!),
+    serverMs: mean(server[i]!),
+  }));
+}
+
+const SIDE_NAMES: Record<Side, string> = {
+  hnsw: 'hnswlib (product index)',
+  neo4j: 'Neo4j vector index',
+  'neo4j-nagle': 'Neo4j, driver default socket',
+  'neo4j-rtt': 'Neo4j round trip, no index',
+};
+
+function sweepTable(rows: SweepRow[]): string {
+  const t = table(['side', 'setting', 'recall@10', 'tie-tolerant', 'worst query', 'p50 / p95 / p99 ms', 'qps (1 client)', 'server ms']);
+  for (const r of rows) {
+    const setting = r.side === 'hnsw' ? `efSearch ${r.param}` : r.side === 'neo4j-rtt' ? 'RETURN size($vector)' : `k ${r.param}, top 10`;
+    const num = (x: number | null, d: number) => (x === null ? '–' : f(x, d));
+    t.push([SIDE_NAMES[r.side], setting, num(r.recall, 4), num(r.recallTolerant, 4), num(r.minRecall, 1), ms(r.latency), f(r.latency.qps, 0), num(r.serverMs, 2)]);
+  }
+  return t.toString();
+}
+
+/** For each Neo4j k: the smallest efSearch whose recall is at least Neo4j's, and the qps ratio. */
+function matchRecall(rows: SweepRow[]): Matched[] {
+  return rows
+    .filter((r) => r.side === 'neo4j')
+    .map((nr) => {
+      const h = rows.filter((r) => r.side === 'hnsw' && r.recall! >= nr.recall!).sort((a, b) => a.param - b.param)[0];
+      return {
+        neo4jK: nr.param,
+        neo4jRecall: nr.recall!,
+        neo4jQps: nr.latency.qps,
+        ef: h?.param ?? null,
+        hnswRecall: h?.recall ?? null,
+        hnswQps: h?.latency.qps ?? null,
+        ratio: h ? h.latency.qps / nr.latency.qps : null,
+      };
+    });
+}
+
+async function neo4jConcurrent(db: Db, queryVectors: Float32Array[], clients: number, passes: number, outOfTime: () => boolean): Promise<number> {
+  const jobs = Array.from({ length: passes * queryVectors.length }, (_, i) => queryVectors[i % queryVectors.length]!);
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < jobs.length && !outOfTime()) await queryNodes(db, jobs[next++]!, K, K);
+    }),
+  );
+  return (1000 * Math.min(next, jobs.length)) / (performance.now() - t0);
+}
+
+/**
+ * The product path per query: embedQuery (e5 "query: " prefix) then VectorIndex.search at the
+ * shipped efSearch; beside it the search alone on the precomputed vector, and embedding + Neo4j.
+ * Tone restoration (restore-tones.ts, which reads the graph's vocabulary) is not included.
+ */
+async function latencyRun(
+  embedder: Embedder,
+  index: VectorIndex,
+  db: Db | null,
+  texts: string[],
+  queryVectors: Float32Array[],
+  passes: number,
+  pids: () => number[],
+): Promise<LatencyRun> {
+  for (let i = 0; i < Math.min(10, texts.length); i++) index.search(await embedder.embedQuery(texts[i]!), K); // warm-up
+  const total: number[] = [];
+  const embedOnly: number[] = [];
+  const search: number[] = [];
+  const neo: number[] = [];
+  const watch = watchMachine(pids);
+  for (let pass = 0; pass < passes; pass++) {
+    for (let qi = 0; qi < texts.length; qi++) {
+      const t0 = performance.now();
+      const v = await embedder.embedQuery(texts[qi]!);
+      const t1 = performance.now();
+      index.search(v, K);
+      const t2 = performance.now();
+      total.push(t2 - t0);
+      embedOnly.push(t1 - t0);
+      const t3 = performance.now();
+      index.search(queryVectors[qi]!, K);
+      search.push(performance.now() - t3);
+      if (db) {
+        const t4 = performance.now();
+        await queryNodes(db, await embedder.embedQuery(texts[qi]!), K, K);
+        neo.push(performance.now() - t4);
+      }
+    }
+  }
+  const interference = watch();
+  return {
+    interference,
+    embedPlusSearch: percentiles(total),
+    embedOnly: percentiles(embedOnly),
+    searchOnly: percentiles(search),
+    embedPlusNeo4j: db ? percentiles(neo) : null,
+    noisy: interference.otherCores > NOISY_OTHER_CORES,
+  };
+}
+
+// ------------------------------------------------------------------------------- summary ----
+
+function summary(results: { throughput: Throughput[]; matmulBest: number; scales: ScaleResult[] }, opts: Opts): void {
+  log('\n## Summary');
+  if (results.throughput.length > 0) {
+    const t = table(['embedding', 'texts/s', 'per CPU-s', 'GFLOP/s', '% of matmul']);
+    for (const r of results.throughput) t.push([`${r.dtype} batch ${r.batch}`, f(r.textsPerSecond, 1), f(r.textsPerCpuSecond, 1), f(r.achievedGflops, 0), f((100 * r.achievedGflops) / results.matmulBest, 0)]);
+    log(t.toString());
+  }
+  if (results.scales.length === 0) return;
+  const t = table(['', ...results.scales.map((s) => s.scale)]);
+  const row = (name: string, fn: (s: ScaleResult) => string) => t.push([name, ...results.scales.map(fn)]);
+  const bestRun = (s: ScaleResult) => s.latency[s.best];
+  const first = (s: ScaleResult) => s.sweeps[0]?.rows ?? [];
+  const hs = (s: ScaleResult, ef: number) => first(s).find((r) => r.side === 'hnsw' && r.param === ef);
+  const nk = (s: ScaleResult, v: number, k: number, side: Side = 'neo4j') => s.sweeps[v]?.rows.find((r) => r.side === side && r.param === k);
+  const yes = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const pct = (p: Percentiles | undefined | null) => (p ? ms(p) : '–');
+  row('hnsw params (M / efC / efSearch)', (s) => `${s.hnsw.params.m} / ${s.hnsw.params.efConstruction} / ${s.hnsw.params.efSearch}`);
+  row('hnsw build (one thread)', (s) => `${f(s.hnsw.buildSeconds)} s (${f(s.hnsw.insertsPerSecond, 0)}/s)`);
+  row('hnsw RSS delta (build process)', (s) => `+${f(s.hnsw.rssDeltaMiB, 0)} MiB`);
+  row('hnsw files (items.hnsw + items.json)', (s) => `${f(s.hnsw.indexFileMiB, 1)} + ${f(s.hnsw.mapFileMiB, 1)} MiB`);
+  row('hnsw load from disk', (s) => `${f(s.hnsw.openSeconds, 2)} s`);
+  row(`recall@10, shipped efSearch (≥ ${TARGET_RECALL})`, (s) => `${f(s.hnsw.productRecall, 4)} (${yes(s.hnsw.productRecall >= TARGET_RECALL)})`);
+  row('search alone p50/p95/p99 ms', (s) => pct(bestRun(s)?.searchOnly));
+  row('embed+search p50/p95/p99 ms', (s) => pct(bestRun(s)?.embedPlusSearch));
+  row(`p99 ≤ ${TARGET_P99_MS} ms (embed+search / search)`, (s) =>
+    bestRun(s) ? `${yes(bestRun(s)!.embedPlusSearch.p99 <= TARGET_P99_MS)} / ${yes(bestRun(s)!.searchOnly.p99 <= TARGET_P99_MS)}` : '–',
+  );
+  row('latency run used (other procs, cores)', (s) => (bestRun(s) ? `${s.best + 1} of ${s.latency.length} (${f(bestRun(s)!.interference.otherCores, 2)})` : '–'));
+  if (opts.neo4j) {
+    row('neo4j nodes written', (s) => (s.neo4jWriteSeconds === null ? '–' : `${f(s.neo4jWriteSeconds)} s`));
+    results.scales[0]!.sweeps.forEach((sw, v) => {
+      const label = v === 0 ? 'neo4j (product options)' : 'neo4j float32';
+      row(`${label}: index ONLINE`, (s) => (s.sweeps[v]?.indexSeconds != null ? `${f(s.sweeps[v]!.indexSeconds!)} s` : '–'));
+      row(`${label}: RSS / data dir`, (s) => (s.sweeps[v]?.neo4jRssMiB != null ? `${f(s.sweeps[v]!.neo4jRssMiB!, 0)} / ${f(s.sweeps[v]!.neo4jDiskMiB!, 0)} MiB` : '–'));
+      for (const k of [10, 100]) {
+        row(`${label} k=${k}: recall@10`, (s) => (nk(s, v, k) ? f(nk(s, v, k)!.recall!, 4) : '–'));
+        row(`${label} k=${k}: p50/p95/p99 ms, qps`, (s) => (nk(s, v, k) ? `${ms(nk(s, v, k)!.latency)}, ${f(nk(s, v, k)!.latency.qps, 0)}` : '–'));
+        row(`${label} k=${k}: hnsw ef at ≥ its recall → qps ratio`, (s) => {
+          const m = s.sweeps[v]?.matched.find((x) => x.neo4jK === k);
+          if (!m) return '–';
+          return m.ef === null ? 'no ef reaches it' : `ef ${m.ef} (${f(m.hnswRecall!, 4)}): ${f(m.ratio!, 1)}× (${yes(m.ratio! >= TARGET_QPS_RATIO)})`;
+        });
+      }
+      if (v === 0) {
+        row(`${label}: k=10, 4 clients qps`, (s) => (s.sweeps[0]?.concurrentQps != null ? f(s.sweeps[0]!.concurrentQps!, 0) : '–'));
+        row('neo4j k=10, driver default socket', (s) => (nk(s, 0, 10, 'neo4j-nagle') ? `${ms(nk(s, 0, 10, 'neo4j-nagle')!.latency)}, ${f(nk(s, 0, 10, 'neo4j-nagle')!.latency.qps, 0)} qps` : '–'));
+        row('neo4j round trip without index', (s) => (nk(s, 0, 0, 'neo4j-rtt') ? ms(nk(s, 0, 0, 'neo4j-rtt')!.latency) : '–'));
+        row('embed+neo4j k=10 p50/p95/p99 ms', (s) => pct(bestRun(s)?.embedPlusNeo4j));
+      }
+    });
+  }
+  row('hnsw efSearch 100: recall, qps', (s) => (hs(s, 100) ? `${f(hs(s, 100)!.recall!, 4)}, ${f(hs(s, 100)!.latency.qps, 0)}` : '–'));
+  log(t.toString());
+}
+
+program.action(async (opts: Opts) => {
+  await main(opts);
+  // Nothing should be left running; if a handle lingers (a driver socket), do not hang on it.
+  setTimeout(() => process.exit(0), 5_000).unref();
+});
+
+await program.parseAsync();
