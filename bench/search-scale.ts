@@ -36,7 +36,7 @@ import { VectorIndex } from '../search/index-store.js';
 import { benchQueries, BENCH_PROVINCES, clauses, rng, sourceItems, synthesize, type SyntheticTask } from './search-scale/corpus.js';
 import { exactTopK, recallAt, type Exact } from './search-scale/exact.js';
 import { E5_SMALL, layerParams, machineMatmul, sequenceFlops, type MatmulResult } from './search-scale/flops.js';
-import { countNodes, createIndex, dropIndex, neo4jVersion, openBenchDbs, queryNodes, roundTrip, writeNodes, type IndexVariant } from './search-scale/neo4j-side.js';
+import { countNodes, createIndex, dropIndex, neo4jVersion, openBenchDb, queryNodes, roundTrip, writeNodes, type IndexVariant } from './search-scale/neo4j-side.js';
 import { duBytes, fullGc, loadavg, mib, percentiles, rssMiB, sleep, watchMachine, type Interference, type Percentiles } from './search-scale/stats.js';
 import { embedAll, modelKey, OutOfTime, setKey } from './search-scale/vector-cache.js';
 
@@ -112,7 +112,7 @@ interface Throughput {
   otherCores: number;
 }
 
-type Side = 'hnsw' | 'neo4j' | 'neo4j-nagle' | 'neo4j-rtt';
+type Side = 'hnsw' | 'neo4j' | 'neo4j-rtt';
 interface Setting {
   side: Side;
   /** efSearch (hnsw) or k (neo4j); 0 for the round trip. */
@@ -300,7 +300,6 @@ async function main(opts: Opts): Promise<void> {
   // --- Neo4j -------------------------------------------------------------------------------
   let local: LocalNeo4j | null = null;
   let db: Db | null = null;
-  let driverDefault: Db | null = null;
   let neo4jDir: string | null = null;
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-scale-index-'));
   const hardStop = setTimeout(
@@ -399,7 +398,7 @@ async function main(opts: Opts): Promise<void> {
           neo4jDir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-scale-neo4j-'));
           const ts0 = performance.now();
           local = await startLocalNeo4j({ port: 0, dataDir: neo4jDir, heap: opts.neo4jHeap, pageCacheMb: opts.neo4jPageCacheMb });
-          ({ db, driverDefault } = await openBenchDbs(local.uri));
+          db = await openBenchDb(local.uri);
           log(`neo4j: ${await neo4jVersion(db)} started in ${f((performance.now() - ts0) / 1000)} s (heap ${opts.neo4jHeap}, page cache ${opts.neo4jPageCacheMb} MiB)`);
         }
         await dropIndex(db);
@@ -427,9 +426,9 @@ async function main(opts: Opts): Promise<void> {
         const settings: Setting[] = [
           ...EF_SWEEP.map((param) => ({ side: 'hnsw' as const, param })),
           ...(variant ? NEO4J_K_SWEEP.map((param) => ({ side: 'neo4j' as const, param })) : []),
-          ...(variant && first ? [{ side: 'neo4j-nagle' as const, param: 10 }, { side: 'neo4j-rtt' as const, param: 0 }] : []),
+          ...(variant && first ? [{ side: 'neo4j-rtt' as const, param: 0 }] : []),
         ];
-        const rows = await runSweep(index, { db, driverDefault }, settings, queryVectors, exact, matrix, dim, opts.passes, outOfTime);
+        const rows = await runSweep(index, db, settings, queryVectors, exact, matrix, dim, opts.passes, outOfTime);
         log(`recall@${K} vs exact and latency of the search alone, ${opts.passes} passes × ${queries.length} queries, every setting on each query in turn:`);
         log(sweepTable(rows));
         const concurrentQps = variant && db ? await neo4jConcurrent(db, queryVectors, 4, opts.passes, outOfTime) : null;
@@ -508,7 +507,6 @@ async function main(opts: Opts): Promise<void> {
     log(`\nSTOPPED: ${err.message}`);
   } finally {
     if (db) await closeDb(db);
-    if (driverDefault) await closeDb(driverDefault);
     await local?.stop();
     if (neo4jDir) fs.rmSync(neo4jDir, { recursive: true, force: true });
     fs.rmSync(indexDir, { recursive: true, force: true });
@@ -603,7 +601,7 @@ async function measureThroughput(
 
 async function runSweep(
   index: VectorIndex,
-  dbs: { db: Db | null; driverDefault: Db | null },
+  db: Db | null,
   settings: Setting[],
   queryVectors: Float32Array[],
   exact: Exact[],
@@ -627,13 +625,12 @@ async function runSweep(
         const res = raw.searchKnn(Array.from(q), K);
         return { ms: performance.now() - t0, rows: res.neighbors, serverMs: null };
       }
-      case 'neo4j':
-      case 'neo4j-nagle': {
-        const res = await queryNodes(s.side === 'neo4j' ? dbs.db! : dbs.driverDefault!, q, s.param, K);
+      case 'neo4j': {
+        const res = await queryNodes(db!, q, s.param, K);
         return { ms: performance.now() - t0, ...res };
       }
       case 'neo4j-rtt': {
-        const res = await roundTrip(dbs.db!, q);
+        const res = await roundTrip(db!, q);
         return { ms: performance.now() - t0, ...res };
       }
     }
@@ -673,7 +670,6 @@ async function runSweep(
 const SIDE_NAMES: Record<Side, string> = {
   hnsw: 'hnswlib (product index)',
   neo4j: 'Neo4j vector index',
-  'neo4j-nagle': 'Neo4j, driver default socket',
   'neo4j-rtt': 'Neo4j round trip, no index',
 };
 
@@ -814,7 +810,6 @@ function summary(results: { throughput: Throughput[]; matmulBest: number; scales
       }
       if (v === 0) {
         row(`${label}: k=10, 4 clients qps`, (s) => (s.sweeps[0]?.concurrentQps != null ? f(s.sweeps[0]!.concurrentQps!, 0) : '–'));
-        row('neo4j k=10, driver default socket', (s) => (nk(s, 0, 10, 'neo4j-nagle') ? `${ms(nk(s, 0, 10, 'neo4j-nagle')!.latency)}, ${f(nk(s, 0, 10, 'neo4j-nagle')!.latency.qps, 0)} qps` : '–'));
         row('neo4j round trip without index', (s) => (nk(s, 0, 0, 'neo4j-rtt') ? ms(nk(s, 0, 0, 'neo4j-rtt')!.latency) : '–'));
         row('embed+neo4j k=10 p50/p95/p99 ms', (s) => pct(bestRun(s)?.embedPlusNeo4j));
       }

@@ -19,6 +19,9 @@ const deadline = Number(deadlineArg);
 const buf = fs.readFileSync(file!);
 const matrix = new Float32Array(buf.buffer, buf.byteOffset, n * dim);
 const ids = Array.from({ length: n }, (_, i) => taskId(i));
+// Keep the vectors alive until after the last RSS reading: V8 may free a module-level buffer
+// after its last use, which would hide the index's own growth behind the 150 MB it releases.
+(globalThis as { benchKeepAlive?: unknown }).benchKeepAlive = buf;
 
 fullGc();
 const rssBeforeMiB = rssMiB();

@@ -5,37 +5,15 @@
  * 5.26 M 16, ef_construction 100 and int8 quantization) or another variant, queried with `db.index.vector.queryNodes` the way the product's readQuery runs a read (a managed
  * read transaction through neo4j-driver), as the server would.
  */
-import net from 'node:net';
 import neo4j from 'neo4j-driver';
 import { openDb, readQuery, writeQuery, type Db } from '../../graph-store/db.js';
 import { sleep } from './stats.js';
 
-/**
- * neo4j-driver leaves Nagle's algorithm on (it only calls setKeepAlive on its sockets). A query
- * carrying a 384-float parameter then often waits for the server's delayed ACK: ~40 ms stalls on
- * a fraction of queries, which would be counted against the vector index. Sockets created while
- * this is on get TCP_NODELAY; the bench opens one connection pool each way.
- */
-let noDelayForNewSockets = false;
-const setKeepAlive = net.Socket.prototype.setKeepAlive;
-net.Socket.prototype.setKeepAlive = function (this: net.Socket, ...args: Parameters<net.Socket['setKeepAlive']>) {
-  if (noDelayForNewSockets) this.setNoDelay(true);
-  return setKeepAlive.apply(this, args);
-};
-
-/**
- * Two connection pools on the same server: `driverDefault` as the product's graph-store/db.ts opens
- * it (Nagle on), used by one client at a time so it never opens a second socket, and `db` with
- * TCP_NODELAY for everything else.
- */
-export async function openBenchDbs(uri: string): Promise<{ db: Db; driverDefault: Db }> {
-  noDelayForNewSockets = false;
-  const driverDefault = openDb({ uri });
-  await readQuery(driverDefault, 'RETURN 1');
-  noDelayForNewSockets = true;
+/** A connection pool with four warm connections, one per concurrent client of the bench. */
+export async function openBenchDb(uri: string): Promise<Db> {
   const db = openDb({ uri });
   await Promise.all(Array.from({ length: 4 }, () => readQuery(db, 'RETURN 1')));
-  return { db, driverDefault };
+  return db;
 }
 
 export const BENCH_LABEL = 'BenchTask';
