@@ -158,6 +158,39 @@ describe('lineage (home)', () => {
     expect(new URL(page.url()).hash).not.toContain(encodeURIComponent(plan.id).replace(/%2F/g, '%2F') + '&');
   });
 
+  it('traces a task found elsewhere up to the central documents ("Truy ngược")', async () => {
+    const plan = (await api<Subgraph>(`/api/lineage?id=${encodeURIComponent(QB_156)}&direction=down&depth=1&include=items`)).nodes.find(
+      (n) => n.kind === 'document' && n.distance === 1,
+    )!;
+    const planTasks = await api<Subgraph>(`/api/lineage?id=${encodeURIComponent(plan.id)}&direction=down&depth=1&include=items`);
+    const task = planTasks.nodes.find((n) => n.kind === 'task' && n.documentId === plan.id)!;
+    const other = await browser.page({ width: 1280, height: 800 });
+    // The task's details, as the search or audit views open them.
+    await other.goto(`${stack.base}/#/search?node=${encodeURIComponent(task.id)}`);
+    const panel = other.locator('#details');
+    await eventually(() => panel.locator('.item-text').count(), 15_000).toBe(1);
+    await panel.getByRole('link', { name: 'Truy ngược' }).click();
+    await graphSettled(other);
+    // The trace resolves first, then the lineage it names is built: wait for the selection.
+    await eventually(() => other.evaluate(() => window.__lineage!.cy.$('node:selected').map((n) => n.id())), 15_000).toEqual([task.id]);
+    await graphSettled(other);
+
+    // 20-NQ/TW → 69-KL/TW → 156-KH/TU → the UBND plan → the task, each opened in turn.
+    const hash = new URL(other.url()).hash;
+    const params = new URLSearchParams(hash.slice(hash.indexOf('?') + 1));
+    expect(params.getAll('root')).toEqual([NQ20]);
+    expect(params.getAll('open')).toEqual([NQ20, KL69, QB_156, plan.id]);
+    expect((await implementersOf(other, NQ20)).map((n) => n.id)).toContain(KL69);
+    expect((await implementersOf(other, KL69)).map((n) => n.id)).toContain(QB_156);
+    expect((await implementersOf(other, QB_156)).map((n) => n.id)).toEqual([plan.id]);
+    const shown = (await graphNodes(other)).map((n) => n.id);
+    expect(shown).toContain(task.id);
+    await eventually(() => panel.locator('.item-text').innerText(), 15_000).toBe(task.text!.trim());
+    await screenshot(other, 'lineage-trace-up-1280x800');
+    expect(pageErrors(other)).toEqual([]);
+    await other.close();
+  });
+
   it('is usable in a narrow window (400 px)', async () => {
     const narrow = await browser.page({ width: 400, height: 820 });
     await narrow.goto(sharedUrl);

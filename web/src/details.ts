@@ -55,6 +55,8 @@ export function nodeLink(id: string, label: string, cls = 'node-link'): HTMLAnch
 }
 
 export const lineageHref = (docId: string, select?: string) => hrefFor('lineage', { root: docId, open: docId, node: select ?? docId });
+/** The lineage opened from the top down to `id` (a document or an item): where it comes from. */
+export const traceHref = (id: string) => hrefFor('lineage', { trace: id });
 export const similarHref = (taskId: string) => hrefFor('search', { similar: taskId, node: taskId });
 
 function badge(vk: VisualKind): HTMLElement {
@@ -160,6 +162,7 @@ function renderDocument(body: HTMLElement, d: DocumentDetail): void {
       'div',
       { class: 'panel-actions' },
       h('a', { class: 'btn btn-small', href: lineageHref(doc.id) }, 'Xem phả hệ'),
+      h('a', { class: 'btn btn-small btn-ghost', href: traceHref(doc.id), title: 'Mở phả hệ từ văn bản gốc xuống văn bản này' }, 'Truy ngược'),
       directives > 0 ? h('a', { class: 'btn btn-small btn-ghost', href: hrefFor('audit', { doc: doc.id }) }, 'Bản đồ nhiệt') : null,
     ),
     h(
@@ -234,6 +237,7 @@ function renderItem(body: HTMLElement, d: ItemDetail): void {
       { class: 'panel-actions' },
       it.isTask ? h('a', { class: 'btn btn-small', href: similarHref(it.id) }, 'Nhiệm vụ tương tự') : null,
       h('a', { class: 'btn btn-small btn-ghost', href: lineageHref(it.documentId, it.id) }, 'Xem trong phả hệ'),
+      h('a', { class: 'btn btn-small btn-ghost', href: traceHref(it.id), title: 'Mở phả hệ từ văn bản gốc xuống mục này' }, 'Truy ngược'),
       it.isDirective && d.document.level === 'central' ? h('a', { class: 'btn btn-small btn-ghost', href: hrefFor('audit', { doc: it.documentId }) }, 'Bản đồ nhiệt') : null,
     ),
     h(

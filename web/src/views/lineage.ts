@@ -3,6 +3,7 @@
  * central → province → plan → task → agency. A click selects a node (details on the side) and
  * expands it one level, or collapses it when it is already expanded. The URL holds the roots, the
  * expanded nodes (in order) and the selection: `#/lineage?root=…&open=…&open=…&node=…`.
+ * `#/lineage?trace=<id>` opens the way from the top down to a document or an item.
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { apiUrl, getJson } from '../api.js';
@@ -11,6 +12,7 @@ import { h, replace } from '../dom.js';
 import { EDGE_COLOR, GRAPH_STYLE, KIND_COLOR, NODE_SIZE } from '../graph-style.js';
 import { treeLayout } from '../layout.js';
 import { LineageModel, clearCache, type ShownNode } from '../lineage-model.js';
+import { traceUp } from '../lineage-trace.js';
 import { navigate, parseHash } from '../router.js';
 import { emptyBox, errorBox, loadingBox, toast } from '../status.js';
 import { EDGE_LABEL, KIND_LABEL, docName, provinceLabel, section, truncate, visualKind, type VisualKind } from '../text.js';
@@ -370,6 +372,19 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
   /** Bring the graph to what the URL says: rebuild when the roots change, else expand/collapse the difference. */
   const apply = (params: URLSearchParams, force = false) =>
     enqueue(async () => {
+      const trace = params.get('trace');
+      if (trace) {
+        // Resolved into roots and opened documents, then shown like any other lineage URL.
+        showOverlay(loadingBox('Đang truy ngược lên văn bản gốc…'));
+        setBusy(1);
+        const t = await traceUp(trace).finally(() => setBusy(-1));
+        if (destroyed) return;
+        const p = new URLSearchParams([['root', t.root], ...t.open.map((o) => ['open', o])]);
+        if (t.directives) p.set('dir', '1');
+        p.set('node', t.node);
+        navigate('lineage', p, true);
+        return;
+      }
       showOverlay(null);
       const wantRoots = params.getAll('root');
       const wantOpen = params.getAll('open');

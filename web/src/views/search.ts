@@ -5,7 +5,7 @@
  * URL: `#/search?q=…&province=…&level=…&hasLead=…&kind=…&similar=<task id>`.
  */
 import { getJson } from '../api.js';
-import { nodeLink, lineageHref } from '../details.js';
+import { nodeLink, traceHref } from '../details.js';
 import { h, highlighted, replace } from '../dom.js';
 import { KIND_COLOR } from '../graph-style.js';
 import { hrefFor, navigate, parseHash, updateParams } from '../router.js';
@@ -68,7 +68,7 @@ export function hitCard(hit: SearchHit, opts: { compact?: boolean } = {}): HTMLE
         ? h('a', { class: 'btn btn-small similar-link', href: hrefFor('search', { ...currentParams(), similar: it.id, node: null }) }, 'Nhiệm vụ tương tự')
         : null,
       nodeLink(it.id, 'Chi tiết', 'btn btn-small btn-ghost'),
-      h('a', { class: 'btn btn-small btn-ghost', href: lineageHref(it.documentId, it.id) }, 'Xem trong phả hệ'),
+      h('a', { class: 'btn btn-small btn-ghost trace-link', href: traceHref(it.id), title: 'Phả hệ từ văn bản gốc xuống nhiệm vụ này' }, 'Xem trong phả hệ'),
     ),
   );
 }
