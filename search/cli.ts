@@ -1,6 +1,7 @@
 /**
  * `npm run search -- "hỗ trợ khởi nghiệp"`: hybrid search from the terminal, with what explains
- * each hit. The index is synced with the graph first (a progress bar when items need embedding).
+ * each hit. The index is synced with the graph first (a progress bar when items need embedding);
+ * an empty graph gets the demo corpus, as on `npm start`.
  *
  *   npm run search -- "khoi nghiep doi moi sang tao" --kind task --limit 5
  *   npm run search -- "tuyên truyền" --province "Bình Thuận" --without-lead
@@ -10,6 +11,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../core/config.js';
 import { connect } from '../graph-store/connect.js';
+import { seedDemoCorpus } from '../ingest/seed-demo.js';
 import { disposeEmbedder } from './embedder.js';
 import { formatGroups, formatHits } from './format-hits.js';
 import { openSearch } from './open.js';
@@ -62,9 +64,11 @@ const program = new Command('search')
       hasLead: opts.hasLead ? true : opts.withoutLead ? false : undefined,
       kind: opts.kind,
     });
-    const connection = await connect(loadConfig());
+    const config = loadConfig();
+    const connection = await connect(config);
     const progress = syncProgressBar();
     try {
+      await seedDemoCorpus(connection.db, config);
       const { service } = await openSearch(connection.db, {
         ranking: { mode: opts.mode },
         onProgress: progress.onProgress,

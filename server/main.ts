@@ -3,7 +3,7 @@ import { loadConfig } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { connect, type Connection } from '../graph-store/connect.js';
 import { createApp, type AppDeps } from './app.js';
-import { seedDemoCorpus } from './seed-demo.js';
+import { seedDemoCorpus } from '../ingest/seed-demo.js';
 import { startSearch } from '../search/start.js';
 import { syncSearchAfterWrite } from '../search/after-write.js';
 

@@ -4,10 +4,13 @@ import { logger } from '../core/logger.js';
 import type { Db } from '../graph-store/db.js';
 import { readQuery } from '../graph-store/db.js';
 import { REPO_ROOT } from '../scripts/neo4j/local-neo4j.js';
-import { discoverFiles } from '../ingest/discover-files.js';
-import { ingestFiles } from '../ingest/pipeline.js';
+import { discoverFiles } from './discover-files.js';
+import { ingestFiles } from './pipeline.js';
 
-/** A first start shows something: an empty graph gets the demo corpus; anything else is kept. */
+/**
+ * A first `npm start` or `npm run search` shows something: an empty graph gets the demo corpus
+ * (data/corpus); a graph with any document is left as it is.
+ */
 export async function seedDemoCorpus(db: Db, config: Config): Promise<void> {
   const [row] = await readQuery<{ n: number }>(db, 'MATCH (d:Document) WHERE NOT d.stub RETURN count(d) AS n');
   if ((row?.n ?? 0) > 0) return;
