@@ -148,6 +148,7 @@ async function documentLineage(db: Db, id: string, opts: LineageOptions): Promis
     nodes.push(...items.map((r) => ({ ...r.node, distance: null })));
     edges.push(...items.map((r) => edge(r.node.documentId!, 'CONTAINS', r.node.id)));
     edges.push(...(await itemLinkEdges(db, itemIds)));
+    await addImplementedItems(db, itemIds, nodes, edges);
     if (opts.include === 'agencies') await addAgencies(db, itemIds, nodes, edges);
   }
   return { root: { id, kind: 'document' }, direction: opts.direction, depth: opts.depth, nodes, edges };
@@ -208,6 +209,29 @@ async function itemLinkEdges(db: Db, itemIds: string[]): Promise<GraphEdge[]> {
     { ids: itemIds },
   );
   return rows.map((r) => ({ ...edge(r.source, 'IMPLEMENTS', r.target), score: r.score, method: r.method }));
+}
+
+/**
+ * The directive items outside the walk that its tasks carry out, with those links: a UBND plan's
+ * tasks implement 69-KL/TW's items although the plan reaches 69-KL/TW only through its Tỉnh ủy
+ * plan, so a walk down from either plan alone would otherwise lose the link.
+ */
+async function addImplementedItems(db: Db, itemIds: string[], nodes: GraphNode[], edges: GraphEdge[]): Promise<void> {
+  const rows = await readQuery<{ node: GraphNode; source: string; score: number | null; method: string | null }>(
+    db,
+    `UNWIND $ids AS itemId MATCH (t:Item {id: itemId})-[r:IMPLEMENTS]->(i:Item) WHERE NOT i.id IN $ids
+     MATCH (dn:Document)-[:CONTAINS]->(i)
+     RETURN ${ITEM_NODE} AS node, t.id AS source, r.score AS score, r.method AS method ORDER BY source, i.id`,
+    { ids: itemIds },
+  );
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (!seen.has(r.node.id)) {
+      seen.add(r.node.id);
+      nodes.push({ ...r.node, distance: null });
+    }
+    edges.push({ ...edge(r.source, 'IMPLEMENTS', r.node.id), score: r.score, method: r.method });
+  }
 }
 
 async function addAgencies(db: Db, itemIds: string[], nodes: GraphNode[], edges: GraphEdge[]): Promise<void> {

@@ -240,6 +240,18 @@ describe('GET /api/lineage', () => {
     expect(g.nodes.some((n) => n.kind === 'agency' && n.id === SO_KHCN_BT)).toBe(true);
   });
 
+  it("keeps a plan's task → directive links when 69-KL/TW is outside the walk", async () => {
+    // 3229/KH-UBND reaches 69-KL/TW only through 245-KH/TU; its tasks still carry out 69's items.
+    const g = Subgraph.parse((await get('/api/lineage', { id: BT_3229, direction: 'down', depth: 1, include: 'items' })).body);
+    expectWellFormed(g);
+    const links = g.edges.filter((e) => e.type === 'IMPLEMENTS' && e.target.startsWith(`${KL69}#`));
+    expect(links.length).toBeGreaterThan(5);
+    for (const l of links) expect(l.source.startsWith(`${BT_3229}#`)).toBe(true);
+    const targets = g.nodes.filter((n) => links.some((l) => l.target === n.id));
+    expect(targets.every((n) => n.kind === 'directive' && n.documentId === KL69 && n.distance === null)).toBe(true);
+    expect(g.nodes.some((n) => n.id === KL69)).toBe(false);
+  });
+
   it('follows an item through the tasks that implement it', async () => {
     const directive = `${KL69}#5.2`;
     const g = Subgraph.parse((await get('/api/lineage', { id: directive, direction: 'down' })).body);

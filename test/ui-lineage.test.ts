@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subgraph } from '../web/src/types.js';
 import { type Browser, clickGraphNode, eventually, graphNodes, graphSettled, launchBrowser, pageErrors, screenshot } from './helpers/ui-browser.js';
+import { BT_245, BT_3229 } from './helpers/demo-corpus.js';
 import { startUiStack, type UiStack } from './helpers/ui-stack.js';
 
 const KL69 = 'vn/tw/kl/69/2024';
@@ -187,6 +188,25 @@ describe('lineage (home)', () => {
     expect(shown).toContain(task.id);
     await eventually(() => panel.locator('.item-text').innerText(), 15_000).toBe(task.text!.trim());
     await screenshot(other, 'lineage-trace-up-1280x800');
+    expect(pageErrors(other)).toEqual([]);
+    await other.close();
+  });
+
+  it("draws a plan's task → directive links, whichever expansion brought them", async () => {
+    // 3229/KH-UBND sits under 245-KH/TU; its tasks carry out 69-KL/TW's directive items.
+    const other = await browser.page({ width: 1280, height: 800 });
+    const open = [KL69, BT_245, BT_3229].map((id) => `open=${encodeURIComponent(id)}`).join('&');
+    await other.goto(`${stack.base}/#/lineage?root=${encodeURIComponent(KL69)}&${open}&dir=1`);
+    await graphSettled(other);
+    const links = await other.evaluate(() =>
+      window.__lineage!.cy.edges('[type = "IMPLEMENTS"][kind = "item"]').map((e) => ({ source: e.source().id(), target: e.target().id() })),
+    );
+    expect(links.length).toBeGreaterThan(5);
+    for (const l of links) {
+      expect(l.source.startsWith(`${BT_3229}#`)).toBe(true);
+      expect(l.target.startsWith(`${KL69}#`)).toBe(true);
+    }
+    await screenshot(other, 'lineage-item-links-1280x800');
     expect(pageErrors(other)).toEqual([]);
     await other.close();
   });

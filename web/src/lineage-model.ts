@@ -49,6 +49,11 @@ export class LineageModel {
   readonly nodes = new Map<string, ShownNode>();
   readonly edges = new Map<string, GraphEdge>();
   readonly expanded: string[] = [];
+  /**
+   * Every edge any response brought, drawn once both its ends are shown: a task's link to a
+   * directive item comes with whichever expansion fetched it, maybe before the other end is shown.
+   */
+  private readonly known = new Map<string, GraphEdge>();
   private seq = 0;
   /** Show central documents' directive items when expanding them (tasks are always shown). */
   showDirectives = false;
@@ -90,7 +95,16 @@ export class LineageModel {
   }
 
   private addEdges(edges: GraphEdge[]): void {
-    for (const e of edges) if (this.nodes.has(e.source) && this.nodes.has(e.target)) this.edges.set(e.id, e);
+    for (const e of edges) this.known.set(e.id, e);
+    for (const e of this.known.values()) if (this.nodes.has(e.source) && this.nodes.has(e.target)) this.edges.set(e.id, e);
+  }
+
+  /** Forget everything shown and every edge seen, for a new set of roots. */
+  clear(): void {
+    this.nodes.clear();
+    this.edges.clear();
+    this.known.clear();
+    this.expanded.length = 0;
   }
 
   setRoots(roots: GraphNode[]): void {

@@ -408,9 +408,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
       const rebuilt = force || !sameList(roots, targetRoots) || wantDirectives !== model.showDirectives;
       model.showDirectives = wantDirectives;
       if (rebuilt) {
-        model.nodes.clear();
-        model.edges.clear();
-        model.expanded.length = 0;
+        model.clear();
         cy.elements().remove();
         roots = targetRoots;
         updateExportLink();
