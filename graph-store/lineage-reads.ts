@@ -224,14 +224,7 @@ async function addImplementedItems(db: Db, itemIds: string[], nodes: GraphNode[]
      RETURN ${ITEM_NODE} AS node, t.id AS source, r.score AS score, r.method AS method ORDER BY source, i.id`,
     { ids: itemIds },
   );
-  const seen = new Set<string>();
-  for (const r of rows) {
-    if (!seen.has(r.node.id)) {
-      seen.add(r.node.id);
-      nodes.push({ ...r.node, distance: null });
-    }
-    edges.push({ ...edge(r.source, 'IMPLEMENTS', r.node.id), score: r.score, method: r.method });
-  }
+  hang(nodes, edges, rows.map((r) => ({ node: r.node, edge: { ...edge(r.source, 'IMPLEMENTS', r.node.id), score: r.score, method: r.method } })));
 }
 
 async function addAgencies(db: Db, itemIds: string[], nodes: GraphNode[], edges: GraphEdge[]): Promise<void> {
@@ -243,13 +236,18 @@ async function addAgencies(db: Db, itemIds: string[], nodes: GraphNode[], edges:
      ORDER BY a.id, itemId`,
     { ids: itemIds },
   );
-  const seen = new Set<string>();
+  hang(nodes, edges, rows.map((r) => ({ node: r.agency, edge: edge(r.agency.id, r.role, r.itemId) })));
+}
+
+/** Adds nodes hung off the walk (no distance, each once) and the edges that hang them. */
+function hang(nodes: GraphNode[], edges: GraphEdge[], rows: { node: GraphNode; edge: GraphEdge }[]): void {
+  const seen = new Set(nodes.map((n) => n.id));
   for (const r of rows) {
-    if (!seen.has(r.agency.id)) {
-      seen.add(r.agency.id);
-      nodes.push({ ...r.agency, distance: null });
+    if (!seen.has(r.node.id)) {
+      seen.add(r.node.id);
+      nodes.push({ ...r.node, distance: null });
     }
-    edges.push(edge(r.agency.id, r.role, r.itemId));
+    edges.push(r.edge);
   }
 }
 
