@@ -1,12 +1,12 @@
 /**
  * `npm run bench`: every benchmark that needs nothing but this machine, figures printed as it goes.
  * Neo4j: cold start to Bolt-ready and memory, then upsert throughput on a database started for
- * the purpose (or NEO4J_URI). Search and linker figures have their own scripts (see README).
+ * the purpose (or NEO4J_URI). Search and linker figures have their own scripts; every figure
+ * measured so far is in bench/README.md.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
 import { closeDb, openDb } from '../graph-store/db.js';
 import { measureStartup, STARTUP_TARGET_SECONDS } from './neo4j-startup.js';
@@ -14,7 +14,7 @@ import { measureUpsert } from './upsert-throughput.js';
 
 async function main(): Promise<void> {
   const load = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ')[0];
-  console.log(`# Benchmarks (${(await import('node:os')).cpus().length} cores, load average ${await load()})\n`);
+  console.log(`# Benchmarks (${cpus().length} cores, load average ${await load()})\n`);
 
   await checkPrerequisites();
   await ensureLauncherBuilt({ onProgress: (m) => console.error(m) });

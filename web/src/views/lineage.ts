@@ -152,8 +152,11 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
     return queue;
   };
 
-  /** Push the model's state into Cytoscape, lay it out, and frame `focus` (or everything). */
-  const render = (focus?: string) => {
+  /**
+   * Push the model's state into Cytoscape, lay it out, and frame `focus`: a node with its
+   * neighbours, several nodes (a traced chain), or everything.
+   */
+  const render = (focus?: string | string[]) => {
     const shown = [...model.nodes.values()].sort((a, b) => a.seq - b.seq);
     const ids = new Set(shown.map((n) => n.data.id));
     const positions = treeLayout(
@@ -200,7 +203,12 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
       fit: false,
     }).run();
     const frame = () => {
-      if (focus && cy.getElementById(focus).nonempty()) {
+      const several = Array.isArray(focus) ? cy.nodes().filter((n) => focus.includes(n.id())) : null;
+      if (several?.nonempty()) {
+        cy.fit(several, 40);
+        if (cy.zoom() > 1.2) cy.zoom(1.2);
+        cy.center(several);
+      } else if (typeof focus === 'string' && cy.getElementById(focus).nonempty()) {
         const target = cy.getElementById(focus);
         const eles = target.union(target.outgoers()).union(target.incomers()).filter((e) => e.isNode());
         cy.fit(eles, 40);
@@ -263,6 +271,8 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
   };
 
   let isDefault = true;
+  /** The chain a trace just opened, framed once when it is shown. */
+  let traced: string[] | null = null;
   const writeUrl = (selected: string | null, replaceHistory = false) => {
     const p = new URLSearchParams();
     // The default view keeps its URL short: no roots, only what is open.
@@ -382,6 +392,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
         const p = new URLSearchParams([['root', t.root], ...t.open.map((o) => ['open', o])]);
         if (t.directives) p.set('dir', '1');
         p.set('node', t.node);
+        traced = [...t.open, t.node];
         navigate('lineage', p, true);
         return;
       }
@@ -435,7 +446,8 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
       }
       if (destroyed) return;
       showOverlay(model.nodes.size === 0 ? emptyBox('Không tìm thấy văn bản này trong đồ thị.', 'Có thể văn bản đã bị xoá. Nhấn “Đặt lại” để về trang đầu.') : null);
-      render(selected && model.has(selected) ? selected : undefined);
+      render(traced ?? (selected && model.has(selected) ? selected : undefined));
+      traced = null;
       cy.$(':selected').unselect();
       if (selected) cy.getElementById(selected).select();
     });
