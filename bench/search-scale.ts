@@ -15,7 +15,9 @@
  *    efSearch, interleaved query by query with Neo4j 5.26's native vector index over the same
  *    vectors (recall@10, latency, queries per second), so both sides see the same machine load;
  *  - query latency p50/p95/p99 of the product path, query embedding included, and of the vector
- *    search alone; run a second time when the first run was disturbed by other work.
+ *    search alone; run a second time when the first run was disturbed by other work;
+ *  - the product's hybrid search (search/service.ts) over the same tasks written as a real graph
+ *    of plans (bench/search-scale/hybrid.ts): latency p50/p95/p99, query embedding included.
  *
  * Vectors are cached under <CACHE_DIR>/bench/search-scale/ by a hash of texts and model
  * (bench/search-scale/vector-cache.ts); `--fresh` ignores the cache. Neo4j runs on a temporary
@@ -36,11 +38,12 @@ import { benchQueries, BENCH_PROVINCES, clauses, sourceItems, synthesize, type S
 import { exactTopK, recallAt, type Exact } from './search-scale/exact.js';
 import { type MatmulResult } from './search-scale/flops.js';
 import { countNodes, createIndex, dropIndex, neo4jVersion, openBenchDb, writeNodes, type IndexVariant } from './search-scale/neo4j-side.js';
-import { f, K, log, ms, SCALES, type ScaleName, type ScaleResult, type Setting, type Sweep, type Throughput, type LatencyRun } from './search-scale/report.js';
+import { f, K, log, ms, SCALES, type HybridResult, type ScaleName, type ScaleResult, type Setting, type Sweep, type Throughput, type LatencyRun } from './search-scale/report.js';
 import { duBytes, fullGc, loadavg, mib, rssMiB, sleep } from './search-scale/stats.js';
 import { summary } from './search-scale/summary.js';
 import { latencyRun, matchRecall, neo4jConcurrent, rawHnsw, runSweep, sweepTable } from './search-scale/sweep.js';
 import { measureThroughput } from './search-scale/throughput.js';
+import { measureHybrid, writePlans, type HybridGraph } from './search-scale/hybrid.js';
 import { embedAll, modelKey, OutOfTime, setKey } from './search-scale/vector-cache.js';
 
 // ------------------------------------------------------------------------------ settings ----
@@ -66,6 +69,7 @@ interface Opts {
   throughput: boolean;
   neo4j: boolean;
   neo4jFloat32: boolean;
+  hybrid: boolean;
   neo4jHeap: string;
   neo4jPageCacheMb: number;
 }
@@ -87,6 +91,7 @@ const program = new Command('search-scale')
   .option('--no-throughput', 'skip the embedding throughput and matmul measurements')
   .option('--no-neo4j', 'skip the Neo4j side')
   .option('--no-neo4j-float32', "skip the second Neo4j index (float32, the hnswlib index's M and efConstruction)")
+  .option('--no-hybrid', "skip the product's hybrid search over the tasks written as a graph")
   .option('--neo4j-heap <size>', 'Neo4j JVM heap', '2g')
   .option('--neo4j-page-cache-mb <n>', 'Neo4j page cache', positiveInt(65536), 1024);
 
@@ -194,6 +199,7 @@ async function main(opts: Opts): Promise<void> {
   hardStop.unref();
 
   let neo4jWritten = 0;
+  const hybridGraph: HybridGraph = { written: 0 };
   try {
     for (const scale of scales) {
       if (outOfTime()) throw new OutOfTime(`time budget spent before the ${scale} scale`);
@@ -358,6 +364,19 @@ async function main(opts: Opts): Promise<void> {
 
       if (opts.neo4j) for (const v of variants.slice(1)) await runVariant(v, false);
 
+      let hybrid: HybridResult | null = null;
+      if (opts.neo4j && opts.hybrid && db) {
+        await dropIndex(db); // the bench nodes' index: only the product's indexes while timing
+        log(`\nhybrid search (search/service.ts) over the tasks written as plans of 100, one province each:`);
+        const writeSeconds = await writePlans(db, hybridGraph, tasks, matrix, dim, n, outOfTime, log);
+        const h = await measureHybrid(db, embedder, fs.mkdtempSync(path.join(indexDir, 'hybrid-')), queries.map((q) => q.text), opts.passes, outOfTime);
+        hybrid = { writeSeconds, ...h };
+        log(
+          `  ${h.items} items; plans written and indexes ONLINE in ${f(writeSeconds)} s; service opened (vectors read back, HNSW built) in ${f(h.openSeconds)} s, ${h.embeddedBySync} embedded\n` +
+            `  search(query, no filter, ${K}), query embedding included, ms p50 / p95 / p99: ${ms(h.latency)} (${f(h.latency.qps, 0)} queries/s); hits from ${h.provincesInHits} provinces`,
+        );
+      }
+
       results.scales.push({
         scale,
         n,
@@ -380,6 +399,7 @@ async function main(opts: Opts): Promise<void> {
         sweeps,
         latency,
         best,
+        hybrid,
       });
       fs.rmSync(dir, { recursive: true, force: true });
     }

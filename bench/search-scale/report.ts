@@ -74,6 +74,20 @@ export interface LatencyRun {
   noisy: boolean;
 }
 
+/** The product's hybrid search over the synthetic tasks written as a graph (hybrid.ts). */
+export interface HybridResult {
+  /** Writing the plans (upsert and vectors) up to this scale, and the indexes coming ONLINE. */
+  writeSeconds: number;
+  items: number;
+  /** Items the service had to embed itself when it opened: 0 when every cached vector was written. */
+  embeddedBySync: number;
+  /** openSearch: reading the vectors back from Neo4j and building the HNSW index. */
+  openSeconds: number;
+  latency: Percentiles;
+  /** Distinct provinces among the first pass's hits. */
+  provincesInHits: number;
+}
+
 export interface ScaleResult {
   scale: ScaleName;
   n: number;
@@ -97,6 +111,7 @@ export interface ScaleResult {
   sweeps: Sweep[];
   latency: LatencyRun[];
   best: number;
+  hybrid: HybridResult | null;
 }
 
 export const log = (s = '') => console.log(s);

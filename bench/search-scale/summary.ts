@@ -52,6 +52,8 @@ export function summary(results: { throughput: Throughput[]; matmulBest: number;
       }
     });
   }
+  row(`hybrid search (service), p50/p95/p99 ms`, (s) => (s.hybrid ? `${ms(s.hybrid.latency)} (${yes(s.hybrid.latency.p99 <= TARGET_P99_MS)})` : '–'));
+  row('hybrid: plans written / service opened', (s) => (s.hybrid ? `${f(s.hybrid.writeSeconds)} s / ${f(s.hybrid.openSeconds)} s` : '–'));
   row('hnsw efSearch 100: recall, qps', (s) => (hs(s, 100) ? `${f(hs(s, 100)!.recall!, 4)}, ${f(hs(s, 100)!.latency.qps, 0)}` : '–'));
   log(t.toString());
 }
