@@ -1,4 +1,4 @@
-import { Level } from '../../graph-schema/index.js';
+import { DocumentNode, Level, Timeline as TimelineNode } from '../../graph-schema/index.js';
 import { z } from '../openapi/zod.js';
 
 /** Every node id travels in the query string (URL-encoded): ids hold slashes and `#`. */
@@ -42,30 +42,16 @@ export const ErrorBody = z
 
 // Shapes shared by several responses.
 
-export const Timeline = z
-  .object({
-    kind: z.string(),
-    raw: z.string(),
-    from: z.string().nullable(),
-    to: z.string().nullable(),
-    recurrence: z.string().nullable(),
-  })
-  .openapi('Timeline');
+// Rebuilt from the graph schema's shapes with this module's `z`: zod gives a schema its methods
+// when it is created, so one made before zod-to-openapi's extension ran has no `.openapi`.
+export const Timeline = z.object(TimelineNode.shape).openapi('Timeline');
 
 export const AgencyRef = z
   .object({ id: z.string(), name: z.string(), collective: z.boolean(), raw: z.string().nullable().optional() })
   .openapi('AgencyRef');
 
 export const DocumentBrief = z
-  .object({
-    id: z.string(),
-    number: z.string().nullable(),
-    title: z.string().nullable(),
-    typeCode: z.string(),
-    province: z.string().nullable(),
-    level: z.string(),
-    stub: z.boolean(),
-  })
+  .object(DocumentNode.pick({ id: true, number: true, title: true, typeCode: true, province: true, level: true, stub: true }).shape)
   .openapi('DocumentBrief');
 
 export const ItemBrief = z

@@ -98,13 +98,3 @@ export const METHOD_LABEL: Record<string, string> = {
   'lexical-tfidf+section': 'so khớp từ ngữ và đề mục',
 };
 export const methodLabel = (m: string | null | undefined): string => (m ? (METHOD_LABEL[m] ?? m) : '—');
-
-/** Remove Vietnamese tone marks (and đ) for tone-insensitive comparisons. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
-}
