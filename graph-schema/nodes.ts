@@ -30,6 +30,10 @@ export type DocumentTypeCode = z.infer<typeof DocumentTypeCode>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
+/** How a document's text was obtained: as text, from a PDF's text layer, by OCR of its page images, from Word or a web page. */
+export const SourceFormat = z.enum(['text', 'pdf', 'pdf-ocr', 'docx', 'html']);
+export type SourceFormat = z.infer<typeof SourceFormat>;
+
 export const DocumentNode = z.object({
   id: z.string().min(1),
   /** The key shared by every spelling of the number, without the year: joins bare citations. */
@@ -56,6 +60,14 @@ export const DocumentNode = z.object({
   contentHash: z.string().nullable(),
   /** The full normalised source text, so any node's source lines can be shown. */
   text: z.string().nullable(),
+  /** Null for stubs. */
+  sourceFormat: SourceFormat.nullable(),
+  /** Pages of a PDF; null for formats without pages. */
+  pageCount: z.number().int().nonnegative().nullable(),
+  /** Mean word confidence of the OCR, 0–1, when pages were read from images. */
+  ocrConfidence: z.number().min(0).max(1).nullable(),
+  /** What a reader should know about how the text was read: low OCR confidence, a number taken from the file name, fields not found. */
+  warnings: z.array(z.string()),
 });
 export type DocumentNode = z.infer<typeof DocumentNode>;
 
@@ -80,7 +92,14 @@ export const Timeline = z.object({
 });
 export type Timeline = z.infer<typeof Timeline>;
 
-export const ItemNode = LineSpan.extend({
+/** The pages of a PDF a node's lines are on (null when the source has no pages). */
+export const PageSpan = z.object({
+  pageStart: z.number().int().positive().nullable(),
+  pageEnd: z.number().int().positive().nullable(),
+});
+export type PageSpan = z.infer<typeof PageSpan>;
+
+export const ItemNode = LineSpan.extend(PageSpan.shape).extend({
   id: z.string().min(1),
   documentId: z.string().min(1),
   /** An item other documents implement (a central document's paragraph). */

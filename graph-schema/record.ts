@@ -15,6 +15,5 @@ export const DocumentRecord = z.object({
   citations: z.array(CitationEdge),
   agencyEdges: z.array(AgencyEdge),
   itemLinks: z.array(ItemLink),
-  warnings: z.array(z.string()),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;

@@ -48,7 +48,7 @@ async function dryRun(files: string[], maxBytes: number, json: boolean): Promise
     }
     records.push(parsed.record);
     const { record } = parsed;
-    outcomes.push({ file, status: 'parsed', documentId: record.document.id, counts: countsOf(record), warnings: record.warnings });
+    outcomes.push({ file, status: 'parsed', documentId: record.document.id, counts: countsOf(record), warnings: record.document.warnings });
   }
   if (json) {
     const failures = outcomes.filter((o) => o.status === 'failed');

@@ -44,7 +44,7 @@ export function countsOf(record: DocumentRecord): FileCounts {
     agencies: record.agencies.length,
     citations: record.citations.length,
     links: record.itemLinks.length,
-    warnings: record.warnings.length,
+    warnings: record.document.warnings.length,
   };
 }
 
@@ -91,13 +91,13 @@ async function writeRecord(db: Db, file: string, record: DocumentRecord, similar
   const id = record.document.id;
   const state = await documentState(db, id);
   if (state && !state.stub && state.contentHash === record.document.contentHash) {
-    return { file, status: 'unchanged', documentId: id, counts: countsOf(record), warnings: record.warnings };
+    return { file, status: 'unchanged', documentId: id, counts: countsOf(record), warnings: record.document.warnings };
   }
   const candidates = (await directiveCandidates(db, implementedByRecord(record))).filter((c) => c.documentId !== id);
   const withLinks = { ...record, itemLinks: await linkTasks(record.items.filter((i) => i.isTask), candidates, similarity) };
   await upsertDocument(db, withLinks);
   if (record.items.some((i) => i.isDirective)) await relinkImplementers(db, id, similarity);
-  return { file, status: 'ingested', documentId: id, counts: countsOf(withLinks), warnings: record.warnings };
+  return { file, status: 'ingested', documentId: id, counts: countsOf(withLinks), warnings: record.document.warnings };
 }
 
 /**

@@ -95,6 +95,10 @@ export function extractCitations(lines: SourceLine[], ctx: CitationContext): Cit
         sourceFile: null,
         contentHash: null,
         text: null,
+        sourceFormat: null,
+        pageCount: null,
+        ocrConfidence: null,
+        warnings: [],
       };
     });
   if (citedDocuments.some((d) => d.issuerPath.startsWith('unknown-province/'))) {

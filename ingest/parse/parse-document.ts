@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { DocumentRecord, numberKey, type AgencyNode, type DocumentNode } from '../../graph-schema/index.js';
+import { DocumentRecord, numberKey, type AgencyNode, type DocumentNode, type ItemNode, type SourceFormat } from '../../graph-schema/index.js';
 import { extractCitations } from './citations.js';
 import { identityDocumentId, readIdentity } from './identity.js';
 import { normalizeSource, toSourceLines } from './lines.js';
@@ -25,6 +25,22 @@ export interface ParseOptions {
    * … về thực hiện Kết luận số 69-KL/TW" → 245 IMPLEMENTS 69). Default true; see citations.ts.
    */
   chainEdges?: boolean;
+  /** How the text was obtained (ingest/extract): format, the lines of each page, OCR confidence, warnings. */
+  source?: SourceReading;
+}
+
+/** Lines `lineStart..lineEnd` (1-based, inclusive) of the text are page `page` of the source. */
+export interface PageLines {
+  page: number;
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface SourceReading {
+  format: SourceFormat;
+  pages: PageLines[];
+  ocrConfidence: number | null;
+  warnings: string[];
 }
 
 /**
@@ -87,17 +103,20 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
     sourceFile: opts.fileName ?? null,
     contentHash: opts.contentHash ?? null,
     text: source,
+    sourceFormat: opts.source?.format ?? 'text',
+    pageCount: opts.source?.pages.length ? opts.source.pages.length : null,
+    ocrConfidence: opts.source?.ocrConfidence ?? null,
+    warnings: [...new Set([...(opts.source?.warnings ?? []), ...reading.warnings, ...cited.warnings, ...structure.warnings])],
   };
 
   const record = {
     document,
-    items: structure.items,
+    items: withPages(structure.items, opts.source?.pages ?? []),
     agencies: mergeAgencies([...structure.agencies, ...(reading.issuerAgency ? [reading.issuerAgency] : []), ...cited.agencies]),
     citedDocuments: cited.citedDocuments,
     citations: cited.citations,
     agencyEdges: structure.agencyEdges,
     itemLinks: [],
-    warnings: [...new Set([...reading.warnings, ...cited.warnings, ...structure.warnings])],
   };
   try {
     return DocumentRecord.parse(record);
@@ -108,6 +127,13 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
     }
     throw err;
   }
+}
+
+/** Each item's pages, from the lines it spans. */
+function withPages(items: ItemNode[], pages: PageLines[]): ItemNode[] {
+  if (pages.length === 0) return items;
+  const pageOf = (line: number) => pages.find((p) => line >= p.lineStart && line <= p.lineEnd)?.page ?? null;
+  return items.map((item) => ({ ...item, pageStart: pageOf(item.lineStart), pageEnd: pageOf(item.lineEnd) }));
 }
 
 /** One node per agency id: the first reading keeps its name and fields, aliases are pooled. */

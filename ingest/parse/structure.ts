@@ -77,6 +77,9 @@ export function parseStructure(lines: SourceLine[], ctx: StructureContext): Stru
       timeline,
       lineStart: d.lineStart,
       lineEnd: Math.max(d.lineStart, d.lineEnd),
+      // Filled in by parseDocument when the source has pages.
+      pageStart: null,
+      pageEnd: null,
     };
     const parsed = ItemNode.safeParse(candidate);
     if (!parsed.success) {

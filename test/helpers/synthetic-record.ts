@@ -32,6 +32,10 @@ export function documentNode(over: Partial<DocumentNode> & { number: string | nu
     sourceFile: null,
     contentHash: 'hash-1',
     text: 'Kế hoạch thử nghiệm',
+    sourceFormat: 'text',
+    pageCount: null,
+    ocrConfidence: null,
+    warnings: [],
     ...over,
     year,
   };
@@ -67,11 +71,13 @@ export function syntheticRecord(opts: SyntheticOptions): DocumentRecord {
     text: opts.taskText?.(k) ?? `Nhiệm vụ số ${k}: hỗ trợ khởi nghiệp đổi mới sáng tạo`,
     lineStart: k + 1,
     lineEnd: k + 1,
+    pageStart: null,
+    pageEnd: null,
     leadRaw: names[k % names.length] ?? null,
     coordinatingRaw: names[(k + 1) % names.length] ?? null,
     timeline: { kind: 'year', raw: 'năm 2025', from: '2025-01-01', to: '2025-12-31', recurrence: null },
   }));
-  const cited = (opts.implements ?? []).map((d) => ({ ...d, stub: true, text: null, contentHash: null }));
+  const cited = (opts.implements ?? []).map((d) => ({ ...d, stub: true, text: null, contentHash: null, sourceFormat: null }));
   return {
     document: doc,
     items,
@@ -94,6 +100,5 @@ export function syntheticRecord(opts: SyntheticOptions): DocumentRecord {
         : []),
     ]),
     itemLinks: [],
-    warnings: [],
   };
 }

@@ -1,0 +1,176 @@
+/**
+ * The HNSW index stays consistent with the graph: every item embedded and indexed after a sync,
+ * changed items re-embedded, replaced and deleted ones gone, the saved index reloaded as is, and
+ * a corrupt or missing one rebuilt from the vectors Neo4j holds. Real Neo4j, real model; a part
+ * of the corpus (three documents, ~60 items) keeps the embedding short.
+ */
+import fs from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMBEDDING_DIMENSIONS } from '../../graph-schema/index.js';
+import { closeDb, readQuery, type Db } from '../../graph-store/db.js';
+import { deleteDocument } from '../../graph-store/delete-document.js';
+import { ingestBytes, ingestFiles } from '../../ingest/pipeline.js';
+import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { disposeEmbedder, embedQuery } from '../../search/embedder.js';
+import { VectorIndex } from '../../search/index-store.js';
+import { lazyEmbedder } from '../../search/open.js';
+import { HybridSearchService } from '../../search/service.js';
+import { syncSearchIndex } from '../../search/sync.js';
+import { clearGraph } from '../helpers/graph-counts.js';
+import { openTestDb } from '../helpers/test-db.js';
+
+const corpus = (f: string) => join(REPO_ROOT, 'data/corpus', f);
+const KON_TUM_FILE = '002_406f77f05690ad63.txt';
+const KON_TUM = 'vn/kon-tum/tu/kh/44';
+const FILES = [corpus('national/kl-69-KLTW-2024.md'), corpus('000_7e0883046d7fbb4f.txt'), corpus(KON_TUM_FILE)];
+const opts = { maxBytes: 5_000_000 };
+
+let db: Db;
+let dir: string;
+let index: VectorIndex;
+let probes: Float32Array[];
+
+const graphItemIds = async () =>
+  new Set((await readQuery<{ id: string }>(db, 'MATCH (i:Item) RETURN i.id AS id')).map((r) => r.id));
+const sync = () => syncSearchIndex(db, index, lazyEmbedder);
+const top = (ix: VectorIndex, v: Float32Array) => ix.search(v, 10);
+
+beforeAll(async () => {
+  db = await openTestDb();
+  await clearGraph(db);
+  expect((await ingestFiles(db, FILES, opts)).map((o) => o.status)).toEqual(['ingested', 'ingested', 'ingested']);
+  dir = await mkdtemp(join(tmpdir(), 'search-index-'));
+  index = VectorIndex.empty(dir, EMBEDDING_DIMENSIONS);
+  probes = await Promise.all(['hỗ trợ khởi nghiệp', 'hop tac quoc te', 'tuyên truyền Kết luận 69'].map((q) => embedQuery(q)));
+});
+
+afterAll(async () => {
+  await disposeEmbedder();
+  await closeDb(db);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('search index consistency', () => {
+  it('embeds and indexes every item after ingest + sync', async () => {
+    const result = await sync();
+    const ids = await graphItemIds();
+    expect(ids.size).toBeGreaterThan(50);
+    expect(result).toMatchObject({ embedded: ids.size, added: ids.size, removed: 0, size: ids.size, saved: true });
+    expect(index.size).toBe(ids.size);
+    expect(new Set(index.ids())).toEqual(ids);
+    const [row] = await readQuery<{ missing: number; dims: number[] }>(
+      db,
+      'MATCH (i:Item) RETURN count(CASE WHEN i.embedding IS NULL THEN 1 END) AS missing, collect(DISTINCT size(i.embedding)) AS dims',
+    );
+    expect(row).toEqual({ missing: 0, dims: [EMBEDDING_DIMENSIONS] });
+    // Nothing changed: a second sync embeds nothing and does not rewrite the files.
+    expect(await sync()).toMatchObject({ embedded: 0, added: 0, removed: 0, saved: false });
+  });
+
+  it('re-embeds a changed item and drops the vectors of replaced ones when a document is re-ingested', async () => {
+    const original = await readFile(corpus(KON_TUM_FILE), 'utf8');
+    const lines = original.split('\n');
+    const changedLine = lines.findIndex((l) => l.startsWith('Khuyến khích, hỗ trợ phát triển hệ sinh thái khởi nghiệp'));
+    const droppedLine = lines.findIndex((l) => l.startsWith('Nghiên cứu phát triển các giải pháp công nghệ gắn với chuyển đổi số'));
+    expect(changedLine).toBeGreaterThan(0);
+    expect(droppedLine).toBe(changedLine + 1);
+    const before = await readQuery<{ id: string; text: string }>(db, 'MATCH (i:Item {documentId: $d}) RETURN i.id AS id, i.text AS text', { d: KON_TUM });
+    const changedId = before.find((i) => i.text.startsWith('Khuyến khích, hỗ trợ'))!.id;
+    const oldVector = index.vectorOf(changedId)!;
+
+    lines[changedLine] = lines[changedLine]!.replace('Khuyến khích, hỗ trợ', 'Ưu tiên ngân sách để hỗ trợ');
+    lines.splice(droppedLine, 1);
+    const outcome = await ingestBytes(db, Buffer.from(lines.join('\n')), KON_TUM_FILE, opts);
+    expect(outcome.status).toBe('ingested');
+
+    const after = await graphItemIds();
+    const gone = before.map((i) => i.id).filter((id) => !after.has(id));
+    expect(gone.length).toBeGreaterThan(0);
+    const result = await sync();
+    expect(result.embedded).toBeGreaterThanOrEqual(1);
+    expect(result.removed).toBeGreaterThanOrEqual(gone.length + 1);
+    expect(index.size).toBe(after.size);
+    expect(new Set(index.ids())).toEqual(after);
+    for (const id of gone) expect(index.has(id), id).toBe(false);
+    // The changed item's vector is the new text's, the one Neo4j now holds.
+    const newVector = index.vectorOf(changedId)!;
+    const [stored] = await readQuery<{ v: number[] }>(db, 'MATCH (i:Item {id: $id}) RETURN i.embedding AS v', { id: changedId });
+    expect(newVector[0]).not.toBeCloseTo(oldVector[0]!, 6);
+    newVector.slice(0, 8).forEach((x, d) => expect(x).toBeCloseTo(stored!.v[d]!, 5));
+    // Searching with the old vector no longer finds the item with similarity 1.
+    expect(index.search(oldVector, 1)[0]!.score).toBeLessThan(0.999);
+  });
+
+  it('removes the vectors of a deleted document', async () => {
+    const ids = (await readQuery<{ id: string }>(db, 'MATCH (i:Item {documentId: $d}) RETURN i.id AS id', { d: KON_TUM })).map((r) => r.id);
+    expect((await deleteDocument(db, KON_TUM)).found).toBe(true);
+    const result = await sync();
+    expect(result).toMatchObject({ embedded: 0, added: 0, removed: ids.length });
+    for (const id of ids) expect(index.has(id)).toBe(false);
+    expect(new Set(index.ids())).toEqual(await graphItemIds());
+    // and the search service hides nothing it should show, nor shows the deleted document
+    const service = new HybridSearchService(db, index, lazyEmbedder);
+    const hits = await service.search('hệ sinh thái khởi nghiệp', { kind: 'any' }, 20);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.some((h) => h.item.documentId === KON_TUM)).toBe(false);
+  });
+
+  it('reloads the saved index from disk with the same results', () => {
+    const { index: reloaded, status } = VectorIndex.open(dir, EMBEDDING_DIMENSIONS);
+    expect(status).toEqual({ state: 'loaded' });
+    expect(reloaded.size).toBe(index.size);
+    for (const v of probes) {
+      const a = top(index, v);
+      const b = top(reloaded, v);
+      expect(b.map((h) => h.id)).toEqual(a.map((h) => h.id));
+      b.forEach((h, i) => expect(h.score).toBeCloseTo(a[i]!.score, 6));
+    }
+  });
+
+  it('rebuilds a corrupt index from the vectors in Neo4j, without re-embedding', async () => {
+    const expected = probes.map((v) => top(index, v).map((h) => h.id));
+    const files = VectorIndex.files(dir);
+    const bytes = fs.readFileSync(files.index);
+    fs.writeFileSync(files.index, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const opened = VectorIndex.open(dir, EMBEDDING_DIMENSIONS);
+    expect(opened.status.state).toBe('corrupt');
+    expect(opened.index.size).toBe(0);
+    index = opened.index;
+    const result = await sync();
+    const ids = await graphItemIds();
+    expect(result).toMatchObject({ embedded: 0, added: ids.size, removed: 0, size: ids.size, saved: true });
+    expect(probes.map((v) => top(index, v).map((h) => h.id))).toEqual(expected);
+    expect(VectorIndex.open(dir, EMBEDDING_DIMENSIONS).status.state).toBe('loaded');
+  });
+
+  it('rebuilds when the id map is missing or not JSON', async () => {
+    const files = VectorIndex.files(dir);
+    fs.writeFileSync(files.map, '{ "format": 1, "entries": [');
+    expect(VectorIndex.open(dir, EMBEDDING_DIMENSIONS).status.state).toBe('corrupt');
+    fs.rmSync(files.map);
+    const opened = VectorIndex.open(dir, EMBEDDING_DIMENSIONS);
+    expect(opened.status).toEqual({ state: 'missing' });
+    index = opened.index;
+    const ids = await graphItemIds();
+    expect(await sync()).toMatchObject({ embedded: 0, added: ids.size, size: ids.size });
+    expect(new Set(index.ids())).toEqual(ids);
+  });
+
+  it('picks up a newer index another process saved', async () => {
+    const other = VectorIndex.open(dir, EMBEDDING_DIMENSIONS).index;
+    const someId = [...other.ids()][0]!;
+    other.remove(someId);
+    // mtime resolution: make sure the stamp differs even on coarse file systems
+    await new Promise((r) => setTimeout(r, 20));
+    other.save();
+    expect(index.has(someId)).toBe(true);
+    expect(index.reloadIfChangedOnDisk()).toBe(true);
+    expect(index.has(someId)).toBe(false);
+    // the next sync puts it back, since the graph still has it
+    expect(await sync()).toMatchObject({ added: 1, removed: 0 });
+    expect(index.has(someId)).toBe(true);
+  });
+});

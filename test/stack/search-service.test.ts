@@ -1,0 +1,287 @@
+/**
+ * Hybrid search on the demo corpus (real Neo4j, real model): toneless queries, exact tone marks
+ * first, explanations, filters on both sides, "tasks like this" in other provinces, queries that
+ * look like Lucene syntax, and the API keeping the index in step with uploads and deletes.
+ */
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config.js';
+import { logger } from '../../core/logger.js';
+import { closeDb, readQuery, type Db } from '../../graph-store/db.js';
+import { discoverFiles } from '../../ingest/discover-files.js';
+import { ingestFiles } from '../../ingest/pipeline.js';
+import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { createApp } from '../../server/app.js';
+import { disposeEmbedder } from '../../search/embedder.js';
+import { explain, queryTerms } from '../../search/highlight.js';
+import { luceneQuery } from '../../search/lexical.js';
+import { openSearch } from '../../search/open.js';
+import type { HybridSearchService } from '../../search/service.js';
+import { fold } from '../../search/text.js';
+import type { SearchFilters, SearchHit } from '../../search/types.js';
+import { clearGraph } from '../helpers/graph-counts.js';
+import { openTestDb } from '../helpers/test-db.js';
+
+logger.level = 'error';
+
+let db: Db;
+let dir: string;
+let service: HybridSearchService;
+const any: SearchFilters = { kind: 'any' };
+
+beforeAll(async () => {
+  db = await openTestDb();
+  await clearGraph(db);
+  const files = await discoverFiles([join(REPO_ROOT, 'data/corpus')]);
+  const outcomes = await ingestFiles(db, files, { maxBytes: 5_000_000 });
+  expect(outcomes.every((o) => o.status === 'ingested')).toBe(true);
+  dir = await mkdtemp(join(tmpdir(), 'search-service-'));
+  ({ service } = await openSearch(db, { indexDir: dir }));
+});
+
+afterAll(async () => {
+  await disposeEmbedder();
+  await closeDb(db);
+  await rm(dir, { recursive: true, force: true });
+});
+
+const norm = (s: string) => s.normalize('NFC').toLowerCase();
+
+/** Every highlight is a range of the item's text whose words the query has (tone-insensitively). */
+function expectExplained(hit: SearchHit, query: string): void {
+  const words = new Set(query.split(/\s+/).map(fold));
+  expect(hit.matchedTerms.length, hit.item.id).toBeGreaterThan(0);
+  expect(hit.highlights.length, hit.item.id).toBeGreaterThan(0);
+  for (const [s, e] of hit.highlights) {
+    expect(0 <= s && s < e && e <= hit.item.text.length).toBe(true);
+    for (const w of hit.item.text.slice(s, e).split(/[\s,]+/)) expect(words.has(fold(w)), `${w} in ${hit.item.id}`).toBe(true);
+  }
+  for (const t of hit.matchedTerms) expect(norm(hit.item.text)).toContain(norm(t));
+  expect(hit.vectorScore !== null || hit.lexicalScore !== null).toBe(true);
+  expect(hit.item.sectionPath.length).toBeGreaterThan(0);
+  expect(hit.item.lineStart).toBeGreaterThan(0);
+  expect(hit.item.lineEnd).toBeGreaterThanOrEqual(hit.item.lineStart);
+}
+
+describe('hybrid search', () => {
+  it('finds tasks from at least three provinces for a query typed without tone marks, each explained', async () => {
+    const q = 'khoi nghiep doi moi sang tao';
+    const hits = await service.search(q, { kind: 'task' }, 10);
+    expect(hits).toHaveLength(10);
+    const provinces = new Set(hits.map((h) => h.item.province).filter(Boolean));
+    expect(provinces.size).toBeGreaterThanOrEqual(3);
+    for (const h of hits) {
+      expect(h.item.isTask).toBe(true);
+      expectExplained(h, q);
+    }
+    // The words are reported as the documents write them, tone marks included.
+    expect(hits.flatMap((h) => h.matchedTerms).map(norm)).toContain('khởi nghiệp đổi mới sáng tạo');
+    expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[9]!.score);
+  });
+
+  it('finds the same tasks with and without tone marks', async () => {
+    const toned = await service.search('khởi nghiệp đổi mới sáng tạo', { kind: 'task' }, 10);
+    const toneless = await service.search('khoi nghiep doi moi sang tao', { kind: 'task' }, 10);
+    const overlap = toned.filter((h) => toneless.some((t) => t.item.id === h.item.id)).length;
+    expect(overlap).toBeGreaterThanOrEqual(7);
+  });
+
+  it('ranks items with the exact tone marks of the query first', async () => {
+    // "tri thức" (knowledge, 20-NQ/TW) and "trí thức" (intellectuals, Quảng Bình) fold alike.
+    for (const [query, other] of [
+      ['tri thức', 'trí thức'],
+      ['trí thức', 'tri thức'],
+    ] as const) {
+      const hits = await service.search(query, any, 20);
+      const exactRanks = hits.flatMap((h, i) => (norm(h.item.text).includes(query) ? [i] : []));
+      const otherRanks = hits.flatMap((h, i) => (norm(h.item.text).includes(other) && !norm(h.item.text).includes(query) ? [i] : []));
+      expect(exactRanks.length, query).toBeGreaterThanOrEqual(2);
+      // "trí thức" is common enough that the two "tri thức" items may fall out of the top 20.
+      if (query === 'tri thức') expect(otherRanks.length, query).toBeGreaterThanOrEqual(1);
+      if (otherRanks.length > 0) expect(Math.max(...exactRanks), query).toBeLessThan(Math.min(...otherRanks));
+      expect(hits[exactRanks[0]!]!.matchedTerms.map(norm)).toContain(query);
+    }
+  });
+
+  it('treats old and new tone placement alike ("cấp uỷ" = "cấp ủy")', async () => {
+    const hits = await service.search('cấp uỷ', any, 10);
+    const texts = hits.map((h) => norm(h.item.text));
+    expect(texts.some((t) => t.includes('cấp ủy'))).toBe(true);
+    expect(texts.some((t) => t.includes('cấp uỷ'))).toBe(true);
+  });
+
+  it('takes Lucene syntax in a query as plain words', async () => {
+    for (const q of ['khởi nghiệp" OR text:* AND [a TO z] ~2 \\', 'sectionTitlesText:(x) OR *:*', '((( "', 'NOT AND OR']) {
+      const hits = await service.search(q, any, 5);
+      for (const h of hits) expect(h.item.text.length).toBeGreaterThan(0);
+    }
+    expect((await service.search('khởi nghiệp" OR *:*', any, 5))[0]!.matchedTerms.map(norm)).toContain('khởi nghiệp');
+    expect(await service.search('  ', any, 5)).toEqual([]);
+    expect(luceneQuery('a:b OR "c" *')).toBe('"a" "b" "or" "c" "a b"^2 "b or"^2 "or c"^2');
+  });
+});
+
+describe('filters', () => {
+  const q = 'tuyên truyền nâng cao nhận thức về khoa học công nghệ';
+  const vectorOnly = () => service.withRanking({ mode: 'vector' });
+  const lexicalOnly = () => service.withRanking({ mode: 'lexical' });
+
+  it('province, on both sides', async () => {
+    for (const s of [service, vectorOnly(), lexicalOnly()]) {
+      const hits = await s.search(q, { kind: 'any', province: 'Kon Tum' }, 10);
+      expect(hits.length).toBeGreaterThan(3);
+      for (const h of hits) expect(h.item.province).toBe('Kon Tum');
+    }
+  });
+
+  it('kind: tasks or directive items', async () => {
+    for (const kind of ['task', 'directive'] as const) {
+      const hits = await service.search(q, { kind }, 15);
+      expect(hits.length).toBe(15);
+      for (const h of hits) expect(kind === 'task' ? h.item.isTask : h.item.isDirective).toBe(true);
+    }
+  });
+
+  it('documentId and level', async () => {
+    const kl69 = await service.search(q, { kind: 'any', documentId: 'vn/tw/kl/69/2024' }, 10);
+    expect(kl69.length).toBeGreaterThan(3);
+    for (const h of kl69) expect(h.item.documentId).toBe('vn/tw/kl/69/2024');
+    const central = await vectorOnly().search(q, { kind: 'any', level: 'central' }, 10);
+    expect(central.length).toBe(10);
+    for (const h of central) expect(h.item.level).toBe('central');
+  });
+
+  it('agencyId: items the agency leads or coordinates', async () => {
+    const [agency] = await readQuery<{ id: string }>(
+      db,
+      "MATCH (a:Agency)-[:LEADS]->(t:Task) WHERE a.province = 'Bình Thuận' RETURN a.id AS id, count(t) AS n ORDER BY n DESC LIMIT 1",
+    );
+    for (const s of [service, vectorOnly()]) {
+      const hits = await s.search('khoa học công nghệ', { kind: 'any', agencyId: agency!.id }, 10);
+      expect(hits.length).toBeGreaterThan(3);
+      const [row] = await readQuery<{ n: number }>(
+        db,
+        'UNWIND $ids AS id MATCH (:Agency {id: $a})-[:LEADS|COORDINATES]->(i:Item {id: id}) RETURN count(i) AS n',
+        { ids: hits.map((h) => h.item.id), a: agency!.id },
+      );
+      expect(row!.n).toBe(hits.length);
+    }
+  });
+
+  it('hasLead: tasks with or without a lead agency', async () => {
+    const withLead = await service.search(q, { kind: 'any', hasLead: true }, 10);
+    expect(withLead.length).toBe(10);
+    for (const h of withLead) expect(h.item.isTask && h.item.leads.length > 0).toBe(true);
+    for (const s of [service, vectorOnly()]) {
+      const without = await s.search(q, { kind: 'any', hasLead: false }, 10);
+      expect(without.length).toBe(10);
+      for (const h of without) expect(h.item.isTask && h.item.leads.length === 0).toBe(true);
+    }
+  });
+
+  it('returns nothing when no item passes the filters', async () => {
+    expect(await service.search(q, { kind: 'any', province: 'Không Có' }, 10)).toEqual([]);
+  });
+});
+
+describe('tasks like this', () => {
+  it('returns tasks of other provinces only, grouped by province', async () => {
+    const id = 'vn/kon-tum/tu/kh/44#4.1';
+    const groups = await service.similarTasks(id, 10);
+    const hits = groups.flatMap((g) => g.hits);
+    expect(hits.length).toBe(10);
+    expect(groups.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(groups.map((g) => g.province)).size).toBe(groups.length);
+    for (const g of groups) {
+      expect(g.province).not.toBe('Kon Tum');
+      for (const h of g.hits) {
+        expect(h.item.province).toBe(g.province);
+        expect(h.item.isTask).toBe(true);
+        expect(h.item.id).not.toBe(id);
+        expect(h.vectorScore).toBeGreaterThan(0.8);
+      }
+    }
+    // groups in the order of their best hit
+    const best = groups.map((g) => Math.max(...g.hits.map((h) => h.score)));
+    expect([...best].sort((a, b) => b - a)).toEqual(best);
+    // the nearest task elsewhere is about start-ups too
+    expect(norm(hits.sort((a, b) => b.score - a.score)[0]!.item.text)).toMatch(/khởi nghiệp/);
+  });
+
+  it('returns nothing for an unknown task', async () => {
+    expect(await service.similarTasks('vn/nowhere#1', 5)).toEqual([]);
+  });
+});
+
+describe('highlights', () => {
+  it('map tone-insensitive matches back to positions in decomposed (NFD) text', () => {
+    const text = 'Hỗ trợ các hoạt động khởi nghiệp sáng tạo.'.normalize('NFD');
+    const { highlights, matchedTerms } = explain(text, queryTerms('khoi nghiep sang tao'));
+    expect(highlights).toHaveLength(1);
+    const [s, e] = highlights[0]!;
+    expect(text.slice(s, e).normalize('NFC')).toBe('khởi nghiệp sáng tạo');
+    expect(matchedTerms).toEqual(['khởi nghiệp sáng tạo']);
+  });
+
+  it('prefer the marks typed, and leave lone function words alone', () => {
+    const text = 'Đổi mới đời sống và đổi mới cơ chế';
+    const { matchedTerms, highlights } = explain(text, queryTerms('đổi mới và'));
+    // "đời" folds like "đổi" but is not what was typed; "và" alone explains nothing.
+    expect(highlights.map(([s, e]) => text.slice(s, e))).toEqual(['Đổi mới', 'đổi mới']);
+    expect(matchedTerms).toEqual(['Đổi mới']);
+  });
+});
+
+describe('the API keeps search in step with uploads and deletes', () => {
+  const TOKEN = 'search-test-token';
+  let server: Server;
+  let base = '';
+
+  beforeAll(async () => {
+    const config = loadConfig({ ...process.env, API_TOKEN: TOKEN });
+    server = createApp({ db, config, search: service, webDir: '/nonexistent' }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  const search = async (q: string) => {
+    const res = await fetch(`${base}/api/search?q=${encodeURIComponent(q)}&limit=5`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { hits: SearchHit[] }).hits;
+  };
+
+  it('finds an uploaded task at once, and no longer after the document is deleted', async () => {
+    const file = '002_406f77f05690ad63.txt';
+    const original = await readFile(join(REPO_ROOT, 'data/corpus', file), 'utf8');
+    const added = 'Xây dựng vườn ươm doanh nghiệp nuôi trồng sâm dây và cây dược liệu quý hiếm vùng Măng Đen.';
+    const text = original.replace(/\n?$/, `\n${added}\n`);
+    const up = await fetch(`${base}/api/documents?fileName=${file}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain; charset=utf-8', authorization: `Bearer ${TOKEN}` },
+      body: text,
+    });
+    expect(up.status).toBe(201);
+    const { documentId } = (await up.json()) as { documentId: string };
+    const found = await search('vườn ươm sâm dây Măng Đen');
+    expect(found[0]!.item.text).toBe(added);
+    expect(found[0]!.matchedTerms.map(norm)).toEqual(expect.arrayContaining(['sâm dây', 'măng đen']));
+
+    const del = await fetch(`${base}/api/documents?id=${encodeURIComponent(documentId)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(del.status).toBe(200);
+    const after = await search('vườn ươm sâm dây Măng Đen');
+    expect(after.some((h) => h.item.documentId === documentId)).toBe(false);
+    expect(service.index.size).toBe((await readQuery<{ n: number }>(db, 'MATCH (i:Item) RETURN count(i) AS n'))[0]!.n);
+  });
+});

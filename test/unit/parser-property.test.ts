@@ -1,0 +1,95 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DocumentRecord } from '../../graph-schema/index.js';
+import { parseBytes } from '../../ingest/parse-file.js';
+import { SourceError } from '../../ingest/read-source.js';
+import { ParseError } from '../../ingest/parse/parse-document.js';
+
+const corpusDir = join(import.meta.dirname, '../../data/corpus');
+const corpus = [
+  ...readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => join(corpusDir, f)),
+  ...readdirSync(join(corpusDir, 'national')).map((f) => join(corpusDir, 'national', f)),
+].map((f) => readFileSync(f, 'utf8'));
+const MAX = 1_000_000;
+
+/**
+ * Whatever the input, parsing either returns a valid record or refuses it with one of our two
+ * errors and a readable reason, within a time that rules out runaway regular expressions.
+ */
+function checkParse(bytes: Uint8Array): void {
+  const started = performance.now();
+  try {
+    const record = parseBytes(bytes, 'fuzz.txt', MAX);
+    expect(() => DocumentRecord.parse(record)).not.toThrow();
+    for (const item of record.items) expect(item.lineEnd).toBeGreaterThanOrEqual(item.lineStart);
+  } catch (err) {
+    expect(err instanceof SourceError || err instanceof ParseError, `unexpected ${String(err)}`).toBe(true);
+    expect((err as Error).message.length).toBeGreaterThan(10);
+  }
+  expect(performance.now() - started, 'parse took too long: a runaway pattern?').toBeLessThan(5_000);
+}
+
+const lines = (text: string) => text.split('\n');
+
+describe('parser on random and mutated input', () => {
+  it('handles arbitrary unicode text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 2000 }), (s) => checkParse(Buffer.from(s))), {
+      numRuns: 200,
+    });
+  });
+
+  it('handles arbitrary bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 4000 }), (b) => checkParse(b)), { numRuns: 200 });
+  });
+
+  it('handles real documents with lines dropped, duplicated, shuffled and truncated', () => {
+    const mutated = fc
+      .record({
+        doc: fc.constantFrom(...corpus),
+        ops: fc.array(
+          fc.record({
+            kind: fc.constantFrom('drop', 'dup', 'swap', 'truncate', 'noise'),
+            at: fc.nat(),
+            noise: fc.string({ maxLength: 80 }),
+          }),
+          { maxLength: 20 },
+        ),
+      })
+      .map(({ doc, ops }) => {
+        let ls = lines(doc);
+        for (const op of ops) {
+          const i = op.at % Math.max(ls.length, 1);
+          if (op.kind === 'drop') ls.splice(i, 1);
+          else if (op.kind === 'dup') ls.splice(i, 0, ls[i] ?? '');
+          else if (op.kind === 'swap') [ls[i], ls[0]] = [ls[0] ?? '', ls[i] ?? ''];
+          else if (op.kind === 'truncate') ls = ls.slice(0, i + 1);
+          else ls.splice(i, 0, op.noise);
+        }
+        return ls.join('\n');
+      });
+    fc.assert(fc.property(mutated, (text) => checkParse(Buffer.from(text))), { numRuns: 150 });
+  });
+
+  it('handles pathological repetition (long runs of markers, numbers and separators)', () => {
+    const piece = fc.constantFrom('- ', '+ ', '1.', 'a)', 'I.', '**', '\t', ' /KH-UBND ', 'số ', '|', 'chủ trì, phối hợp', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 100, maxLength: 3000 }), (parts) => checkParse(Buffer.from(parts.join('')))),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses the bad inputs the issue names, each with its reason', () => {
+    const refusals: [Uint8Array, RegExp][] = [
+      [Buffer.alloc(0), /empty/],
+      [Buffer.from('   \n\n  '), /empty/],
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /binary/],
+      [Buffer.from('Kế hoạch số 12/KH-UBND về việc '.repeat(50000)), /over the .* limit/],
+      [Buffer.from('Lorem ipsum dolor sit amet, consectetur adipiscing elit.\nNo policy here.'), /structure/i],
+    ];
+    for (const [bytes, reason] of refusals) {
+      expect(() => parseBytes(bytes, 'bad.txt', MAX)).toThrow(reason);
+    }
+  });
+});
