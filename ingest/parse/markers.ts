@@ -49,6 +49,8 @@ export type LineKind = 'blank' | 'pagebreak' | 'footnote' | 'table' | 'text' | '
 
 export interface ClassifiedLine {
   n: number;
+  /** The last original line of a reflowed line (= n otherwise). */
+  end: number;
   raw: string;
   kind: LineKind;
   /** Clean text without the marker (Markdown, HTML, escapes removed). */
@@ -75,6 +77,7 @@ export function classifyLine(line: SourceLine): ClassifiedLine {
   const raw = line.text;
   const base: ClassifiedLine = {
     n: line.n,
+    end: line.end ?? line.n,
     raw,
     kind: 'text',
     text: '',

@@ -4,6 +4,7 @@ import { extractCitations } from './citations.js';
 import { identityDocumentId, readIdentity } from './identity.js';
 import { normalizeSource, toSourceLines } from './lines.js';
 import { parseStructure } from './structure.js';
+import { reflow } from './reflow/index.js';
 import type { StructureContext } from './types.js';
 
 /** The input is not a policy document the parser can read (empty, or random text). */
@@ -53,7 +54,7 @@ export interface SourceReading {
 export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRecord {
   const source = normalizeSource(text);
   if (!source.trim()) throw new ParseError('empty document: there is no text to parse', opts.fileName);
-  const lines = toSourceLines(source);
+  const lines = reflow(toSourceLines(source));
 
   const reading = readIdentity(lines);
   const identity = reading.identity;

@@ -180,13 +180,13 @@ export function buildTree(lines: readonly SourceLine[]): SectionTree {
         if (c.heading) for (let k = stack.length - 1; k >= 1 && previousHeading < 0; k--) if (stack[k]!.type === 'leadin' && stack[k]!.heading) previousHeading = k;
         if (previousHeading >= 1) stack.length = previousHeading;
         while (stack.length > 1 && (top().type === 'para' || top().type === 'leadin' || (top().marker && !top().headingLike))) stack.pop();
-        const n = node('leadin', null, c.text, c.n, c.heading);
+        const n = node('leadin', null, c.text, c.n, c.heading, c.end);
         n.headingLike = true;
         n.structural = c.heading;
         push(n);
       } else {
         while (stack.length > 1 && top().type === 'para') stack.pop();
-        push(node('para', null, c.text, c.n, false));
+        push(node('para', null, c.text, c.n, false, c.end));
       }
       continue;
     }
@@ -209,7 +209,7 @@ export function buildTree(lines: readonly SourceLine[]): SectionTree {
       const bulletsOnly = c.marker.positional;
       while (stack.length > 1 && (top().type === 'para' || (!bulletsOnly && top().marker?.positional))) stack.pop();
     }
-    const n = node(type, c.marker, c.text, c.n, c.heading);
+    const n = node(type, c.marker, c.text, c.n, c.heading, c.end);
     n.headingLike = headingLike(n);
     n.structural = STRUCTURAL_TYPES.has(type) && n.headingLike;
     push(n);
@@ -221,7 +221,7 @@ export function buildTree(lines: readonly SourceLine[]): SectionTree {
   return { root, warnings };
 }
 
-function node(type: NodeType, marker: Marker | null, text: string, line: number, heading: boolean): SectionNode {
+function node(type: NodeType, marker: Marker | null, text: string, line: number, heading: boolean, end = line): SectionNode {
   return {
     type,
     marker,
@@ -232,7 +232,7 @@ function node(type: NodeType, marker: Marker | null, text: string, line: number,
     structural: false,
     terminated: isTerminated(text),
     lineStart: line,
-    lineEnd: line,
+    lineEnd: end,
     children: [],
     parent: null,
     table: null,
@@ -249,11 +249,11 @@ function appendixNode(label: string, title: string, line: number): SectionNode {
 
 function append(n: SectionNode, c: ClassifiedLine, sep: ' ' | '\n'): void {
   n.text = n.text ? `${n.text}${sep}${c.text}` : c.text;
-  n.lineEnd = c.n;
+  n.lineEnd = c.end;
   n.terminated = isTerminated(n.text);
   if (n.marker && !n.heading && !STRUCTURAL_TYPES.has(n.type)) n.headingLike = headingLike(n);
   // Every ancestor's span covers its children.
-  for (let p = n.parent; p; p = p.parent) if (p.lineEnd < c.n) p.lineEnd = c.n;
+  for (let p = n.parent; p; p = p.parent) if (p.lineEnd < c.end) p.lineEnd = c.end;
 }
 
 export function isTerminated(text: string): boolean {

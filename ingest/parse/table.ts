@@ -140,7 +140,8 @@ interface RawRow {
 export function parseTable(lines: readonly SourceLine[]): ParsedTable {
   const warnings: string[] = [];
   const first = lines[0]?.n ?? 1;
-  const last = lines[lines.length - 1]?.n ?? first;
+  const lastLine = lines[lines.length - 1];
+  const last = lastLine ? (lastLine.end ?? lastLine.n) : first;
   const rows: RawRow[] = [];
   const allText: string[] = [];
   for (const l of lines) {
@@ -152,7 +153,7 @@ export function parseTable(lines: readonly SourceLine[]): ParsedTable {
     if (!cells) continue;
     allText.push(cells.join(' '));
     if (cells.every((c) => !c)) continue;
-    rows.push({ cells, bold: /<b>|<strong>|\*\*/i.test(l.text), lineStart: l.n, lineEnd: l.n, loose });
+    rows.push({ cells, bold: /<b>|<strong>|\*\*/i.test(l.text), lineStart: l.n, lineEnd: l.end ?? l.n, loose });
   }
   const empty: ParsedTable = { isTaskTable: false, roles: [], headers: [], entries: [], lineStart: first, lineEnd: last, text: allText.join('\n'), warnings };
 

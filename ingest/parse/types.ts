@@ -2,11 +2,14 @@ import type { AgencyEdge, AgencyNode, DocumentTypeCode, ItemNode, Level } from '
 
 /**
  * The source as the parser sees it: NFC, whitespace-normalised (see core/vn-text.ts), split on
- * line breaks. `n` is the 1-based line number in the original file, so spans point at real lines.
+ * line breaks, then rejoined into logical lines where a portal copy or a scan wrapped them
+ * (reflow/). `n` is the 1-based line number in the original file, so spans point at real lines.
  */
 export interface SourceLine {
   n: number;
   text: string;
+  /** The last original line, when the reflow joined lines `n..end` into this one (reflow/). */
+  end?: number;
 }
 
 /** Who issued a document and what it is, as read from its header, metadata, signature or body. */

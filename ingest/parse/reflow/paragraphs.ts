@@ -1,0 +1,131 @@
+import { cleanInline } from '../lines.js';
+import { detectMarker } from '../markers.js';
+import type { SourceLine } from '../types.js';
+
+/*
+ * Portal copies and OCR break every paragraph into lines of about 80 characters; the parser reads
+ * a paragraph per line. These rules join a wrapped paragraph back, as a reader would:
+ *
+ *  - a line that opens with a numbering marker or bullet starts a new paragraph (unless the line
+ *    above was cut mid-phrase by the wrap: "Sở Lao động" / "- Thương binh và Xã hội");
+ *  - a line that starts in lower case, or follows a line that left a bold or italic run open
+ *    ("**ỦY" / "BAN NHÂN DÂN **"), continues it; so does a value after its label ("Số:" / "2609/QĐ-UBND");
+ *  - after a line that ends a sentence (. ; : ! ?) a new paragraph starts, unless the line was
+ *    full to the wrap width and the next one is too (the sentence ended where the wrap fell);
+ *  - a title in capitals ends where mixed case begins; a wholly bold line is a heading of its own;
+ *  - a line shorter than the width after the first line of a paragraph ends the paragraph.
+ */
+
+export interface WrapContext {
+  /** Typical length of a full wrapped line in this document. */
+  width: number;
+}
+
+const TERMINAL = /[.;:!?…]["”)\]]*$|\.\/\.$/;
+const LABEL_BEFORE_VALUE = /^(?:Số|Số hiệu|Ký hiệu)\s*:?$/iu;
+const SIGNATURE_LINE = /^(?:TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q|PHÓ|CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|PHÓ BÍ THƯ)\b/u;
+const RULE = /^[-_=*.…\s]{3,}$/;
+
+const clean = (s: string) => cleanInline(s).trim();
+
+/** Unbalanced `**` or single `*` in the text so far: an emphasis run that the wrap left open. */
+export function openEmphasis(raw: string): boolean {
+  const doubles = raw.match(/\*\*/g)?.length ?? 0;
+  const singles = raw.replace(/\*\*/g, '').match(/\*/g)?.length ?? 0;
+  return doubles % 2 === 1 || singles % 2 === 1;
+}
+
+function isUpper(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toLocaleUpperCase('vi');
+}
+
+/** The paragraph is one bold run from its first character to its last: a heading. */
+function wholeBold(raw: string): boolean {
+  const t = raw.trim();
+  return /^\*\*/.test(t) && /\*\*$/.test(t) && !openEmphasis(t);
+}
+
+const firstWord = (s: string) => s.trim().split(/\s+/)[0] ?? '';
+/** The wrap had to break here: the next word would not have fit on the line. */
+const forcedWrap = (prevRaw: string, nextRaw: string, ctx: WrapContext) =>
+  prevRaw.trimEnd().length + 1 + firstWord(nextRaw).length > ctx.width - 2;
+const full = (raw: string, ctx: WrapContext) => raw.trimEnd().length >= ctx.width - 12;
+
+interface Paragraph {
+  lines: SourceLine[];
+}
+
+/** Does `next` continue the paragraph `para`? */
+export function continues(para: Paragraph, next: SourceLine, ctx: WrapContext): boolean {
+  const prevRaw = para.lines[para.lines.length - 1]!.text;
+  const paraRaw = para.lines.map((l) => l.text).join(' ');
+  const p = clean(prevRaw);
+  const q = clean(next.text);
+  if (!q || !p) return false;
+  if (RULE.test(q) || RULE.test(p)) return false;
+  if (openEmphasis(paraRaw)) return true;
+  if (LABEL_BEFORE_VALUE.test(p) && /^\d/.test(q)) return true;
+  const marker = detectMarker(q);
+  if (marker) {
+    // A bullet at the start of a line cut mid-phrase is the phrase's own dash.
+    return marker.marker.type === 'dash' && !TERMINAL.test(p) && forcedWrap(prevRaw, next.text, ctx) && /^[-–]\s+\p{Lu}/u.test(q) && !isUpper(p);
+  }
+  if (/^\p{Ll}/u.test(q)) return true;
+  if (SIGNATURE_LINE.test(q) && isUpper(q)) return false;
+  if (TERMINAL.test(p)) {
+    return full(prevRaw, ctx) && (full(next.text, ctx) || forcedWrap(prevRaw, next.text, ctx)) && para.lines.length > 1;
+  }
+  if (wholeBold(paraRaw)) return false;
+  if (isUpper(p) && !isUpper(q)) return false;
+  if (para.lines.length > 1 && !full(prevRaw, ctx)) return false;
+  return true;
+}
+
+/** Joins the wrapped lines of one block (a cell, or text between blank lines or table pipes). */
+export function joinWrapped(block: SourceLine[], ctx: WrapContext): SourceLine[] {
+  const out: SourceLine[] = [];
+  let para: Paragraph | null = null;
+  const flush = () => {
+    if (!para) return;
+    const first = para.lines[0]!;
+    const last = para.lines[para.lines.length - 1]!;
+    out.push({ n: first.n, end: last.end ?? last.n, text: para.lines.map((l) => l.text.trim()).join(' ') });
+    para = null;
+  };
+  for (const line of block) {
+    if (!line.text.trim()) {
+      flush();
+      continue;
+    }
+    if (para && continues(para, line, ctx)) para.lines.push(line);
+    else {
+      flush();
+      para = { lines: [line] };
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The width the document was wrapped at: the length lines reach when the next one continues their
+ * sentence (it starts in lower case). Null when the text is not hard-wrapped: most lines that
+ * continue are short, or many lines run well past 100 characters.
+ */
+export function wrapWidth(lines: SourceLine[]): number | null {
+  const lengths: number[] = [];
+  let long = 0;
+  let nonEmpty = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text.trimEnd();
+    if (!t.trim()) continue;
+    nonEmpty++;
+    if (t.length > 110) long++;
+    const next = lines[i + 1]?.text ?? '';
+    if (t.length >= 40 && t.length <= 110 && /^\p{Ll}/u.test(clean(next))) lengths.push(t.length);
+  }
+  if (nonEmpty === 0 || lengths.length < 8 || long / nonEmpty > 0.08) return null;
+  lengths.sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.9)]!;
+}
