@@ -2,6 +2,7 @@ import { parseAgencyCell, parseAssignment, type Assignment, type Mention } from 
 import { categoryOfTitle, isActionable, isPromulgationFormula, type SectionCategory } from './item-kinds.js';
 import type { SectionNode } from './sections.js';
 import type { TableRow } from './table.js';
+import { fieldOf, readTaskFields } from './task-fields.js';
 
 /**
  * Items from the section tree, before ids and kinds: every leaf with text (a paragraph, bullet or
@@ -39,6 +40,9 @@ interface Scope {
   titles: string[];
   category: SectionCategory;
   inherited: Assignment | null;
+  /** Agencies a task's fields state (task-fields.ts): they win over the task's own words. */
+  stated: Assignment | null;
+  timelineRaw: string | null;
 }
 
 export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings: string[] } {
@@ -46,42 +50,54 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings
   const warnings: string[] = [];
   const tablesSeen = new Map<SectionNode, number>();
 
-  const visit = (n: SectionNode, scope: Scope) => {
+  const visit = (n: SectionNode, scope: Scope): void => {
     if (n.type === 'table') {
       const k = (tablesSeen.get(n.parent!) ?? 0) + 1;
       tablesSeen.set(n.parent!, k);
       tableItems(n, k, scope, drafts);
-      return;
+    } else if (n.children.length > 0 || n.type === 'root' || n.type === 'appendix') {
+      visitSection(n, scope);
+    } else {
+      leaf(n, scope);
     }
-    const segment = n.label;
-    const title = n.text.replace(/\s*\n\s*/g, ' ').trim();
-    if (n.children.length > 0 || n.type === 'root' || n.type === 'appendix') {
-      const own = n.type === 'appendix' ? 'action' : n.headingLike && title.length <= 150 ? categoryOfTitle(title) : null;
-      const category = own ?? scope.category;
-      let inherited = scope.inherited;
-      if (own && own !== scope.category) inherited = null;
-      if (isActionable(category) && title && n.type !== 'root') {
-        const a = parseAssignment(title, { wholeIsList: n.headingLike });
-        if (a.lead.length) inherited = a;
-      }
-      const next: Scope = {
-        path: segment !== null && n.type !== 'root' ? [...scope.path, segment] : scope.path,
-        titles: n.type !== 'root' && title ? [...scope.titles, title] : scope.titles,
-        category,
-        inherited,
-      };
+  };
+
+  const visitSection = (n: SectionNode, scope: Scope): void => {
+    const next = sectionScope(n, scope);
+    const fields = n.type === 'root' || n.type === 'appendix' ? null : readTaskFields(n);
+    if (!fields) {
       for (const c of n.children) visit(c, next);
       return;
     }
-    if (n.structural || !title || isPromulgationFormula(title)) return;
-    if (segment === null) {
+    const stated = fields.assignment?.lead.length ? fields.assignment : null;
+    const withFields: Scope = {
+      ...next,
+      inherited: mergeAssignments(next.inherited, fields.assignment),
+      stated: stated ?? next.stated,
+      timelineRaw: fields.time ?? next.timelineRaw,
+    };
+    if (fields.content) {
+      const content = fields.content;
+      if (content.children.length > 0) visit(content, withFields);
+      else leaf(content, withFields, fieldOf(content.text)?.value);
+    } else if (fields.rest.length === 0) {
+      // The node is the task; its fields are the rest of it.
+      leaf(n, { ...scope, inherited: withFields.inherited, stated: withFields.stated, timelineRaw: withFields.timelineRaw });
+    }
+    for (const c of fields.rest) visit(c, withFields);
+  };
+
+  const leaf = (n: SectionNode, scope: Scope, text = n.text.trim()): void => {
+    const title = n.text.replace(/\s*\n\s*/g, ' ').trim();
+    if (n.structural || !title || !text || isPromulgationFormula(title)) return;
+    if (n.label === null) {
       warnings.push(`line ${n.lineStart}: an item without a section number was skipped`);
       return;
     }
     const draft: ItemDraft = {
-      path: [...scope.path, segment],
+      path: [...scope.path, n.label],
       titles: scope.titles,
-      text: n.text.trim(),
+      text,
       lineStart: n.lineStart,
       lineEnd: n.lineEnd,
       category: scope.category,
@@ -89,15 +105,44 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings
       coord: [],
       leadRaw: null,
       coordRaw: null,
-      timelineRaw: null,
+      timelineRaw: scope.timelineRaw,
       fromTable: false,
     };
-    if (isActionable(scope.category)) applyAssignment(draft, parseAssignment(n.text), scope.inherited);
+    if (isActionable(scope.category)) applyAssignment(draft, scope.stated ?? parseAssignment(n.text), scope.inherited);
     drafts.push(draft);
   };
 
-  visit(root, { path: [], titles: [], category: 'action', inherited: null });
+  visit(root, { path: [], titles: [], category: 'action', inherited: null, stated: null, timelineRaw: null });
   return { drafts, warnings };
+}
+
+/** What a section passes down: its path segment, title, category and the agencies its title assigns. */
+function sectionScope(n: SectionNode, scope: Scope): Scope {
+  const title = n.text.replace(/\s*\n\s*/g, ' ').trim();
+  const own = n.type === 'appendix' ? 'action' : n.headingLike && title.length <= 150 ? categoryOfTitle(title) : null;
+  const category = own ?? scope.category;
+  let inherited = scope.inherited;
+  if (own && own !== scope.category) inherited = null;
+  if (isActionable(category) && title && n.type !== 'root') {
+    const a = parseAssignment(title, { wholeIsList: n.headingLike });
+    if (a.lead.length) inherited = a;
+  }
+  return {
+    path: n.label !== null && n.type !== 'root' ? [...scope.path, n.label] : scope.path,
+    titles: n.type !== 'root' && title ? [...scope.titles, title] : scope.titles,
+    category,
+    inherited,
+    stated: own && own !== scope.category ? null : scope.stated,
+    timelineRaw: own && own !== scope.category ? null : scope.timelineRaw,
+  };
+}
+
+/** Fields below a heading that assigns: the fields' lead replaces the heading's, coordinators add up. */
+function mergeAssignments(above: Assignment | null, fields: Assignment | null): Assignment | null {
+  if (!fields) return above;
+  if (fields.lead.length) return fields;
+  if (!above) return fields;
+  return { ...above, coord: [...above.coord, ...fields.coord], coordRaw: [above.coordRaw, fields.coordRaw].filter(Boolean).join('; ') || null };
 }
 
 function applyAssignment(draft: ItemDraft, own: Assignment, inherited: Assignment | null): void {

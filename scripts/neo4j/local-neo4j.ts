@@ -14,7 +14,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { REPO_ROOT } from '../../core/paths.js';
+
+export { REPO_ROOT };
 const LAUNCHER_DIR = join(REPO_ROOT, 'scripts/neo4j');
 const POM = join(LAUNCHER_DIR, 'pom.xml');
 const TARGET = join(LAUNCHER_DIR, 'target');

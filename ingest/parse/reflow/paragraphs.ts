@@ -9,7 +9,8 @@ import type { SourceLine } from '../types.js';
  *  - a line that opens with a numbering marker or bullet starts a new paragraph (unless the line
  *    above was cut mid-phrase by the wrap: "Sở Lao động" / "- Thương binh và Xã hội");
  *  - a line that starts in lower case, or follows a line that left a bold or italic run open
- *    ("**ỦY" / "BAN NHÂN DÂN **"), continues it; so does a value after its label ("Số:" / "2609/QĐ-UBND");
+ *    ("**ỦY" / "BAN NHÂN DÂN **"), continues it; so does a value after its label ("Số:" / "2609/QĐ-UBND")
+ *    and the words after a marker that stands alone ("**3.**" / "Rà soát …");
  *  - after a line that ends a sentence (. ; : ! ?) a new paragraph starts, unless the line was
  *    full to the wrap width and the next one is too (the sentence ended where the wrap fell);
  *  - a title in capitals ends where mixed case begins; a wholly bold line is a heading of its own;
@@ -25,6 +26,8 @@ const TERMINAL = /[.;:!?…]["”)\]]*$|\.\/\.$/;
 const LABEL_BEFORE_VALUE = /^(?:Số|Số hiệu|Ký hiệu)\s*:?$/iu;
 const SIGNATURE_LINE = /^(?:TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q|PHÓ|CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|PHÓ BÍ THƯ)\b/u;
 const RULE = /^[-_=*.…\s]{3,}$/;
+/** A numbering marker alone on its line ("**3.****" before the item's words on the next one). */
+const BARE_MARKER = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,6}|[a-zđ])\s*[.)\-:]?$/u;
 
 const clean = (s: string) => cleanInline(s).trim();
 
@@ -65,6 +68,7 @@ export function continues(para: Paragraph, next: SourceLine, ctx: WrapContext): 
   if (!q || !p) return false;
   if (RULE.test(q) || RULE.test(p)) return false;
   if (openEmphasis(paraRaw)) return true;
+  if (para.lines.length === 1 && BARE_MARKER.test(p)) return true;
   if (LABEL_BEFORE_VALUE.test(p) && /^\d/.test(q)) return true;
   const marker = detectMarker(q);
   if (marker) {
