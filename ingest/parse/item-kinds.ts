@@ -8,11 +8,18 @@ import type { StructureContext } from './types.js';
  * groups, have none and fall back to `action`):
  *
  *   action          NHIỆM VỤ, GIẢI PHÁP, NỘI DUNG, CHƯƠNG TRÌNH/KẾ HOẠCH HÀNH ĐỘNG, HOẠT ĐỘNG,
- *                   KINH PHÍ, DANH MỤC; a title that also names targets ("MỤC TIÊU, NHIỆM VỤ") is
+ *                   LỘ TRÌNH, DANH MỤC; a title that also names targets ("MỤC TIÊU, NHIỆM VỤ") is
  *                   action; tables of tasks and appendices are action
+ *   funding         KINH PHÍ, NGUỒN VỐN: where the money comes from is no task; a paragraph there
+ *                   that gives a named body work ("Sở Tài chính tham mưu bố trí …") is one
  *   implementation  TỔ CHỨC THỰC HIỆN, TRÁCH NHIỆM (thực hiện), PHÂN CÔNG, CHẾ ĐỘ BÁO CÁO
  *   objective       MỤC TIÊU, PHƯƠNG HƯỚNG, CHỈ TIÊU, ĐỊNH HƯỚNG, TẦM NHÌN
  *   views           QUAN ĐIỂM
+ *   rules           ĐỐI TƯỢNG, PHẠM VI, THỜI GIAN (thi đua, áp dụng), TIÊU CHÍ, TIÊU CHUẨN, CÁCH THỨC
+ *                   (chấm điểm, xếp hạng), THANG ĐIỂM, BIỂU MẪU: who and when a plan covers and
+ *                   how it scores, not work anyone is given; appendices titled so
+ *   closing         the closing lines of TỔ CHỨC THỰC HIỆN ("Trong quá trình thực hiện, nếu có
+ *                   khó khăn, vướng mắc … báo cáo …", "Yêu cầu … nghiêm túc thực hiện")
  *   purpose         MỤC ĐÍCH, YÊU CẦU
  *   situation       TÌNH HÌNH, KẾT QUẢ, ĐÁNH GIÁ, THỰC TRẠNG, BỐI CẢNH, NGUYÊN NHÂN, HẠN CHẾ, …
  *   basis           CĂN CỨ, CƠ SỞ PHÁP LÝ
@@ -34,12 +41,22 @@ import type { StructureContext } from './types.js';
  *      province or district People's Committee and other local bodies: tasks.
  */
 
-export type SectionCategory = 'action' | 'implementation' | 'objective' | 'views' | 'purpose' | 'situation' | 'basis';
+export type SectionCategory =
+  | 'action'
+  | 'implementation'
+  | 'funding'
+  | 'objective'
+  | 'views'
+  | 'rules'
+  | 'closing'
+  | 'purpose'
+  | 'situation'
+  | 'basis';
 
 /** Categories whose paragraphs are not items. */
-export const DROPPED_CATEGORIES: ReadonlySet<SectionCategory> = new Set(['purpose', 'situation', 'basis']);
+export const DROPPED_CATEGORIES: ReadonlySet<SectionCategory> = new Set(['purpose', 'situation', 'basis', 'closing']);
 /** Categories whose paragraphs are plain items, neither task nor directive. */
-export const PLAIN_CATEGORIES: ReadonlySet<SectionCategory> = new Set(['objective', 'views']);
+export const PLAIN_CATEGORIES: ReadonlySet<SectionCategory> = new Set(['objective', 'views', 'rules', 'funding']);
 
 /** The category a section heading announces, or null when its title says nothing about it. */
 export function categoryOfTitle(title: string): SectionCategory | null {
@@ -49,7 +66,8 @@ export function categoryOfTitle(title: string): SectionCategory | null {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(cac|nhung|mot so)\s+/, '');
-  if (/^(nhiem vu|giai phap|noi dung|chuong trinh hanh dong|ke hoach hanh dong|hoat dong|kinh phi|danh muc)\b/.test(f)) return 'action';
+  if (/^(kinh phi|nguon (kinh phi|von|luc tai chinh)|du toan kinh phi)\b/.test(f)) return /\b(nhiem vu|giai phap|to chuc thuc hien)\b/.test(f) ? 'action' : 'funding';
+  if (/^(nhiem vu|giai phap|noi dung|chuong trinh hanh dong|ke hoach hanh dong|hoat dong|lo trinh|danh muc)\b/.test(f)) return 'action';
   if (/^to chuc thuc hien\b(?!.{60})/.test(f) || /^(trach nhiem( thuc hien| cua)?|phan cong( nhiem vu| thuc hien)?|che do (thong tin, )?bao cao)\b(?!.{80})/.test(f)) {
     return 'implementation';
   }
@@ -59,8 +77,18 @@ export function categoryOfTitle(title: string): SectionCategory | null {
     return 'situation';
   }
   if (/^(can cu|co so (phap ly|chinh tri|thuc tien))\b/.test(f)) return 'basis';
+  if (/^(doi tuong|pham vi|thoi gian (thi dua|ap dung|to chuc|phat dong)|tieu chi|tieu chuan|cach thuc (cham|xep|danh gia|tinh)|thang diem|bieu mau|mau (bao cao|bieu))\b/.test(f)) {
+    return /\b(nhiem vu|giai phap)\b/.test(f) ? 'action' : 'rules';
+  }
   if (/^(muc tieu|phuong huong|chi tieu|dinh huong|tam nhin)\b/.test(f)) return /\b(nhiem vu|giai phap)\b/.test(f) ? 'action' : 'objective';
   return null;
+}
+
+/** An appendix is a list of tasks unless its title says it holds rules, targets or forms. */
+export function categoryOfAppendix(title: string): SectionCategory {
+  const words = title.replace(/^\s*(phụ lục|phụ biểu)(\s+(số\s+)?[\divxlIVXL]+)?\s*[:.\-–]?\s*/iu, '');
+  const own = categoryOfTitle(words);
+  return own === 'rules' || own === 'objective' ? own : 'action';
 }
 
 /**
@@ -69,6 +97,7 @@ export function categoryOfTitle(title: string): SectionCategory | null {
  */
 export function isPromulgationFormula(text: string): boolean {
   const f = matchKey(text);
+  if (/^(quyet dinh|nghi quyet|thong tu|chi thi|ke hoach|quy che|quy dinh) nay co hieu luc\b/.test(f)) return true;
   if (f.length > 400) return false;
   return (
     /^ban hanh kem theo\b/.test(f) ||
@@ -79,6 +108,18 @@ export function isPromulgationFormula(text: string): boolean {
   );
 }
 
+const CLOSING = /^(trong qua trinh (to chuc |trien khai )?thuc hien[^.]{0,80}\bneu co\b|qua trinh (to chuc |trien khai )?thuc hien[^.]{0,40}\bneu\b|yeu cau (cac|thu truong)\b.{0,200}\b(nghiem tuc|khan truong) (thuc hien|trien khai)|tren day la\b)/;
+
+/** The closing lines of a plan: what to do with difficulties, a call to carry the plan out. */
+export function isClosingLine(text: string): boolean {
+  return CLOSING.test(matchKey(text));
+}
+
+/** A paragraph that is only a note in parentheses ("(Chi tiết tại Phụ lục kèm theo)"). */
+export function isParentheticalNote(text: string): boolean {
+  return /^\s*\([^()]*\)\s*\.?\s*$/.test(text.replace(/\*/g, ''));
+}
+
 export interface ItemKind {
   /** False: the paragraph is not an item at all. */
   keep: boolean;
@@ -87,7 +128,7 @@ export interface ItemKind {
 }
 
 export function isActionable(category: SectionCategory): boolean {
-  return category === 'action' || category === 'implementation';
+  return category === 'action' || category === 'implementation' || category === 'funding';
 }
 
 export function isPartyCommittee(issuerPath: string): boolean {

@@ -1,5 +1,13 @@
 import { parseAgencyCell, parseAssignment, type Assignment, type Mention } from './agencies.js';
-import { categoryOfTitle, isActionable, isPromulgationFormula, type SectionCategory } from './item-kinds.js';
+import {
+  categoryOfAppendix,
+  categoryOfTitle,
+  isActionable,
+  isClosingLine,
+  isParentheticalNote,
+  isPromulgationFormula,
+  type SectionCategory,
+} from './item-kinds.js';
 import type { SectionNode } from './sections.js';
 import type { TableRow } from './table.js';
 import { fieldOf, readTaskFields } from './task-fields.js';
@@ -64,7 +72,7 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings
 
   const visitSection = (n: SectionNode, scope: Scope): void => {
     const next = sectionScope(n, scope);
-    const fields = n.type === 'root' || n.type === 'appendix' ? null : readTaskFields(n);
+    const fields = n.type === 'root' || n.type === 'appendix' || n.structural ? null : readTaskFields(n);
     if (!fields) {
       for (const c of n.children) visit(c, next);
       return;
@@ -76,20 +84,18 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings
       stated: stated ?? next.stated,
       timelineRaw: fields.time ?? next.timelineRaw,
     };
-    if (fields.content) {
-      const content = fields.content;
-      if (content.children.length > 0) visit(content, withFields);
-      else leaf(content, withFields, fieldOf(content.text)?.value);
-    } else if (fields.rest.length === 0) {
-      // The node is the task; its fields are the rest of it.
-      leaf(n, { ...scope, inherited: withFields.inherited, stated: withFields.stated, timelineRaw: withFields.timelineRaw });
-    }
+    // The node is the task, its fields the rest of it, unless "Nhiệm vụ:" lists several tasks.
+    const asTask: Scope = { ...scope, inherited: withFields.inherited, stated: withFields.stated, timelineRaw: withFields.timelineRaw };
+    const content = fields.content;
+    if (content && content.children.length > 0) visit(content, withFields);
+    else if (content) leaf(n, asTask, [n.text.trim(), fieldOf(content.text)?.value].filter(Boolean).join('\n'));
+    else if (fields.rest.length === 0) leaf(n, asTask);
     for (const c of fields.rest) visit(c, withFields);
   };
 
   const leaf = (n: SectionNode, scope: Scope, text = n.text.trim()): void => {
     const title = n.text.replace(/\s*\n\s*/g, ' ').trim();
-    if (n.structural || !title || !text || isPromulgationFormula(title)) return;
+    if (n.structural || !title || !text || isPromulgationFormula(title) || isParentheticalNote(title)) return;
     if (n.label === null) {
       warnings.push(`line ${n.lineStart}: an item without a section number was skipped`);
       return;
@@ -108,7 +114,9 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings
       timelineRaw: scope.timelineRaw,
       fromTable: false,
     };
-    if (isActionable(scope.category)) applyAssignment(draft, scope.stated ?? parseAssignment(n.text), scope.inherited);
+    const own = scope.stated ?? parseAssignment(n.text);
+    draft.category = leafCategory(scope.category, title, own);
+    if (isActionable(draft.category)) applyAssignment(draft, own, scope.inherited);
     drafts.push(draft);
   };
 
@@ -116,10 +124,20 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings
   return { drafts, warnings };
 }
 
+/**
+ * A paragraph's own category within its section's: a funding paragraph is a task only when it
+ * gives a named body work; the closing lines of a plan are none.
+ */
+function leafCategory(section: SectionCategory, title: string, own: Assignment): SectionCategory {
+  if (section === 'funding') return own.lead.some((m) => !m.collective) ? 'implementation' : 'funding';
+  if ((section === 'implementation' || section === 'action') && isClosingLine(title)) return 'closing';
+  return section;
+}
+
 /** What a section passes down: its path segment, title, category and the agencies its title assigns. */
 function sectionScope(n: SectionNode, scope: Scope): Scope {
   const title = n.text.replace(/\s*\n\s*/g, ' ').trim();
-  const own = n.type === 'appendix' ? 'action' : n.headingLike && title.length <= 150 ? categoryOfTitle(title) : null;
+  const own = n.type === 'appendix' ? categoryOfAppendix(title) : n.headingLike && title.length <= 150 ? categoryOfTitle(title) : null;
   const category = own ?? scope.category;
   let inherited = scope.inherited;
   if (own && own !== scope.category) inherited = null;

@@ -26,6 +26,7 @@ const LABELS: ReadonlyArray<readonly [FieldKind, RegExp]> = [
   ['implementers', /^(?:co quan|don vi|bo phan)(?:\s*,\s*(?:co quan|don vi))*\s+(?:thuc hien|trien khai|chiu trach nhiem)\s*:/],
   ['implementers', /^trach nhiem thuc hien\s*:/],
   ['time', /^(?:thoi gian|thoi han|tien do|moc thoi gian)(?: thuc hien| hoan thanh| trien khai)?\s*:/],
+  ['time', /^thoi gian (?:thuc hien|hoan thanh)(?=\s+(?:sau|truoc|trong|tu|nam|quy|thang|hang|thuong|dinh ky|ngay)\b)/],
   ['content', /^(?:noi dung|nhiem vu)(?: thuc hien| cu the| chu yeu)?\s*:/],
   ['other', /^(?:san pham|ket qua(?: dau ra| du kien)?|kinh phi(?: thuc hien)?|nguon kinh phi|hinh thuc(?: thuc hien)?|doi tuong|phuong thuc|dia diem|ghi chu)\s*:/],
 ];
