@@ -100,6 +100,8 @@ export const PageSpan = z.object({
 export type PageSpan = z.infer<typeof PageSpan>;
 
 export const ItemNode = LineSpan.extend(PageSpan.shape).extend({
+  /** Other places the document writes the same task (an appendix row restating a body task). */
+  restatedAt: z.array(LineSpan),
   id: z.string().min(1),
   documentId: z.string().min(1),
   /** An item other documents implement (a central document's paragraph). */

@@ -5,9 +5,11 @@ import type { DocumentNode, ItemNode, Timeline } from '../graph-schema/index.js'
  * rebuilt by `itemFromProps` on the way out. This is the only place that knows the mapping.
  */
 export function itemProps(item: ItemNode, doc: Pick<DocumentNode, 'province' | 'level'>) {
-  const { timeline, ...rest } = item;
+  const { timeline, restatedAt, ...rest } = item;
   return {
     ...rest,
+    restatedLineStarts: restatedAt.map((s) => s.lineStart),
+    restatedLineEnds: restatedAt.map((s) => s.lineEnd),
     sectionTitlesText: item.sectionTitles.join(' / '),
     // Denormalised so search filters need no traversal.
     province: doc.province,
@@ -32,6 +34,8 @@ export function timelineFromProps(p: Record<string, unknown>): Timeline | null {
 }
 
 const ITEM_INTERNAL = new Set([
+  'restatedLineStarts',
+  'restatedLineEnds',
   'sectionTitlesText',
   'timelineKind',
   'timelineRaw',
@@ -45,5 +49,11 @@ const ITEM_INTERNAL = new Set([
 export function itemFromProps(p: Record<string, unknown>) {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(p)) if (!ITEM_INTERNAL.has(k)) out[k] = v;
-  return { ...out, timeline: timelineFromProps(p) } as ItemNode & { province: string | null; level: string };
+  return { ...out, timeline: timelineFromProps(p), restatedAt: restatedFromProps(p) } as ItemNode & { province: string | null; level: string };
+}
+
+function restatedFromProps(p: Record<string, unknown>): ItemNode['restatedAt'] {
+  const starts = (p.restatedLineStarts as number[] | undefined) ?? [];
+  const ends = (p.restatedLineEnds as number[] | undefined) ?? [];
+  return starts.map((lineStart, i) => ({ lineStart: Number(lineStart), lineEnd: Number(ends[i] ?? lineStart) }));
 }

@@ -41,6 +41,14 @@ export interface ItemDraft {
   /** The raw timeline column of a table row. */
   timelineRaw: string | null;
   fromTable: boolean;
+  /** Other places the same task is written (an appendix row restating it; restatements.ts). */
+  restatedAt: Array<{ lineStart: number; lineEnd: number }>;
+}
+
+/** A group row of a task table ("I | KIỆN TOÀN VÀ HOÀN THIỆN CƠ CHẾ …"): a heading, not a task. */
+export interface TableGroupTitle {
+  title: string;
+  inAppendix: boolean;
 }
 
 interface Scope {
@@ -53,8 +61,9 @@ interface Scope {
   timelineRaw: string | null;
 }
 
-export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings: string[] } {
+export function collectItems(root: SectionNode): { drafts: ItemDraft[]; groups: TableGroupTitle[]; warnings: string[] } {
   const drafts: ItemDraft[] = [];
+  const groups: TableGroupTitle[] = [];
   const warnings: string[] = [];
   const tablesSeen = new Map<SectionNode, number>();
 
@@ -62,7 +71,7 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings
     if (n.type === 'table') {
       const k = (tablesSeen.get(n.parent!) ?? 0) + 1;
       tablesSeen.set(n.parent!, k);
-      tableItems(n, k, scope, drafts);
+      tableItems(n, k, scope, drafts, groups);
     } else if (n.children.length > 0 || n.type === 'root' || n.type === 'appendix') {
       visitSection(n, scope);
     } else {
@@ -113,6 +122,7 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings
       coordRaw: null,
       timelineRaw: scope.timelineRaw,
       fromTable: false,
+      restatedAt: [],
     };
     const own = scope.stated ?? parseAssignment(n.text);
     draft.category = leafCategory(scope.category, title, own);
@@ -121,7 +131,7 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; warnings
   };
 
   visit(root, { path: [], titles: [], category: 'action', inherited: null, stated: null, timelineRaw: null });
-  return { drafts, warnings };
+  return { drafts, groups, warnings };
 }
 
 /**
@@ -180,7 +190,7 @@ function applyAssignment(draft: ItemDraft, own: Assignment, inherited: Assignmen
   draft.coordRaw = draft.coord.length ? raws.join('; ') : null;
 }
 
-function tableItems(n: SectionNode, k: number, scope: Scope, drafts: ItemDraft[]): void {
+function tableItems(n: SectionNode, k: number, scope: Scope, drafts: ItemDraft[], groups: TableGroupTitle[]): void {
   const table = n.table!;
   const base = k > 1 ? [...scope.path, `table-${k}`] : scope.path;
   const category = scope.category;
@@ -190,6 +200,7 @@ function tableItems(n: SectionNode, k: number, scope: Scope, drafts: ItemDraft[]
     if (e.kind === 'group') {
       groupPath = [...base, e.label];
       groupTitles = [...scope.titles, e.title];
+      groups.push({ title: e.title, inAppendix: base[0]?.startsWith('appendix') ?? false });
       continue;
     }
     const draft: ItemDraft = {
@@ -205,6 +216,7 @@ function tableItems(n: SectionNode, k: number, scope: Scope, drafts: ItemDraft[]
       coordRaw: null,
       timelineRaw: e.timeline,
       fromTable: true,
+      restatedAt: [],
     };
     if (isActionable(category)) applyAssignment(draft, rowAssignment(e), scope.inherited);
     drafts.push(draft);

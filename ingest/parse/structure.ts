@@ -2,6 +2,7 @@ import { ItemNode, itemId, type AgencyEdge } from '../../graph-schema/index.js';
 import { AgencyRegistry, type Mention } from './agencies.js';
 import { itemKind } from './item-kinds.js';
 import { collectItems } from './items.js';
+import { mergeRestatements } from './restatements.js';
 import { buildTree } from './sections.js';
 import { findTimelineInText, parseTimeline } from './timeline.js';
 import type { SourceLine, StructureContext, StructureResult } from './types.js';
@@ -25,8 +26,9 @@ export function parseStructure(lines: SourceLine[], ctx: StructureContext): Stru
   const warnings: string[] = [];
   const tree = buildTree(lines);
   warnings.push(...tree.warnings);
-  const { drafts, warnings: itemWarnings } = collectItems(tree.root);
-  warnings.push(...itemWarnings);
+  const collected = collectItems(tree.root);
+  warnings.push(...collected.warnings);
+  const drafts = mergeRestatements(collected.drafts, collected.groups);
 
   const registry = new AgencyRegistry(ctx);
   const items: ItemNode[] = [];
@@ -77,6 +79,7 @@ export function parseStructure(lines: SourceLine[], ctx: StructureContext): Stru
       timeline,
       lineStart: d.lineStart,
       lineEnd: Math.max(d.lineStart, d.lineEnd),
+      restatedAt: d.restatedAt,
       // Filled in by parseDocument when the source has pages.
       pageStart: null,
       pageEnd: null,

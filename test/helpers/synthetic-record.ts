@@ -73,6 +73,7 @@ export function syntheticRecord(opts: SyntheticOptions): DocumentRecord {
     lineEnd: k + 1,
     pageStart: null,
     pageEnd: null,
+    restatedAt: [],
     leadRaw: names[k % names.length] ?? null,
     coordinatingRaw: names[(k + 1) % names.length] ?? null,
     timeline: { kind: 'year', raw: 'năm 2025', from: '2025-01-01', to: '2025-12-31', recurrence: null },

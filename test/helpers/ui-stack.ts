@@ -1,6 +1,7 @@
 /**
  * The real stack for the browser tests: the test run's Neo4j with the demo corpus ingested, the
- * UI built by Vite (only when web/dist is stale), and the real app (createApp) on a free port.
+ * UI built by Vite (only when web/dist is stale), and the real app (createApp) on a free port,
+ * with writes enabled by a token of its own (API_TOKEN) so the upload page can be driven.
  */
 import { once } from 'node:events';
 import type { Server } from 'node:http';
@@ -18,8 +19,12 @@ import type { AppDeps } from '../../server/deps.js';
 import { clearGraph } from './graph-counts.js';
 import { openTestDb } from './test-db.js';
 
+/** The stack's write token; whatever API_TOKEN the developer's shell holds is not used. */
+export const UI_API_TOKEN = 'ui-test-token-5d2e';
+
 export interface UiStack {
   base: string;
+  apiToken: string;
   db: Db;
   deps: AppDeps;
   close(): Promise<void>;
@@ -36,12 +41,13 @@ export async function startUiStack(): Promise<UiStack> {
 
   await ensureWebBuilt({ log: (m) => process.stderr.write(`[web] ${m}\n`) });
 
-  const deps: AppDeps = { db, config: loadConfig(process.env), webDir: WEB_DIST };
+  const deps: AppDeps = { db, config: loadConfig({ ...process.env, API_TOKEN: UI_API_TOKEN }), webDir: WEB_DIST };
   const server: Server = createApp(deps).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,
+    apiToken: UI_API_TOKEN,
     db,
     deps,
     close: async () => {

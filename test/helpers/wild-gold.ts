@@ -71,8 +71,10 @@ function opening(text: string): string {
   return canonText(text).split(' ').slice(0, OPENING_WORDS).join(' ');
 }
 
+/** The item's lines, where it restates itself included, hold one of the gold task's lines. */
 function covers(item: ItemNode, task: GoldTask): boolean {
-  return [task.line, ...(task.alsoAt ?? [])].some((l) => item.lineStart <= l && l <= item.lineEnd);
+  const spans = [item, ...item.restatedAt];
+  return [task.line, ...(task.alsoAt ?? [])].some((l) => spans.some((s) => s.lineStart <= l && l <= s.lineEnd));
 }
 
 export function scoreTasks(record: DocumentRecord, gold: WildGold): TaskScore {

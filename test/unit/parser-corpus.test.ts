@@ -15,7 +15,9 @@
  *     followed by bullets, "Một là, …" followed by paragraphs, a bold group row of a table.
  *   - Items under "MỤC ĐÍCH, YÊU CẦU", "QUAN ĐIỂM", "MỤC TIÊU", "PHƯƠNG HƯỚNG", "TÌNH HÌNH / KẾT QUẢ",
  *     preambles, footnotes, "Nơi nhận" and signature blocks are not tasks.
- *   - Body items and appendix table rows both count, even where the table restates the body (003).
+ *   - An appendix table row that restates a body task is that task (one task, found by either line;
+ *     the row's lead and timeline apply); where the table splits a body paragraph into rows, the rows
+ *     are the tasks (003).
  *   - Central documents: the paragraphs of the task groups are directive items (directiveCount, counted
  *     with `isDirective`); their "Tổ chức thực hiện" items are tasks (`isTask`).
  *   Counting is a judgement call, so each fixture asserts a band (taskCountMin..taskCountMax) and says
@@ -266,6 +268,9 @@ function span(i: { lineStart: number; lineEnd: number }): string {
 function checkTask(record: DocumentRecord, t: ExpectedTask): string[] {
   const isKind = (i: ItemNode): boolean => (t.kind === 'directive' ? i.isDirective : i.isTask);
   const flag = t.kind === 'directive' ? 'isDirective' : 'isTask';
+  // An appendix row that restates a body task is that task: found by the row's line, in the task's words.
+  const restating = record.items.filter((i) => i.restatedAt.some((r) => r.lineStart <= t.line && t.line <= r.lineEnd));
+  if (restating.length > 0) return checkFound(record, restating.filter(isKind)[0], t, flag);
   const sameText = record.items.filter((i) => textMatches(i.text, t.textStartsWith));
   const candidates = sameText.filter(isKind);
   if (candidates.length === 0) {
@@ -286,6 +291,12 @@ function checkTask(record: DocumentRecord, t: ExpectedTask): string[] {
   if (!item) {
     return [`line: items starting with "${t.textStartsWith}" span lines ${candidates.map(span).join(', ')}, none contains line ${t.line}`];
   }
+  return checkFound(record, item, t, flag);
+}
+
+/** The lead, coordinating agencies and timeline of the item found for an expected task. */
+function checkFound(record: DocumentRecord, item: ItemNode | undefined, t: ExpectedTask, flag: string): string[] {
+  if (!item) return [`line ${t.line} restates an item that is not ${flag}`];
   const problems: string[] = [];
   const lead = leadExpectation(t);
   if (lead) problems.push(...checkRole(record, item, 'LEADS', lead));
