@@ -162,10 +162,21 @@ export function scanAgencyList(text: string, from = 0, opts: { stopAtVerb?: bool
     }
     const m = matchMention(t, p, stopAtVerb, mentions.length > 0);
     if (!m) break;
-    mentions.push(m);
+    mentions.push(levelOfPrevious(m, mentions[mentions.length - 1]) ?? m);
     pos = m.end;
   }
   return { mentions, end: mentions.length ? pos : from };
+}
+
+/**
+ * "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã": a bare level after a body named with its level
+ * is the same body at that level, not a collective "cấp xã".
+ */
+function levelOfPrevious(m: Mention, previous: Mention | undefined): Mention | null {
+  const level = /^cấp\s+(?:tỉnh|huyện|xã|cơ sở|thành phố)$/iu.exec(m.raw.trim());
+  const stem = previous && /^(.*\S)\s+cấp\s+(?:tỉnh|huyện|xã|cơ sở|thành phố)$/iu.exec(previous.raw.trim());
+  if (!level || !stem) return null;
+  return { ...m, raw: `${stem[1]} ${level[0]}`, collective: false };
 }
 
 function matchMention(t: Text, p: number, stopAtVerb: boolean, afterSeparator: boolean): Mention | null {

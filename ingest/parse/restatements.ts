@@ -8,7 +8,9 @@ import type { ItemDraft, TableGroupTitle } from './items.js';
  * restating them). Counted twice, every heatmap cell, agency total and search result doubles. So:
  *
  *  - a body paragraph that only names a group of the appendix table ("1. Kiện toàn và hoàn thiện
- *    cơ chế chỉ đạo …" over the table's group row "I | KIỆN TOÀN VÀ HOÀN THIỆN …") is a heading;
+ *    cơ chế chỉ đạo …" over the table's group row "I | KIỆN TOÀN VÀ HOÀN THIỆN …") is a heading,
+ *    and so are the paragraphs of a list that sends the reader to the appendix for its tasks
+ *    ("(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)");
  *  - an appendix row whose words stand in one body task (most of its word pairs) is that task
  *    written again: one task, the body's words and id, both spans kept, the row's lead and
  *    deadline applied (the table states them on purpose), coordinating agencies of both; a row that
@@ -17,6 +19,8 @@ import type { ItemDraft, TableGroupTitle } from './items.js';
  */
 
 const ROW_IN_BODY = 0.7;
+/** "(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)": the paragraphs around it summarise the table. */
+const POINTS_TO_TASK_LIST = /chi tiet.{0,30}nhiem vu.{0,40}phu luc/;
 const SAME_HEADING = 0.8;
 
 function pairs(text: string): Set<string> {
@@ -41,8 +45,10 @@ export function mergeRestatements(drafts: ItemDraft[], groups: TableGroupTitle[]
   if (rows.length === 0) return drafts;
   const body = drafts.filter((d) => !d.fromTable && !inAppendix(d) && isActionable(d.category));
   const groupPairs = groups.filter((g) => g.inAppendix).map((g) => pairs(g.title));
+  const summarised = body.filter((b) => POINTS_TO_TASK_LIST.test(matchKey(b.text))).map((b) => b.path.slice(0, -1).join('.'));
   const headings = new Set(
     body.filter((b) => {
+      if (summarised.includes(b.path.slice(0, -1).join('.'))) return true;
       const p = pairs(b.text);
       return p.size >= 2 && groupPairs.some((g) => within(p, g) >= SAME_HEADING && within(g, p) >= SAME_HEADING);
     }),
