@@ -76,7 +76,8 @@ export function categoryOfTitle(title: string): SectionCategory | null {
   if (/^(tinh hinh|ket qua|danh gia|thuc trang|boi canh|nguyen nhan|han che|uu diem|khuyet diem|ton tai|so ket|tong ket)\b/.test(f)) {
     return 'situation';
   }
-  if (/^(can cu|co so (phap ly|chinh tri|thuc tien))\b/.test(f)) return 'basis';
+  // "CĂN CỨ XÂY DỰNG KẾ HOẠCH" is a heading; "Căn cứ tình hình thực tế, các cơ quan … thực hiện các hoạt động sau:" leads tasks in.
+  if (/^(can cu|co so (phap ly|chinh tri|thuc tien))\b/.test(f) && f.length <= 60) return 'basis';
   if (/^(doi tuong|pham vi|thoi gian (thi dua|ap dung|to chuc|phat dong)|tieu chi|tieu chuan|cach thuc (cham|xep|danh gia|tinh)|thang diem|bieu mau|mau (bao cao|bieu))\b/.test(f)) {
     return /\b(nhiem vu|giai phap)\b/.test(f) ? 'action' : 'rules';
   }

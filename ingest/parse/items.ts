@@ -152,7 +152,8 @@ function sectionScope(n: SectionNode, scope: Scope): Scope {
   let inherited = scope.inherited;
   if (own && own !== scope.category) inherited = null;
   if (isActionable(category) && title && n.type !== 'root') {
-    const a = parseAssignment(title, { wholeIsList: n.headingLike });
+    // A note in parentheses ("Sở Nội vụ (Cơ quan thường trực Ban …):") is not part of the list.
+    const a = parseAssignment(title.replace(/\s*\([^()]*\)/g, ''), { wholeIsList: n.headingLike });
     if (a.lead.length) inherited = a;
   }
   return {

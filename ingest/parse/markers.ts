@@ -192,7 +192,9 @@ export function detectMarker(text: string): { marker: Marker; rest: string } | n
     const hasPunct = m[2]!.trim() !== '';
     const after = text.slice(m[0].length);
     const spaced = /\s$/.test(m[0]) || /^\p{Lu}/u.test(after);
-    if ((hasPunct || depth > 1) && spaced && !/^[/%]/.test(after) && !/^\d/.test(after)) {
+    // "02-TT/TU ngày …" at the start of a wrapped line is a document number, not item 2.
+    const docNumber = /^\p{Lu}[\p{Lu}Đ&]{0,9}[/-]/u.test(after);
+    if ((hasPunct || depth > 1) && spaced && !/^[/%]/.test(after) && !/^\d/.test(after) && !docNumber) {
       const type = (`decimal${Math.min(depth, 4)}`) as MarkerType;
       return { marker: { type, label, positional: false }, rest: after.trim() };
     }

@@ -1,4 +1,4 @@
-import { parseAgencyCell, type Assignment } from './agencies.js';
+import { parseAgencyCell, parseAssignment, type Assignment, type Mention } from './agencies.js';
 import { foldLower } from './fold.js';
 import { cleanInline } from './lines.js';
 import type { SectionNode } from './sections.js';
@@ -82,13 +82,23 @@ export function readTaskFields(n: SectionNode): TaskFields | null {
 }
 
 function assignmentOf(lead: string[], coord: string[]): Assignment | null {
-  const l = lead.flatMap((v) => parseAgencyCell(v).mentions);
-  const c = coord.flatMap((v) => parseAgencyCell(v).mentions).filter((m) => !l.some((x) => x.raw === m.raw));
-  if (!l.length && !c.length) return null;
+  const l: Mention[] = [];
+  const c: Mention[] = [];
+  for (const v of lead) {
+    // "Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành …".
+    const stated = parseAssignment(v, { wholeIsList: true });
+    if (stated.lead.length && /chủ trì|phối hợp/iu.test(v)) {
+      l.push(...stated.lead);
+      c.push(...stated.coord);
+    } else l.push(...parseAgencyCell(v).mentions);
+  }
+  for (const v of coord) c.push(...parseAgencyCell(v).mentions);
+  const coordOnly = c.filter((m) => !l.some((x) => x.raw === m.raw));
+  if (!l.length && !coordOnly.length) return null;
   return {
     lead: l,
-    coord: c,
+    coord: coordOnly,
     leadRaw: l.length ? lead.join('; ') : null,
-    coordRaw: c.length ? coord.join('; ') : null,
+    coordRaw: coordOnly.length ? coord.join('; ') || coordOnly.map((m) => m.raw).join(', ') : null,
   };
 }

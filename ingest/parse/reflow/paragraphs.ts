@@ -70,6 +70,8 @@ export function continues(para: Paragraph, next: SourceLine, ctx: WrapContext): 
   if (openEmphasis(paraRaw)) return true;
   if (para.lines.length === 1 && BARE_MARKER.test(p)) return true;
   if (LABEL_BEFORE_VALUE.test(p) && /^\d/.test(q)) return true;
+  // "… Kế hoạch số" / "245-KH/TU ngày …": the number the line break cut off.
+  if (/(?:^|\s)số$/iu.test(p) && /^\d/.test(q)) return true;
   const marker = detectMarker(q);
   if (marker) {
     // A bullet at the start of a line cut mid-phrase is the phrase's own dash.
@@ -86,6 +88,17 @@ export function continues(para: Paragraph, next: SourceLine, ctx: WrapContext): 
   return true;
 }
 
+/**
+ * A bold heading the copy broke over a blank line: "**3. Đề nghị Ủy ban MTTQ …, Hội Liên hiệp**" /
+ * "**Phụ nữ Thành phố và các tổ chức thành viên**" (the second part has no marker of its own).
+ */
+function headingContinues(para: Paragraph, next: SourceLine): boolean {
+  const paraRaw = para.lines.map((l) => l.text).join(' ');
+  const p = clean(paraRaw);
+  const q = clean(next.text);
+  return wholeBold(paraRaw) && wholeBold(next.text) && !detectMarker(q) && !TERMINAL.test(p) && !isUpper(p) && !isUpper(q) && q.length < 120;
+}
+
 /** Joins the wrapped lines of one block (a cell, or text between blank lines or table pipes). */
 export function joinWrapped(block: SourceLine[], ctx: WrapContext): SourceLine[] {
   const out: SourceLine[] = [];
@@ -97,16 +110,18 @@ export function joinWrapped(block: SourceLine[], ctx: WrapContext): SourceLine[]
     out.push({ n: first.n, end: last.end ?? last.n, text: para.lines.map((l) => l.text.trim()).join(' ') });
     para = null;
   };
+  let blank = false;
   for (const line of block) {
     if (!line.text.trim()) {
-      flush();
+      blank = true;
       continue;
     }
-    if (para && continues(para, line, ctx)) para.lines.push(line);
+    if (para && (blank ? headingContinues(para, line) : continues(para, line, ctx))) para.lines.push(line);
     else {
       flush();
       para = { lines: [line] };
     }
+    blank = false;
   }
   flush();
   return out;
