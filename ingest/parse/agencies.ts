@@ -56,7 +56,7 @@ const VERB_STOP_RE = new RegExp(`^(?:${VERB_STOPS.sort((a, b) => b.length - a.le
 const CONTINUE_RE = new RegExp(`^(?:${QUALIFIERS_THAT_CONTINUE.join('|')})(?![\\p{L}\\p{N}])`, 'u');
 
 /** Head nouns of named bodies (lower-case shadow), longest first, with what may follow them. */
-type HeadRule = 'complete' | 'capital' | 'ban' | 'place' | 'office';
+type HeadRule = 'complete' | 'capital' | 'ban' | 'place' | 'office' | 'press';
 const HEADS: [string, HeadRule][] = (
   [
     ['ủy ban nhân dân', 'complete'], ['ubnd', 'complete'], ['hội đồng nhân dân', 'complete'], ['hđnd', 'complete'],
@@ -76,7 +76,7 @@ const HEADS: [string, HeadRule][] = (
     ['giám đốc', 'capital'], ['tập đoàn', 'capital'], ['tổng công ty', 'capital'], ['công ty', 'capital'],
     ['tòa án', 'capital'], ['viện kiểm sát', 'capital'], ['kiểm toán', 'capital'], ['thông tấn xã', 'capital'],
     ['bộ đội', 'capital'], ['cảnh sát', 'capital'], ['hội đồng', 'capital'], ['phòng', 'capital'],
-    ['ban quản lý', 'complete'], ['bộ trưởng', 'capital'], ['thủ trưởng', 'capital'], ['người đứng đầu', 'capital'],
+    ['ban quản lý', 'complete'], ['báo và phát thanh', 'press'], ['cổng thông tin điện tử', 'complete'], ['bộ trưởng', 'capital'], ['thủ trưởng', 'capital'], ['người đứng đầu', 'capital'],
   ] as [string, HeadRule][]
 ).sort((a, b) => b[0].length - a[0].length);
 const BAN_LOWER = ['cán sự', 'chấp hành', 'chỉ đạo', 'thường vụ', 'quản lý', 'bí thư', 'tuyên giáo', 'dân vận', 'tổ chức', 'nội chính', 'kinh tế', 'dân tộc', 'đối ngoại', 'đảng'];
@@ -105,6 +105,11 @@ class Text {
       const after = rest.slice(head.length);
       if (/^[\p{L}\p{N}&]/u.test(after)) continue;
       if (rule === 'complete') return head.length;
+      if (rule === 'press') {
+        // "Báo và Phát thanh, Truyền hình Cần Thơ": the 2025 merged provincial press body.
+        const tv = /^\s*[,\-–]?\s*truyền hình(?![\p{L}])/u.exec(after);
+        return tv ? head.length + tv[0].length : 0;
+      }
       const nextAt = i + head.length + (/^\s+/.exec(after)?.[0].length ?? 0);
       const next = this.low.slice(nextAt);
       if (nextAt === i + head.length) return 0; // nothing follows
@@ -126,7 +131,10 @@ class Text {
     const rest = this.low.slice(i);
     const lead = /^(?:(?:tất cả|toàn bộ)\s+)?(?:(?:thủ trưởng|giám đốc|người đứng đầu|lãnh đạo|chủ tịch(?:\s+(?:ủy ban nhân dân|ubnd))?)\s+)?các\s+/u.exec(rest);
     if (lead && COLLECTIVE_NOUN_RE.test(rest.slice(lead[0].length))) return i + lead[0].length;
-    const district = /^(?:chủ tịch\s+)?(?:ủy ban nhân dân|ubnd)\s+(?:các|cấp)\s+(?=huyện|quận|xã|tỉnh|thị xã|thành phố)/u.exec(rest);
+    const district =
+      /^(?:chủ tịch\s+)?(?:ủy ban nhân dân|ubnd)\s+(?:các|cấp)\s+(?=huyện|quận|xã|tỉnh|thị xã|thành phố)/u.exec(rest) ??
+      // Since the 2025 reform without "các": "UBND xã, phường", "UBND phường, xã, đặc khu".
+      /^(?:chủ tịch\s+)?(?:ủy ban nhân dân|ubnd)\s+(?=(?:xã|phường|huyện|quận|thị xã|đặc khu)\s*,\s*(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã)(?![\p{L}]))/u.exec(rest);
     if (district) return i + district[0].length;
     const partyCommittees = /^cấp ủy(?:\s+đảng)?(?![\p{L}])/u.exec(rest);
     if (partyCommittees) return i;

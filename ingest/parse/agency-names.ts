@@ -275,6 +275,7 @@ export const COLLECTIVE_NOUN_RE = new RegExp(
     'cơ sở đào tạo',
     'cơ sở nghiên cứu',
     'doanh nghiệp nhà nước',
+    'doanh nghiệp',
     'tập đoàn',
     'tổng công ty',
     'lực lượng',
