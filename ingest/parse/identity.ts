@@ -247,7 +247,8 @@ export function readIdentity(lines: SourceLine[]): IdentityReading {
   }
 
   // 5. A heading that names the document ("# Kết luận số 69-KL/TW", "Kết luận số 69-KL/TW ngày … của Bộ Chính trị về …").
-  const NAMING = new RegExp(`^(${TYPE_WORD_PATTERN})\\s+(?:so\\s*[:.]?\\s*)?`);
+  // "# Toàn văn Kế hoạch 188/KH-UBND về …": a portal's article names the document in its heading.
+  const NAMING = new RegExp(`^(?:(?:toan van|chi tiet|noi dung)\\s+)?(${TYPE_WORD_PATTERN})\\s+(?:so\\s*[:.]?\\s*)?`);
   const leading = nonEmpty.slice(0, 4);
   if (typeHeading === null) {
     for (const l of leading) {
@@ -256,6 +257,7 @@ export function readIdentity(lines: SourceLine[]): IdentityReading {
       const m = NAMING.exec(f.trim());
       if (!m) continue;
       const offset = f.length - f.trimStart().length + m[0].length;
+      if (m[0].length > m[1]!.length + 8 && !numberAt(clean[i]!.text, f, offset)) continue;
       const n = numberAt(clean[i]!.text, f, offset);
       const t = typeFromWords(m[1]!)!;
       typeC.push({ value: t, weight: 35, source: 'naming heading' });
@@ -267,10 +269,11 @@ export function readIdentity(lines: SourceLine[]): IdentityReading {
   }
 
   // 6. A report about a document: "Tỉnh ủy Kon Tum ban hành Kế hoạch số 44-KH/TU thực hiện …".
-  const hasHeaderNumber = numberC.some((c) => c.weight >= 35);
+  // A portal article names the document in its heading (35) and reports it in its first sentence.
+  const hasHeaderNumber = numberC.some((c) => c.weight >= 40);
   if (typeHeading === null && !hasHeaderNumber) {
-    const REPORTED = new RegExp(`(?:da\\s+)?(?:ban hanh|phe duyet|thong qua)\\s+(${TYPE_WORD_PATTERN})\\s+(?:so\\s*[:.]?\\s*)?`, 'g');
-    outer: for (const l of nonEmpty.slice(0, 6)) {
+    const REPORTED = new RegExp(`(?:da\\s+)?(?:ban hanh|phe duyet|thong qua|ky|co)\\s+(${TYPE_WORD_PATTERN})\\s+(?:so\\s*[:.]?\\s*)?`, 'g');
+    outer: for (const l of nonEmpty.slice(0, 10)) {
       const i = idxOf.get(l.n)!;
       const f = folded[i]!;
       for (const m of f.matchAll(REPORTED)) {
@@ -286,7 +289,10 @@ export function readIdentity(lines: SourceLine[]): IdentityReading {
         const last = issuers[issuers.length - 1];
         if (last && before.slice(last.index + last.length).trim() === '') addIssuer(last, 25, 'report');
         const after = f.slice(at + n.length);
-        const d = /^[\s,]*(?:ngay|\()/.test(after) ? dateAt(f, at + n.length + (/^[\s,(]*/.exec(after)?.[0].length ?? 0)) : null;
+        // "… 188/KH-UBND ngày 04/12/2025", or "Ngày 04/12/2025, Ủy ban nhân dân … ban hành Kế hoạch 188/KH-UBND".
+        const d =
+          (/^[\s,]*(?:ngay|\()/.test(after) ? dateAt(f, at + n.length + (/^[\s,(]*/.exec(after)?.[0].length ?? 0)) : null) ??
+          (/^\s*ngay\s+\d/.test(before) ? dateAt(f, /^\s*/.exec(before)![0].length) : null);
         if (d) dateC.push({ value: d, weight: 20, source: 'report' });
         const rest = clean[i]!.text.slice(at + n.length).trim();
         const typeName = t.name;

@@ -26,6 +26,8 @@ const TERMINAL = /[.;:!?…]["”)\]]*$|\.\/\.$/;
 const LABEL_BEFORE_VALUE = /^(?:Số|Số hiệu|Ký hiệu)\s*:?$/iu;
 const SIGNATURE_LINE = /^(?:TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q|PHÓ|CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|PHÓ BÍ THƯ)\b/u;
 const RULE = /^[-_=*.…\s]{3,}$/;
+const MOTTO = /Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/iu;
+const PLACE_DATE = /^[\p{Lu}][\p{L}.\s]{1,30},\s*ngày\s+\d/u;
 /** A numbering marker alone on its line ("**3.****" before the item's words on the next one). */
 const BARE_MARKER = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,6}|[a-zđ])\s*[.)\-:]?$/u;
 
@@ -79,6 +81,9 @@ export function continues(para: Paragraph, next: SourceLine, ctx: WrapContext): 
   }
   if (/^\p{Ll}/u.test(q)) return true;
   if (SIGNATURE_LINE.test(q) && isUpper(q)) return false;
+  // Header lines of a scan: the motto, "Số: …", "<place>, ngày …", the type heading in capitals.
+  if (MOTTO.test(p) || /^Số\s*[:.]?\s*\d/u.test(q) || PLACE_DATE.test(q)) return false;
+  if (isUpper(q) && !isUpper(p)) return false;
   if (TERMINAL.test(p)) {
     return full(prevRaw, ctx) && (full(next.text, ctx) || forcedWrap(prevRaw, next.text, ctx)) && para.lines.length > 1;
   }
