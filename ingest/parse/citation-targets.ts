@@ -107,7 +107,10 @@ export function resolveTargets(all: Mention[], self: DocumentIdentity): { docs: 
   // Self, years and ids.
   const years = new Map<string, number[]>();
   for (const [m, r] of resolved) {
-    if (selfKey && r.key === selfKey && (!m.year || !self.year || m.year === self.year)) m.isSelf = true;
+    const sameYear = !m.year || !self.year || m.year === self.year;
+    // Its own number, whoever the words make its issuer ("3260-KH/ĐĐQH15" under "ĐẢNG ĐOÀN QUỐC HỘI"): never a citation.
+    const ownNumber = !!self.number && r.typeCode === self.typeCode && numberSlug(r.number) === numberSlug(self.number);
+    if (sameYear && ((selfKey && r.key === selfKey) || ownNumber)) m.isSelf = true;
     const y = m.parsed?.year ?? m.year;
     if (y && !m.isSelf) {
       const list = years.get(r.key);

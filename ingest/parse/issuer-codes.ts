@@ -46,6 +46,13 @@ const CENTRAL_CODES: Readonly<Record<string, { name: string | null; level: Level
   qh: { name: 'Quốc hội', level: 'central' },
   ubtvqh: { name: 'Ủy ban Thường vụ Quốc hội', level: 'central' },
   ctn: { name: 'Chủ tịch nước', level: 'central' },
+  ddqh: { name: 'Đảng đoàn Quốc hội', level: 'central' },
+  duqh: { name: 'Đảng ủy Quốc hội', level: 'central' },
+  bcsdcp: { name: 'Ban cán sự đảng Chính phủ', level: 'central' },
+  ducp: { name: 'Đảng ủy Chính phủ', level: 'central' },
+  vpqh: { name: 'Văn phòng Quốc hội', level: 'central' },
+  bcdcp: { name: 'Ban Chỉ đạo của Chính phủ', level: 'central' },
+  bcdtw: { name: 'Ban Chỉ đạo Trung ương', level: 'central' },
 };
 
 const LOCAL_CODES: Readonly<Record<string, { name: string; level: Level }>> = {
@@ -79,8 +86,8 @@ export function issuerFromCode(code: string): IssuerInfo {
   if (local) return localIssuer(c, local.name, null, local.level);
   const ministry = MINISTRY_BY_CODE.get(c);
   if (ministry) return nationalIssuer(c, ministry.name, c === 'vpcp' ? 'central' : 'ministry');
-  // Central Party departments number as "…/BTGTW", "…/VPTW", "…/UBKTTW".
-  if (/^[a-z]{2,8}tw$/.test(c)) return nationalIssuer(c, '');
+  // Central Party departments number as "…/BTGTW", "…/VPTW", "…/UBKTTW"; national committees "…/UBQGNCT".
+  if (/^[a-z]{2,8}tw$/.test(c) || /^(ubqg|bcdnn|bcdqg)[a-z]*$/.test(c)) return nationalIssuer(c, '');
   if (/^b[a-z]{2,7}$/.test(c) && !PARTY_ISSUERS.has(c)) return nationalIssuer(c, '', 'ministry');
   return localIssuer(c, '', null);
 }

@@ -70,6 +70,20 @@ const ISSUER_RULES: readonly IssuerRule[] = [
     },
   },
   { re: /trung uong dang(?![a-z])/y, make: () => nationalIssuer('tw', 'Ban Chấp hành Trung ương Đảng') },
+  // The Party's bodies in the state's central institutions, and central steering committees: central, no province.
+  { re: /dang doan quoc hoi(?![a-z])/y, make: () => nationalIssuer('ddqh', 'Đảng đoàn Quốc hội') },
+  { re: /dang uy quoc hoi(?![a-z])/y, make: () => nationalIssuer('duqh', 'Đảng ủy Quốc hội') },
+  { re: /ban can su dang chinh phu(?![a-z])/y, make: () => nationalIssuer('bcsdcp', 'Ban cán sự đảng Chính phủ') },
+  { re: /dang uy chinh phu(?![a-z])/y, make: () => nationalIssuer('ducp', 'Đảng ủy Chính phủ') },
+  { re: /van phong quoc hoi(?![a-z])/y, make: () => nationalIssuer('vpqh', 'Văn phòng Quốc hội') },
+  {
+    re: /ban chi dao (trung uong|cua chinh phu|nha nuoc|quoc gia)([^,;.:()]{0,120}?)(?=$|[,;.:()]|\s(?:ban hanh|da|ve viec|so|ngay)\b)/y,
+    make: (m) => nationalIssuer(
+      m[1] === 'trung uong' ? 'bcdtw' : m[1] === 'cua chinh phu' ? 'bcdcp' : 'bcdnn',
+      m[1] === 'trung uong' ? 'Ban Chỉ đạo Trung ương' : m[1] === 'cua chinh phu' ? 'Ban Chỉ đạo của Chính phủ' : m[1] === 'quoc gia' ? 'Ban Chỉ đạo quốc gia' : 'Ban Chỉ đạo Nhà nước',
+    ),
+  },
+  { re: /uy ban quoc gia(?![a-z])/y, make: () => nationalIssuer('ubqg', 'Ủy ban Quốc gia') },
   { re: /(?:pho )?thu tuong(?:\s+chinh phu)?(?![a-z])/y, make: () => nationalIssuer('ttg', 'Thủ tướng Chính phủ') },
   { re: /van phong chinh phu(?![a-z])/y, make: () => nationalIssuer('vpcp', 'Văn phòng Chính phủ') },
   { re: /thanh tra chinh phu(?![a-z])/y, make: () => nationalIssuer('ttcp', 'Thanh tra Chính phủ', 'ministry') },
