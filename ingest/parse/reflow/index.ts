@@ -14,8 +14,8 @@ export function reflow(lines: SourceLine[]): SourceLine[] {
   const body = stripPortalChrome(lines);
   const pipes = body.filter(isPipeLine).length;
   const width = wrapWidth(body);
-  if (pipes < 4 && width === null) return body;
-  const pieces: Piece[] = pipes >= 4 ? readCells(splitCells(body)) : [{ kind: 'text', lines: body }];
+  if (pipes === 0 && width === null) return body;
+  const pieces: Piece[] = pipes > 0 ? readCells(splitCells(body)) : [{ kind: 'text', lines: body }];
   const out: SourceLine[] = [];
   for (const piece of pieces) {
     if (piece.kind === 'row') out.push(piece.line);
