@@ -1,18 +1,18 @@
 import { Command, InvalidArgumentError } from 'commander';
-import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { loadConfig } from '../core/config.js';
 import { connect } from '../graph-store/connect.js';
 import { discoverFiles } from './discover-files.js';
 import { parseFile } from './parse-file.js';
 import { countsOf, ingestFiles, type FileOutcome } from './pipeline.js';
+import { ingestProgress, shortName } from './ingest-progress.js';
 import type { Db } from '../graph-store/db.js';
 import { openSearch } from '../search/open.js';
 import { syncProgressBar } from '../search/progress.js';
 import { disposeEmbedder } from '../search/embedder.js';
 
 const program = new Command('ingest')
-  .description('Turn policy documents (UTF-8 text or Markdown) into the lineage graph')
+  .description('Turn policy documents (text, Markdown, PDF with text or scanned, DOCX, HTML) into the lineage graph')
   .argument('<paths...>', 'files or folders to ingest')
   .option('--dry-run', 'parse only; do not touch the database')
   .option('--json', 'print the parsed documents as JSON (with --dry-run)')
@@ -27,7 +27,7 @@ const program = new Command('ingest')
     const maxBytes = opts.maxBytes ?? config.MAX_UPLOAD_BYTES;
     const files = await discoverFiles(paths);
     if (files.length === 0) {
-      console.error('No documents found in the given paths (.txt and .md files are read).');
+      console.error('No documents found in the given paths (.txt, .md, .pdf, .docx, .html and .htm files are read).');
       process.exitCode = 1;
       return;
     }
@@ -40,8 +40,10 @@ const program = new Command('ingest')
 async function dryRun(files: string[], maxBytes: number, json: boolean): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   const records = [];
-  for (const file of files) {
-    const parsed = await parseFile(file, maxBytes);
+  const progress = ingestProgress(files.length);
+  for (const [i, file] of files.entries()) {
+    const parsed = await parseFile(file, maxBytes, { onPage: (done, total) => progress.page({ file, done, total }) });
+    progress.batch({ phase: 'parse', done: i + 1, total: files.length, file });
     if (!parsed.ok) {
       outcomes.push({ file, status: 'failed', error: parsed.error });
       continue;
@@ -50,6 +52,7 @@ async function dryRun(files: string[], maxBytes: number, json: boolean): Promise
     const { record } = parsed;
     outcomes.push({ file, status: 'parsed', documentId: record.document.id, counts: countsOf(record), warnings: record.document.warnings });
   }
+  progress.stop();
   if (json) {
     const failures = outcomes.filter((o) => o.status === 'failed');
     for (const f of failures) console.error(`${f.file}: ${'error' in f ? f.error : ''}`);
@@ -60,25 +63,15 @@ async function dryRun(files: string[], maxBytes: number, json: boolean): Promise
 
 async function ingest(files: string[], maxBytes: number, index: boolean): Promise<FileOutcome[]> {
   const config = loadConfig();
-  const bar = new cliProgress.SingleBar(
-    { format: ' {phase} [{bar}] {value}/{total} {file}', hideCursor: true, stream: process.stderr },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(files.length, 0, { phase: 'parse', file: '' });
+  const progress = ingestProgress(files.length);
   const connection = await connect(config);
   try {
-    const outcomes = await ingestFiles(connection.db, files, {
-      maxBytes,
-      onProgress: ({ phase, done, total, file }) => {
-        bar.setTotal(total);
-        bar.update(done, { phase: phase === 'parse' ? 'parse' : 'write', file: shortName(file) });
-      },
-    });
-    bar.stop();
+    const outcomes = await ingestFiles(connection.db, files, { maxBytes, onProgress: progress.batch, onPage: progress.page });
+    progress.stop();
     if (index) await syncSearchIndex(connection.db);
     return outcomes;
   } finally {
-    bar.stop();
+    progress.stop();
     await connection.close();
   }
 }
@@ -105,10 +98,6 @@ async function syncSearchIndex(db: Db): Promise<void> {
   } finally {
     await disposeEmbedder();
   }
-}
-
-function shortName(file: string): string {
-  return file.length > 40 ? `…${file.slice(-39)}` : file;
 }
 
 function printTable(outcomes: FileOutcome[]): void {

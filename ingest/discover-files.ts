@@ -1,11 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text', '.pdf', '.docx', '.html', '.htm']);
 
 /**
- * Files and folders → the list of files to ingest, in a stable order. Inside folders only text
- * documents are taken (README files describe a corpus, they are not part of it); a file named
+ * Files and folders → the list of files to ingest, in a stable order. Inside folders only the
+ * document formats read are taken (README files describe a corpus, they are not part of it;
+ * Word's `~$…` lock files are not documents); a file named
  * explicitly is always taken, so a wrong one gets its own clear error instead of vanishing.
  */
 export async function discoverFiles(paths: string[]): Promise<string[]> {
@@ -28,7 +29,7 @@ async function walk(dir: string): Promise<string[]> {
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = join(dir, e.name);
     if (e.isDirectory() && !e.name.startsWith('.')) files.push(...(await walk(full)));
-    else if (e.isFile() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase()) && !/^readme/i.test(e.name)) {
+    else if (e.isFile() && DOCUMENT_EXTENSIONS.has(extname(e.name).toLowerCase()) && !/^readme/i.test(e.name) && !e.name.startsWith('~$')) {
       files.push(full);
     }
   }

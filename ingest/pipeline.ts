@@ -33,6 +33,8 @@ export interface IngestOptions {
   maxBytes: number;
   similarity?: TextSimilarity;
   onProgress?: (event: { phase: 'parse' | 'write'; done: number; total: number; file: string }) => void;
+  /** Pages of the PDF being read (`file`), one event per page: OCR takes seconds a page. */
+  onPage?: (event: { file: string; done: number; total: number }) => void;
 }
 
 export function countsOf(record: DocumentRecord): FileCounts {
@@ -57,7 +59,8 @@ export async function ingestFiles(db: Db, files: string[], opts: IngestOptions):
   const outcomes = new Map<string, FileOutcome>();
   const parsed: { file: string; record: DocumentRecord }[] = [];
   for (const [i, file] of files.entries()) {
-    const result = await parseFile(file, opts.maxBytes);
+    const onPage = opts.onPage && ((done: number, total: number) => opts.onPage?.({ file, done, total }));
+    const result = await parseFile(file, opts.maxBytes, { onPage });
     if (result.ok) parsed.push({ file, record: result.record });
     else outcomes.set(file, { file, status: 'failed', error: result.error });
     opts.onProgress?.({ phase: 'parse', done: i + 1, total: files.length, file });
@@ -83,7 +86,7 @@ export async function ingestBytes(
   fileName: string,
   opts: Pick<IngestOptions, 'maxBytes' | 'similarity'>,
 ): Promise<FileOutcome> {
-  const record = parseBytes(bytes, fileName, opts.maxBytes);
+  const record = await parseBytes(bytes, fileName, opts.maxBytes);
   return writeRecord(db, fileName, record, opts.similarity ?? lexicalSimilarity);
 }
 

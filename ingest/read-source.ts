@@ -1,10 +1,29 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 
+/**
+ * Why a file was refused before parsing. `unsupported-format`: not one of the formats read;
+ * `encrypted`: password-protected; `corrupt`: damaged or truncated; `no-text`: no readable text
+ * (an empty PDF, a blank scan); `zip-bomb`: a DOCX that would unpack to far more than it weighs.
+ */
+export type SourceErrorCode =
+  | 'empty'
+  | 'too-large'
+  | 'binary'
+  | 'encoding'
+  | 'unsupported-format'
+  | 'encrypted'
+  | 'corrupt'
+  | 'no-text'
+  | 'zip-bomb';
+
+/** The formats the ingest reads, as the refusals name them. */
+export const ACCEPTED_FORMATS = '.txt, .md, .pdf (text or scanned), .docx, .html';
+
 /** Why a file was refused before parsing; the message is meant for the person who gave it. */
 export class SourceError extends Error {
   constructor(
-    readonly code: 'empty' | 'too-large' | 'binary' | 'encoding',
+    readonly code: SourceErrorCode,
     message: string,
   ) {
     super(message);
@@ -28,7 +47,9 @@ export function decodeSource(bytes: Uint8Array, maxBytes: number): SourceText {
   if (isBlank(bytes)) throw new SourceError('empty', 'file is empty (no text)');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) throw encodingError('UTF-16 (little-endian)', 'UTF-16LE');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) throw encodingError('UTF-16 (big-endian)', 'UTF-16BE');
-  if (looksBinary(bytes)) throw new SourceError('binary', 'file is binary, not text (it contains NUL or control bytes)');
+  if (looksBinary(bytes)) {
+    throw new SourceError('binary', `file is binary, not text (it contains NUL or control bytes) and not a format the ingest reads (accepted: ${ACCEPTED_FORMATS})`);
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -89,7 +110,7 @@ function guessLegacyVietnamese(bytes: Uint8Array): { name: string; iconvName: st
   return null;
 }
 
-function formatBytes(n: number): string {
+export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }

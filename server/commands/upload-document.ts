@@ -3,8 +3,10 @@ import { ingestBytes } from '../../ingest/pipeline.js';
 import { HttpError } from '../errors.js';
 
 /**
- * Refusals the ingest explains for the person who sent the file: bad encoding, binary, empty,
- * too large (SourceError), or a text the parser cannot read as a document (ParseError).
+ * Refusals the ingest explains for the person who sent the file (SourceError: bad encoding,
+ * binary, empty, too large, a format not read, password-protected, damaged, no readable text, a
+ * zip bomb), or a text the parser cannot read as a document (ParseError). Anything else, such as
+ * tesseract missing on the server, is the server's fault and not the file's.
  */
 function refusal(err: unknown): { code: string; message: string } | null {
   if (!(err instanceof Error)) return null;

@@ -1,7 +1,7 @@
 import { json, type Api } from '../http/api.js';
 import { rejectPagingWithId } from '../http/validate.js';
 import { requireToken } from '../http/auth.js';
-import { readDocumentBody } from '../http/raw-body.js';
+import { DOCUMENT_CONTENT_TYPES, readDocumentBody } from '../http/raw-body.js';
 import { HttpError } from '../errors.js';
 import type { AppDeps } from '../deps.js';
 import { findDocuments, getDocument, getProvinces } from '../queries/documents.js';
@@ -59,26 +59,28 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
     method: 'post',
     path: '/api/documents',
     tags: ['documents'],
-    summary: 'Upload one document (raw text) and ingest it',
+    summary: 'Upload one document (text, Markdown, PDF, DOCX or HTML) and ingest it',
     description:
-      `The body is the file itself (Content-Type text/plain or application/octet-stream), at most MAX_UPLOAD_BYTES ` +
-      `(${config.MAX_UPLOAD_BYTES} bytes on this server). Legacy encodings, binary or unparseable files are refused with 422 and the reason.`,
+      `The body is the file itself (Content-Type one of ${DOCUMENT_CONTENT_TYPES.join(', ')}), at most MAX_UPLOAD_BYTES ` +
+      `(${config.MAX_UPLOAD_BYTES} bytes on this server). The format is read from the bytes: UTF-8 text or Markdown, ` +
+      `PDF with a text layer or scanned (read by OCR, which takes seconds a page), DOCX, HTML. Legacy encodings, other formats, ` +
+      `password-protected, damaged or textless files and unparseable documents are refused with 422, the reason and a code.`,
     auth: true,
     before: [writes],
     query: UploadQuery,
     body: {
       required: true,
-      content: {
-        'text/plain': { schema: z.string().openapi({ format: 'binary' }) },
-        'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
-      },
+      content: Object.fromEntries(DOCUMENT_CONTENT_TYPES.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])),
     },
     responses: {
       201: json(UploadResult, 'ingested (Location: the document)'),
       200: json(UploadResult, 'the same text was already in the graph: nothing changed'),
       413: json(z.object({ error: z.string() }), 'over MAX_UPLOAD_BYTES'),
-      415: json(z.object({ error: z.string() }), 'not text/plain or application/octet-stream'),
-      422: json(z.object({ error: z.string(), code: z.string() }), 'refused by the ingest (encoding, binary, empty, unparseable), with the reason'),
+      415: json(z.object({ error: z.string() }), `not one of ${DOCUMENT_CONTENT_TYPES.join(', ')}`),
+      422: json(
+        z.object({ error: z.string(), code: z.string() }),
+        'refused by the ingest, with the reason; code: encoding, binary, empty, unsupported-format, encrypted, corrupt, no-text, zip-bomb, unparseable',
+      ),
     },
     handle: async ({ query, req, res }) => {
       const bytes = await readDocumentBody(req, res, config.MAX_UPLOAD_BYTES);
