@@ -5,7 +5,7 @@ import { dateAt, type ParsedDate } from './dates.js';
 import { numberAt, type ParsedNumber } from './document-numbers.js';
 import { typeFromCode, typeFromWords, TYPE_WORD_PATTERN } from './document-types.js';
 import { foldLower } from './fold.js';
-import { issuerFromCode, localIssuer, type IssuerInfo } from './issuer-codes.js';
+import { isKnownIssuerCode, issuerFromCode, localIssuer, type IssuerInfo } from './issuer-codes.js';
 import { departmentName, issuerAgency, issuerDisplayName, ministryCode } from './issuer-names.js';
 import { issuerPathOf } from './issuer-paths.js';
 import { findIssuers, issuerOfAt, type IssuerMatch } from './issuers.js';
@@ -13,6 +13,7 @@ import { isSectionHeading, isUpperLine, lineCells } from './line-shapes.js';
 import { cleanInline } from './lines.js';
 import { findProvinceMentions, provinceAt, provinceFromFolded } from './provinces.js';
 import { nameLike, readSignature } from './signature.js';
+import { numberFromFileName, repairedHeaderDate, stampDate } from './scan-fallbacks.js';
 import type { DocumentIdentity, SourceLine } from './types.js';
 
 /*
@@ -69,7 +70,7 @@ function numberTail(folded: string, original: string, at: number): { date: Parse
  * the province, the body ("con em Quảng Bình"). A news report about a document ("Tỉnh ủy Kon Tum
  * ban hành Kế hoạch số 44-KH/TU …") is read as the document it reports, with a warning.
  */
-export function readIdentity(lines: SourceLine[]): IdentityReading {
+export function readIdentity(lines: SourceLine[], opts: { fileName?: string } = {}): IdentityReading {
   const warnings: string[] = [];
   const clean = lines.map((l) => ({ n: l.n, text: cleanInline(l.text) }));
   const nonEmpty = clean.filter((l) => l.text.trim().length > 0);
@@ -325,7 +326,29 @@ export function readIdentity(lines: SourceLine[]): IdentityReading {
     }
   }
 
-  // 9. The number's own code names the issuer when nothing else did.
+  // 9. A scan whose handwritten serial or day OCR could not read (scan-fallbacks.ts).
+  const header = clean.slice(0, 30);
+  if (!numberC.some((c) => c.weight >= 35)) {
+    const n = numberFromFileName(header.map((l) => l.text), opts.fileName, fixIssuerCode);
+    if (n) {
+      numberC.push({ value: { ...n, raw: n.number }, weight: 36, source: 'file name' });
+      warnings.push(`number ${n.number}: its serial is taken from the file name (unreadable in the text)`);
+    }
+  }
+  if (!dateC.some((c) => c.weight >= 40)) {
+    const stamp = stampDate(folded);
+    const repaired = repairedHeaderDate(folded.slice(0, 30), stamp);
+    if (repaired) {
+      dateC.push({ value: repaired.date, weight: 45, source: 'header (repaired)' });
+      if (repaired.completed) warnings.push(`issue date ${repaired.date.iso}: completed from the e-signature stamp (the header's day or month is unreadable)`);
+    } else if (stamp) {
+      // The header's date is unreadable (or absent): the stamp, signed on or just after it, beats a date of the body.
+      dateC.push({ value: stamp, weight: 38, source: 'stamp' });
+      warnings.push(`issue date ${stamp.iso} taken from the e-signature stamp (the header's date is unreadable)`);
+    }
+  }
+
+  // 10. The number's own code names the issuer when nothing else did.
   const num = best(numberC);
   // An official letter has no type heading: "Số: 123/UBND-KGVX" and "V/v …".
   if (!typeC.length && (clean.slice(0, 40).some((l) => /^\s*v\s*\/\s*v\b/i.test(l.text)) || (num && !num.value.typeCode && num.value.deptCode))) {
@@ -439,6 +462,19 @@ export function readIdentity(lines: SourceLine[]): IdentityReading {
     issuerAgency: agency,
   };
 }
+
+/**
+ * An issuer code OCR misread by one letter ("CĐ-TTp") → the known code it is one letter from
+ * ("CĐ-TTg"); other codes unchanged.
+ */
+function fixIssuerCode(code: string): string {
+  const [type, issuer] = code.split('-') as [string, string | undefined];
+  if (!issuer || isKnownIssuerCode(foldLower(issuer))) return code;
+  const near = KNOWN_DISPLAY_CODES.find((k) => k.length === issuer.length && [...k].filter((ch, i) => ch.toLowerCase() !== issuer[i]!.toLowerCase()).length === 1);
+  return near ? `${type}-${near}` : code;
+}
+
+const KNOWN_DISPLAY_CODES = ['TTg', 'CP', 'VPCP', 'QH', 'UBND', 'HĐND', 'BKHCN', 'BTC', 'BNV', 'BYT', 'BCT', 'BXD', 'BCA', 'BQP', 'BTP', 'BNG'];
 
 export function parseIdentity(lines: SourceLine[]): DocumentIdentity {
   return readIdentity(lines).identity;

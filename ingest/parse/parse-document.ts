@@ -56,7 +56,7 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
   if (!source.trim()) throw new ParseError('empty document: there is no text to parse', opts.fileName);
   const lines = reflow(toSourceLines(source));
 
-  const reading = readIdentity(lines);
+  const reading = readIdentity(lines, { fileName: opts.fileName });
   const identity = reading.identity;
   const id = identityDocumentId(identity, source);
 
