@@ -121,6 +121,24 @@ export function isParentheticalNote(text: string): boolean {
   return /^\s*\([^()]*\)\s*\.?\s*$/.test(text.replace(/\*/g, ''));
 }
 
+const NORMATIVE_TYPES: ReadonlySet<string> = new Set(['luat', 'nd', 'tt']);
+const NORMATIVE_TITLE =
+  /^(?:ve viec\s+)?(?:(?:ban hanh|sua doi,? bo sung(?: mot so dieu cua)?|phe duyet)\s+)?(?:quy che|quy dinh|dieu le|noi quy|quy trinh|danh muc|danh sach)\b|\bthu tuc hanh chinh\b|^(?:ve viec\s+)?(?:ap dung,?\s+)?bai bo\b|^(?:ve viec\s+)?phan cap\b|^sua doi,? bo sung mot so dieu\b/;
+const NORMATIVE_HEADING = /^(quy che|quy dinh|dieu le|noi quy)$/;
+
+/**
+ * A text of rules rather than of work: a law, decree or circular; a regulation, statute or
+ * procedure list ("Quy chế", "Quy định", "Điều lệ", "công bố thủ tục hành chính"), whether it is
+ * the document or attached to the decision that issues it; a repeal, a delegation of powers. Its
+ * articles and clauses bind, but give nobody a task: its items are plain items.
+ */
+export function isNormative(typeCode: string, title: string | null, headings: readonly string[]): boolean {
+  if (NORMATIVE_TYPES.has(typeCode)) return true;
+  if (title && NORMATIVE_TITLE.test(matchKey(title))) return true;
+  const keys = headings.map((h) => matchKey(h).replace(/[*:.]/g, '').trim());
+  return keys.some((k) => NORMATIVE_HEADING.test(k)) && !keys.some((k) => /^(ke hoach|chuong trinh( hanh dong)?|de an)$/.test(k));
+}
+
 export interface ItemKind {
   /** False: the paragraph is not an item at all. */
   keep: boolean;
@@ -136,9 +154,9 @@ export function isPartyCommittee(issuerPath: string): boolean {
   return /(^|\/)tu$/.test(issuerPath);
 }
 
-export function itemKind(category: SectionCategory, ctx: Pick<StructureContext, 'level' | 'issuerPath'>, hasLead: boolean): ItemKind {
+export function itemKind(category: SectionCategory, ctx: Pick<StructureContext, 'level' | 'issuerPath' | 'normative'>, hasLead: boolean): ItemKind {
   if (DROPPED_CATEGORIES.has(category)) return { keep: false, isTask: false, isDirective: false };
-  if (PLAIN_CATEGORIES.has(category)) return { keep: true, isTask: false, isDirective: false };
+  if (PLAIN_CATEGORIES.has(category) || ctx.normative) return { keep: true, isTask: false, isDirective: false };
   switch (ctx.level) {
     case 'central':
       return category === 'implementation'

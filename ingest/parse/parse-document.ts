@@ -2,10 +2,11 @@ import { ZodError } from 'zod';
 import { DocumentRecord, numberKey, type AgencyNode, type DocumentNode, type ItemNode, type SourceFormat } from '../../graph-schema/index.js';
 import { extractCitations } from './citations.js';
 import { identityDocumentId, readIdentity } from './identity.js';
-import { normalizeSource, toSourceLines } from './lines.js';
+import { cleanInline, normalizeSource, toSourceLines } from './lines.js';
+import { isNormative } from './item-kinds.js';
 import { parseStructure } from './structure.js';
 import { reflow } from './reflow/index.js';
-import type { StructureContext } from './types.js';
+import type { SourceLine, StructureContext } from './types.js';
 
 /** The input is not a policy document the parser can read (empty, or random text). */
 export class ParseError extends Error {
@@ -73,6 +74,7 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
     issuerPath: identity.issuerPath,
     province: identity.province,
     provinceSlug: identity.provinceSlug,
+    normative: isNormative(identity.typeCode, identity.title, standaloneHeadings(lines)),
   };
   const structure = parseStructure(lines, ctx);
 
@@ -128,6 +130,11 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
     }
     throw err;
   }
+}
+
+/** Lines that are a short heading in capitals ("QUY CHẾ", "**ĐIỀU LỆ**"): what the document or an attachment is. */
+function standaloneHeadings(lines: SourceLine[]): string[] {
+  return lines.map((l) => cleanInline(l.text).trim()).filter((t) => t.length > 0 && t.length <= 20 && t === t.toLocaleUpperCase('vi') && /\p{L}/u.test(t));
 }
 
 /** Each item's pages, from the lines it spans. */

@@ -38,6 +38,8 @@ export interface StructureContext {
   issuerPath: string;
   province: string | null;
   provinceSlug: string | null;
+  /** A text of rules (law, regulation, procedure list): no tasks, no directives (item-kinds.ts). */
+  normative?: boolean;
 }
 
 export interface StructureResult {
