@@ -1,3 +1,4 @@
+import { matchKey } from '../../core/vn-text.js';
 import { parseAgencyCell, parseAssignment, type Assignment, type Mention } from './agencies.js';
 import {
   categoryOfAppendix,
@@ -194,7 +195,9 @@ function applyAssignment(draft: ItemDraft, own: Assignment, inherited: Assignmen
 function tableItems(n: SectionNode, k: number, scope: Scope, drafts: ItemDraft[], groups: TableGroupTitle[]): void {
   const table = n.table!;
   const base = k > 1 ? [...scope.path, `table-${k}`] : scope.path;
-  const category = scope.category;
+  // A table of targets ("TT | Chỉ tiêu | Đơn vị | Kết quả") lists what to reach, not work to do.
+  const targets = table.headers.some((h, i) => table.roles[i] === 'task' && /^chi tieu\b/.test(matchKey(h)));
+  const category = targets ? 'objective' : scope.category;
   let groupPath = base;
   let groupTitles = scope.titles;
   for (const e of table.entries) {
