@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { matchKey } from '../core/vn-text.js';
-import type { ItemNode, Timeline } from '../graph-schema/index.js';
+import type { DocumentNode, ItemNode, Timeline } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { itemFromProps } from './properties.js';
 
@@ -131,7 +131,7 @@ export interface DocumentDetail {
     contentHash: string | null;
     lineCount: number;
     text?: string | null;
-  };
+  } & Pick<DocumentNode, 'sourceFormat' | 'pageCount' | 'ocrConfidence' | 'warnings'>;
   issuer: { id: string; name: string; province: string | null; level: string; collective: boolean } | null;
   items: ItemView[];
   citationsOut: CitationView[];
@@ -139,11 +139,14 @@ export interface DocumentDetail {
 }
 
 /** Explicit projections: Neo4j stores no null properties, and the API always shows every field. */
+// How the text was read (format, pages, OCR confidence, warnings): documents ingested before these
+// properties existed have none of them, hence the coalesce on the list.
 const DOC_PROPS = `d { .id, .numberKey, .typeCode, .typeName, .number, .issuerName, .issuerPath, .issuerId, .level, .province,
-                      .date, .year, .place, .signer, .title, .sourceFile, .contentHash, stub: coalesce(d.stub, false) }`;
+                      .date, .year, .place, .signer, .title, .sourceFile, .contentHash, stub: coalesce(d.stub, false),
+                      .sourceFormat, .pageCount, .ocrConfidence, warnings: coalesce(d.warnings, []) }`;
 export const ITEM_PROPS = (v: string) =>
   `${v} { .id, .documentId, .isDirective, .isTask, .sectionPath, .sectionTitles, .ordinal, .text, .lineStart, .lineEnd,
-          .leadRaw, .coordinatingRaw, .province, .level,
+          .pageStart, .pageEnd, .leadRaw, .coordinatingRaw, .province, .level,
           .timelineKind, .timelineRaw, .timelineFrom, .timelineTo, .timelineRecurrence }`;
 
 const OTHER_DOC = `{ id: o.id, number: o.number, title: o.title, typeCode: o.typeCode, province: o.province,

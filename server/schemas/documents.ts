@@ -1,4 +1,4 @@
-import { DocumentTypeCode } from '../../graph-schema/index.js';
+import { DocumentNode, DocumentTypeCode, PageSpan } from '../../graph-schema/index.js';
 import { z } from '../openapi/zod.js';
 import {
   AgencyRef,
@@ -81,6 +81,7 @@ export const ItemView = z
     text: z.string(),
     lineStart: z.number().int(),
     lineEnd: z.number().int(),
+    ...PageSpan.shape,
     leadRaw: z.string().nullable(),
     coordinatingRaw: z.string().nullable(),
     province: z.string().nullable(),
@@ -119,6 +120,8 @@ export const DocumentDetail = z
       contentHash: z.string().nullable(),
       lineCount: z.number().int(),
       text: z.string().nullable().optional(),
+      // How the text was read (format, pages, OCR confidence, warnings), as the graph schema defines it.
+      ...DocumentNode.pick({ sourceFormat: true, pageCount: true, ocrConfidence: true, warnings: true }).shape,
     }),
     issuer: z
       .object({ id: z.string(), name: z.string(), province: z.string().nullable(), level: z.string(), collective: z.boolean() })

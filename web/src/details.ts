@@ -8,6 +8,7 @@ import { getJson } from './api.js';
 import { h, replace } from './dom.js';
 import { KIND_COLOR } from './graph-style.js';
 import { nodeKindOfId } from './lineage-model.js';
+import { formatLabel, isLowOcr, lowOcrNote, warningList } from './reading-notes.js';
 import { hrefFor, parseHash, updateParams } from './router.js';
 import { loadInto } from './status.js';
 import {
@@ -20,6 +21,8 @@ import {
   lines,
   methodLabel,
   num,
+  pages,
+  percent,
   provinceLabel,
   section,
   truncate,
@@ -121,6 +124,17 @@ function header(vk: VisualKind, title: string, subtitle?: string | Node | null):
   );
 }
 
+/** "dòng 12–14 · trang 3": an item's place in its source; the page only for sources with pages (PDF). */
+const place = (i: { lineStart: number; lineEnd: number; pageStart: number | null; pageEnd: number | null }) =>
+  [lines(i.lineStart, i.lineEnd), pages(i.pageStart, i.pageEnd)].filter(Boolean).join(' · ');
+
+/** How the text was read, before anything read from it: a low OCR confidence and the ingest's warnings. */
+function readingNotes(doc: DocumentDetail['document']): HTMLElement | null {
+  const note = lowOcrNote(doc.ocrConfidence);
+  const list = warningList(doc.warnings);
+  return note || list ? h('section', { class: 'reading-notes', 'aria-label': 'Lưu ý về cách đọc văn bản' }, note, list) : null;
+}
+
 function renderDocument(body: HTMLElement, d: DocumentDetail): void {
   const doc = d.document;
   const vk: VisualKind = doc.stub ? 'stub' : 'document';
@@ -165,6 +179,7 @@ function renderDocument(body: HTMLElement, d: DocumentDetail): void {
       h('a', { class: 'btn btn-small btn-ghost', href: traceHref(doc.id), title: 'Mở phả hệ từ văn bản gốc xuống văn bản này' }, 'Truy ngược'),
       directives > 0 ? h('a', { class: 'btn btn-small btn-ghost', href: hrefFor('audit', { doc: doc.id }) }, 'Bản đồ nhiệt') : null,
     ),
+    readingNotes(doc),
     h(
       'dl',
       { class: 'props' },
@@ -178,6 +193,12 @@ function renderDocument(body: HTMLElement, d: DocumentDetail): void {
       row('Nơi ban hành', doc.place),
       row('Người ký', doc.signer),
       row('Tệp nguồn', doc.sourceFile),
+      row('Định dạng', formatLabel(doc.sourceFormat)),
+      row('Số trang', doc.pageCount ? String(doc.pageCount) : null),
+      row(
+        'Độ tin cậy OCR',
+        doc.ocrConfidence != null ? h('span', { class: isLowOcr(doc.ocrConfidence) ? 'warn' : null }, percent(doc.ocrConfidence)) : null,
+      ),
       row('Số dòng', doc.lineCount ? String(doc.lineCount) : null),
       row('Nội dung', `${tasks} nhiệm vụ · ${directives} mục chỉ đạo`),
       doc.stub ? row('Trạng thái', 'Chỉ biết qua trích dẫn của văn bản khác (chưa có toàn văn)') : null,
@@ -198,7 +219,7 @@ function renderDocument(body: HTMLElement, d: DocumentDetail): void {
                 'li',
                 null,
                 nodeLink(i.id, `${section(i.sectionPath)} ${truncate(i.text, 110)}`),
-                h('span', { class: 'muted small' }, ` · ${lines(i.lineStart, i.lineEnd)}`, i.leads.length ? ` · chủ trì: ${i.leads.map((a) => a.name).join(', ')}` : ''),
+                h('span', { class: 'muted small' }, ` · ${place(i)}`, i.leads.length ? ` · chủ trì: ${i.leads.map((a) => a.name).join(', ')}` : ''),
               ),
             ),
           ),
@@ -250,7 +271,7 @@ function renderItem(body: HTMLElement, d: ItemDetail): void {
       row('Ghi trong văn bản', it.leadRaw),
       row('Phối hợp', agencies(it.coordinating)),
       row('Thời hạn', it.timeline?.raw ?? null),
-      row('Dòng', lines(it.lineStart, it.lineEnd)),
+      row('Dòng', place(it)),
     ),
     sourceBlock(d.source.lines),
     graphEdges(it.id),

@@ -6,10 +6,11 @@ import { parseHash, type ViewName } from './router.js';
 import { auditView } from './views/audit.js';
 import { lineageView } from './views/lineage.js';
 import { searchView } from './views/search.js';
+import { uploadView } from './views/upload.js';
 import type { View, ViewFactory } from './views/view.js';
 
-const FACTORIES: Record<ViewName, ViewFactory> = { lineage: lineageView, search: searchView, audit: auditView };
-const TITLES: Record<ViewName, string> = { lineage: 'Phả hệ', search: 'Tìm kiếm', audit: 'Kiểm tra thực hiện' };
+const FACTORIES: Record<ViewName, ViewFactory> = { lineage: lineageView, search: searchView, audit: auditView, upload: uploadView };
+const TITLES: Record<ViewName, string> = { lineage: 'Phả hệ', search: 'Tìm kiếm', audit: 'Kiểm tra thực hiện', upload: 'Tải lên' };
 
 const main = document.getElementById('view')!;
 let current: { name: ViewName; view: View } | null = null;

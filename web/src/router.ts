@@ -1,11 +1,11 @@
 /**
  * The view lives in the URL hash, `#/<view>?<params>`, so any view can be bookmarked or shared:
- * `#/lineage?root=…&open=…&node=…`, `#/search?q=…&province=…&similar=…`, `#/audit?doc=…&cell=…&list=…`.
+ * `#/lineage?root=…&open=…&node=…`, `#/search?q=…&province=…&similar=…`, `#/audit?doc=…&cell=…&list=…`, `#/upload`.
  * `node` (the details panel) works in every view.
  */
 
-export type ViewName = 'lineage' | 'search' | 'audit';
-export const VIEWS: ViewName[] = ['lineage', 'search', 'audit'];
+export type ViewName = 'lineage' | 'search' | 'audit' | 'upload';
+export const VIEWS: ViewName[] = ['lineage', 'search', 'audit', 'upload'];
 
 export interface Route {
   view: ViewName;

@@ -21,6 +21,8 @@ export const TYPE_LABEL: Record<string, string> = {
   nd: 'Nghị định',
   tt: 'Thông tư',
   l: 'Luật',
+  luat: 'Luật',
+  other: 'Văn bản khác',
 };
 
 export const EDGE_LABEL: Record<string, string> = {
@@ -62,6 +64,35 @@ export const lines = (a: number | null | undefined, b: number | null | undefined
   return b == null || b === a ? `dòng ${a}` : `dòng ${a}–${b}`;
 };
 
+/** "trang 3" or "trang 3–4": where an item of a PDF is; empty for sources without pages. */
+export const pages = (a: number | null | undefined, b: number | null | undefined): string => {
+  if (a == null) return '';
+  return b == null || b === a ? `trang ${a}` : `trang ${a}–${b}`;
+};
+
+/** How a document's text was read (DocumentNode.sourceFormat). */
+export const SOURCE_FORMAT_LABEL: Record<string, string> = {
+  text: 'Văn bản thuần (TXT/MD)',
+  pdf: 'PDF (có lớp chữ)',
+  'pdf-ocr': 'PDF (OCR)',
+  docx: 'Word (DOCX)',
+  html: 'Trang web (HTML)',
+};
+
+/** Below this mean word confidence an OCR text is flagged: misread numbers and names are likely. */
+export const LOW_OCR_CONFIDENCE = 0.8;
+
+/** 0.87 → "87 %". */
+export const percent = (x: number): string => `${Math.round(x * 100)} %`;
+
+/** 12345 → "12,1 KB", for file sizes. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`;
+  return `${(kb / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+}
+
 export function truncate(s: string | null | undefined, max: number): string {
   if (!s) return '';
   const flat = s.replace(/\s+/g, ' ').trim();
@@ -78,8 +109,18 @@ export function unnumbered(id: string): string | null {
 }
 
 /** A document's short name: its number, else its type and issuer, else its title. */
-export function docName(d: { number?: string | null; title?: string | null; id: string }, max = 70): string {
-  return d.number ?? unnumbered(d.id) ?? (truncate(d.title, max) || d.id);
+export function docName(
+  d: { number?: string | null; title?: string | null; id: string; typeCode?: string | null; issuerName?: string | null },
+  max = 70,
+): string {
+  return d.number ?? unnumbered(d.id) ?? (truncate(d.title, max) || typedUnnumbered(d) || d.id);
+}
+
+/** "Thông báo của Văn phòng Chính phủ (không số)": an OCR reading may find neither number nor title. */
+function typedUnnumbered(d: { typeCode?: string | null; issuerName?: string | null }): string | null {
+  if (!d.typeCode || !d.issuerName) return null;
+  const type = d.typeCode === 'other' ? 'Văn bản' : (TYPE_LABEL[d.typeCode] ?? 'Văn bản');
+  return `${type} của ${d.issuerName} (không số)`;
 }
 
 export function formatDate(iso: string | null | undefined): string {

@@ -11,7 +11,12 @@ import type {
   UnimplementedList as UnimplementedListS,
   UnresolvedList as UnresolvedListS,
 } from '../../server/schemas/audit.js';
-import type { DocumentDetail as DocumentDetailS, DocumentPage as DocumentPageS, Provinces as ProvincesS } from '../../server/schemas/documents.js';
+import type {
+  DocumentDetail as DocumentDetailS,
+  DocumentPage as DocumentPageS,
+  Provinces as ProvincesS,
+  UploadResult as UploadResultS,
+} from '../../server/schemas/documents.js';
 import type { ItemDetail as ItemDetailS } from '../../server/schemas/items.js';
 import type { GraphEdge as GraphEdgeS, GraphNode as GraphNodeS, Subgraph as SubgraphS } from '../../server/schemas/lineage.js';
 import type { SearchHit as SearchHitS, SearchResult as SearchResultS, SimilarResult as SimilarResultS } from '../../server/schemas/search.js';
@@ -23,6 +28,7 @@ export type DocumentPage = z.infer<typeof DocumentPageS>;
 export type DocumentSummary = DocumentPage['items'][number];
 export type DocumentDetail = z.infer<typeof DocumentDetailS>;
 export type Provinces = z.infer<typeof ProvincesS>;
+export type UploadResult = z.infer<typeof UploadResultS>;
 export type ItemDetail = z.infer<typeof ItemDetailS>;
 export type AgencyDetail = z.infer<typeof AgencyDetailS>;
 export type Heatmap = z.infer<typeof HeatmapS>;

@@ -203,6 +203,8 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
       fit: false,
     }).run();
     const frame = () => {
+      // The view may have been left (another tab) before this delayed framing runs.
+      if (destroyed) return;
       const several = Array.isArray(focus) ? cy.nodes().filter((n) => focus.includes(n.id())) : null;
       if (several?.nonempty()) {
         cy.fit(several, 40);

@@ -1,0 +1,123 @@
+/**
+ * One row of the upload list: the file (name, size), where it is (waiting, uploading with a
+ * progress bar, being processed, done, refused, failed), then what came of it: the document with a
+ * link to its lineage, counts, warnings; or why it was refused, with the server's own words.
+ */
+import { lineageHref } from './details.js';
+import { h } from './dom.js';
+import { formatLabel, lowOcrNote, warningList } from './reading-notes.js';
+import { docName, fileSize, percent, plural } from './text.js';
+import type { UploadResult } from './types.js';
+import type { UploadFailure } from './upload-messages.js';
+import type { RowState, UploadRow } from './upload-queue.js';
+
+export const STATE_LABEL: Record<RowState, string> = {
+  waiting: 'đang chờ',
+  uploading: 'đang tải lên',
+  processing: 'đang xử lý (OCR có thể mất một phút)',
+  done: 'xong',
+  refused: 'bị từ chối',
+  error: 'lỗi',
+};
+
+function progress(row: UploadRow): HTMLElement | null {
+  if (row.state === 'uploading') {
+    const pct = row.total > 0 ? Math.min(100, Math.round((row.sent / row.total) * 100)) : 0;
+    return h(
+      'div',
+      { class: 'upload-progress' },
+      h('progress', { max: 100, value: pct, 'aria-label': `Đã gửi ${pct} %` }),
+      h('span', { class: 'muted small' }, `${pct} %`),
+    );
+  }
+  // No value: the browser draws an indeterminate bar; the server does not say how far it is.
+  if (row.state === 'processing') return h('div', { class: 'upload-progress' }, h('progress', { 'aria-label': 'Máy chủ đang xử lý tệp' }));
+  return null;
+}
+
+function counts(c: UploadResult['counts']): string {
+  return [
+    plural(c.tasks, 'nhiệm vụ'),
+    plural(c.items, 'mục'),
+    c.directives ? plural(c.directives, 'mục chỉ đạo') : null,
+    plural(c.agencies, 'cơ quan'),
+    plural(c.citations, 'trích dẫn'),
+    c.links ? plural(c.links, 'liên kết tới mục chỉ đạo') : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function result(row: UploadRow, r: UploadResult): HTMLElement {
+  const doc = row.document;
+  const reading = doc
+    ? [
+        formatLabel(doc.sourceFormat) ? `Định dạng: ${formatLabel(doc.sourceFormat)}` : null,
+        doc.pageCount ? plural(doc.pageCount, 'trang') : null,
+        doc.ocrConfidence != null ? `Độ tin cậy OCR: ${percent(doc.ocrConfidence)}` : null,
+      ].filter(Boolean)
+    : [];
+  return h(
+    'div',
+    { class: 'upload-result' },
+    h(
+      'p',
+      { class: 'upload-doc' },
+      h('a', { class: 'upload-doc-link', href: lineageHref(r.documentId), title: 'Mở văn bản trong phả hệ' }, doc ? docName(doc, 80) : r.documentId),
+      doc?.title && doc.number ? h('span', { class: 'muted small' }, ` — ${doc.title}`) : null,
+    ),
+    h('p', { class: 'small muted' }, h('code', null, r.documentId), reading.length ? ` · ${reading.join(' · ')}` : ''),
+    h('p', { class: 'upload-counts' }, counts(r.counts)),
+    r.status === 'unchanged' ? h('p', { class: 'small muted upload-unchanged' }, 'Văn bản này đã có trong đồ thị với đúng nội dung này: không có gì thay đổi.') : null,
+    lowOcrNote(doc?.ocrConfidence),
+    warningList(r.warnings),
+  );
+}
+
+function problem(f: UploadFailure, onRetry: () => void, retryAt: number | null): HTMLElement {
+  return h(
+    'div',
+    { class: `upload-problem upload-${f.kind}` },
+    h('strong', null, f.title),
+    h('p', null, f.detail),
+    f.reason ? h('p', { class: 'small muted upload-reason' }, 'Máy chủ trả lời: ', h('q', null, f.reason)) : null,
+    retryAt ? h('p', { class: 'small muted countdown', 'data-retry-at': retryAt }) : null,
+    f.kind === 'error' ? h('button', { type: 'button', class: 'btn btn-small upload-retry', onclick: onRetry }, 'Thử lại') : null,
+  );
+}
+
+/** Seconds left before an automatic retry, written into the rows that wait for one. */
+export function refreshCountdowns(root: ParentNode): void {
+  root.querySelectorAll<HTMLElement>('[data-retry-at]').forEach((el) => {
+    const left = Math.max(0, Math.ceil((Number(el.dataset.retryAt) - Date.now()) / 1000));
+    el.textContent = `Tự động thử lại sau ${left} giây…`;
+  });
+}
+
+export function uploadRow(row: UploadRow, onRetry: (id: number) => void): HTMLElement {
+  const o = row.outcome;
+  const label = row.state === 'done' && o?.kind === 'done' && o.result.status === 'unchanged' ? 'xong (không thay đổi)' : STATE_LABEL[row.state];
+  const li = h(
+    'li',
+    {
+      class: `upload-row state-${row.state}`,
+      'data-row-id': row.id,
+      'data-state': row.state,
+      'data-file': row.file.name,
+      'data-status': o && o.kind !== 'done' ? o.status : null,
+      'data-document-id': o?.kind === 'done' ? o.result.documentId : null,
+    },
+    h(
+      'div',
+      { class: 'upload-head' },
+      h('span', { class: 'upload-name' }, row.file.name),
+      h('span', { class: 'muted small upload-size' }, fileSize(row.file.size)),
+      h('span', { class: `upload-state upload-state-${row.state}` }, label),
+    ),
+    progress(row),
+    o?.kind === 'done' ? result(row, o.result) : null,
+    o && o.kind !== 'done' ? problem(o, () => onRetry(row.id), row.state === 'error' ? row.retryAt : null) : null,
+  );
+  refreshCountdowns(li);
+  return li;
+}
