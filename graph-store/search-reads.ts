@@ -201,12 +201,25 @@ export function itemTexts(db: Db, ids?: string[]): Promise<{ id: string; text: s
  * relevance set written against source files finds its items.
  */
 export function itemsBySourceFile(db: Db): Promise<
-  { file: string; id: string; text: string; isTask: boolean; isDirective: boolean }[]
+  {
+    file: string;
+    id: string;
+    text: string;
+    isTask: boolean;
+    isDirective: boolean;
+    lineStart: number;
+    lineEnd: number;
+    /** Lines where the document writes the item again (ItemNode.restatedAt, flattened). */
+    restatedLineStarts: number[];
+    restatedLineEnds: number[];
+  }[]
 > {
   return readQuery(
     db,
     `MATCH (d:Document)-[:CONTAINS]->(i:Item) WHERE d.sourceFile IS NOT NULL
-     RETURN d.sourceFile AS file, i.id AS id, i.text AS text, i:Task AS isTask, i:Directive AS isDirective
+     RETURN d.sourceFile AS file, i.id AS id, i.text AS text, i:Task AS isTask, i:Directive AS isDirective,
+            i.lineStart AS lineStart, i.lineEnd AS lineEnd,
+            coalesce(i.restatedLineStarts, []) AS restatedLineStarts, coalesce(i.restatedLineEnds, []) AS restatedLineEnds
      ORDER BY file, i.ordinal, i.lineStart, id`,
   );
 }

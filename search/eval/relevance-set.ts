@@ -2,7 +2,8 @@
  * The relevance set (test/fixtures/relevance/queries.json, written by reading the corpus) and
  * how its judgments find their items in the graph: by the start of the item's text within its
  * source file (case-insensitive, whitespace collapsed, the `occurrence`-th match in document
- * order), falling back to the item id the parser gave when the set was written.
+ * order); for an appendix row merged into the body task it restated, by the line the judged words
+ * are on; failing both, by the item id the parser gave when the set was written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,6 +58,24 @@ export function loadRelevanceSet(file = RELEVANCE_SET): RelevanceFile {
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
 
+type FileItem = Awaited<ReturnType<typeof itemsBySourceFile>>[number];
+
+/**
+ * A judgment of an appendix row that restated a body task, now merged into it: the line of the
+ * source file where the judged words are written (its `occurrence`-th), and the item whose lines,
+ * or whose restatements, hold that line.
+ */
+function restatedItem(items: FileItem[], j: z.infer<typeof Judgment>): FileItem | undefined {
+  const source = path.join(REPO_ROOT, 'data/corpus', path.basename(j.file));
+  if (!fs.existsSync(source)) return undefined;
+  const start = norm(j.textStartsWith);
+  const lines = fs.readFileSync(source, 'utf8').split('\n').map((l) => norm(l.replace(/<[^>]+>|[*\\]/g, ' ')));
+  const at = lines.map((l, i) => (l.includes(start) ? i + 1 : 0)).filter(Boolean)[(j.occurrence ?? 1) - 1];
+  if (!at) return undefined;
+  const holds = (s: number, e: number) => s <= at && at <= e;
+  return items.find((i) => holds(i.lineStart, i.lineEnd) || i.restatedLineStarts.some((s, k) => holds(s, i.restatedLineEnds[k] ?? s)));
+}
+
 export async function resolveRelevanceSet(db: Db, set: RelevanceFile): Promise<ResolvedSet> {
   const items = await itemsBySourceFile(db);
   const byFile = new Map<string, typeof items>();
@@ -73,7 +92,7 @@ export async function resolveRelevanceSet(db: Db, set: RelevanceFile): Promise<R
     for (const j of q.relevant) {
       const start = norm(j.textStartsWith);
       const matches = (byFile.get(path.basename(j.file)) ?? []).filter((i) => norm(i.text).startsWith(start));
-      let id = matches[(j.occurrence ?? 1) - 1]?.id;
+      let id = matches[(j.occurrence ?? 1) - 1]?.id ?? restatedItem(byFile.get(path.basename(j.file)) ?? [], j)?.id;
       if (!id && ids.has(j.id)) {
         id = j.id;
         byIdOnly++;

@@ -66,7 +66,7 @@ describe('the demo corpus in Neo4j', () => {
     );
     expect(bad).toEqual([]);
     const [{ n }] = (await readQuery<{ n: number }>(db, 'MATCH (i:Item) RETURN count(i) AS n')) as [{ n: number }];
-    expect(n).toBeGreaterThan(200);
+    expect(n).toBeGreaterThan(150);
   });
 
   it('links provincial tasks to the directive items of 69-KL/TW they carry out', async () => {
@@ -90,7 +90,9 @@ describe('the demo corpus in Neo4j', () => {
   it('reports what auditors ask first', async () => {
     const audit = await documentAudit(db);
     const binhThuan = audit.find((a) => a.id === 'vn/binh-thuan/ubnd/kh/3229/2024')!;
-    expect(binhThuan.tasks).toBeGreaterThan(50);
+    // One task per real task: its appendix rows restate its body tasks (38 by reading, 34–40).
+    expect(binhThuan.tasks).toBeGreaterThanOrEqual(34);
+    expect(binhThuan.tasks).toBeLessThanOrEqual(40);
     expect(binhThuan.collectiveLedTasks).toBeGreaterThan(0);
     expect(binhThuan.unresolvedCitations).toBeGreaterThan(5);
     const kl = audit.find((a) => a.id === KL69)!;
