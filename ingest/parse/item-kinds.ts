@@ -116,6 +116,13 @@ export function isClosingLine(text: string): boolean {
   return CLOSING.test(matchKey(text));
 }
 
+const TARGET = /^(?:\(\d+\)\s*)?(?:phan dau\b|it nhat\s+\d|tren\s+\d+(?:[.,]\d+)?\s*%|\d+(?:[.,]\d+)?\s*%|(?:den|trong)\s+(?:nam|giai doan)\s+\d{4}[^.;]{0,60}?\d+(?:[.,]\d+)?\s*%)/;
+
+/** A target stated as a figure ("100% số người hưởng …", "Phấn đấu đến năm 2030 …", "Ít nhất 85% …"): what to reach, not work. */
+export function isTargetStatement(text: string): boolean {
+  return TARGET.test(matchKey(text));
+}
+
 /** A paragraph that is only a note in parentheses ("(Chi tiết tại Phụ lục kèm theo)"). */
 export function isParentheticalNote(text: string): boolean {
   return /^\s*\([^()]*\)\s*\.?\s*$/.test(text.replace(/\*/g, ''));

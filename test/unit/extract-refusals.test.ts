@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -132,10 +132,18 @@ describe('refusals of damaged, locked and hostile files', () => {
   });
 
   it('leaves no temporary files behind, refused or not', async () => {
-    const ours = async () => (await readdir(tmpdir())).filter((f) => f.startsWith('policy-extract-'));
-    const before = await ours();
-    await refusal(read('blank-scan.pdf'), 'blank-scan.pdf');
-    await extractSource(read('text-layer.pdf'), 'text-layer.pdf', { maxBytes: MAX });
-    expect(await ours()).toEqual(before);
+    // A temp dir of its own, so OCR run at the same time by other tests or programs cannot interfere.
+    const own = await mkdtemp(join(tmpdir(), 'extract-refusals-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = own;
+    try {
+      await refusal(read('blank-scan.pdf'), 'blank-scan.pdf');
+      await extractSource(read('text-layer.pdf'), 'text-layer.pdf', { maxBytes: MAX });
+      expect(await readdir(own)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await rm(own, { recursive: true, force: true });
+    }
   });
 });

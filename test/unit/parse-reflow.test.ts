@@ -89,7 +89,7 @@ describe('reflow of portal copies', () => {
   });
 
   it('joins a bold heading that the copy broke over a blank line, but not two headings', () => {
-    const text = `${WRAPPED_BODY}\n\n**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp**\n\n**Phụ nữ Thành phố và các tổ chức thành viên của Mặt trận**\n\n**II. NHIỆM VỤ**\n\n**1. Về dữ liệu**`;
+    const text = `${WRAPPED_BODY}\n\n**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp**\n\n**Phụ nữ Thành phố và các tổ\nchức thành viên của Mặt trận**\n\n**II. NHIỆM VỤ**\n\n**1. Về dữ liệu**`;
     const out = texts(text);
     expect(out).toContain('**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp** **Phụ nữ Thành phố và các tổ chức thành viên của Mặt trận**');
     expect(out).toContain('**II. NHIỆM VỤ**');

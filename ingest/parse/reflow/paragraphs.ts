@@ -101,7 +101,7 @@ function headingContinues(para: Paragraph, next: SourceLine): boolean {
   const paraRaw = para.lines.map((l) => l.text).join(' ');
   const p = clean(paraRaw);
   const q = clean(next.text);
-  return wholeBold(paraRaw) && wholeBold(next.text) && !detectMarker(q) && !TERMINAL.test(p) && !isUpper(p) && !isUpper(q) && q.length < 120;
+  return wholeBold(paraRaw) && /^\*\*\S/.test(next.text.trim()) && !detectMarker(q) && !TERMINAL.test(p) && !isUpper(p) && !isUpper(q) && q.length < 120;
 }
 
 /** Joins the wrapped lines of one block (a cell, or text between blank lines or table pipes). */
