@@ -76,7 +76,7 @@ const HEADS: [string, HeadRule][] = (
     ['giám đốc', 'capital'], ['tập đoàn', 'capital'], ['tổng công ty', 'capital'], ['công ty', 'capital'],
     ['tòa án', 'capital'], ['viện kiểm sát', 'capital'], ['kiểm toán', 'capital'], ['thông tấn xã', 'capital'],
     ['bộ đội', 'capital'], ['cảnh sát', 'capital'], ['hội đồng', 'capital'], ['phòng', 'capital'],
-    ['ban quản lý', 'complete'], ['báo và phát thanh', 'press'], ['cổng thông tin điện tử', 'complete'], ['bộ trưởng', 'capital'], ['thủ trưởng', 'capital'], ['người đứng đầu', 'capital'],
+    ['ban quản lý', 'complete'], ['viện kiểm sát nhân dân', 'complete'], ['tòa án nhân dân', 'complete'], ['báo và phát thanh', 'press'], ['cổng thông tin điện tử', 'complete'], ['bộ trưởng', 'capital'], ['thủ trưởng', 'capital'], ['người đứng đầu', 'capital'],
   ] as [string, HeadRule][]
 ).sort((a, b) => b[0].length - a[0].length);
 const BAN_LOWER = ['cán sự', 'chấp hành', 'chỉ đạo', 'thường vụ', 'quản lý', 'bí thư', 'tuyên giáo', 'dân vận', 'tổ chức', 'nội chính', 'kinh tế', 'dân tộc', 'đối ngoại', 'đảng'];
