@@ -117,8 +117,16 @@ function printTable(outcomes: FileOutcome[]): void {
       console.log(`\n${o.file}:\n${o.warnings.map((w) => `  ⚠ ${w}`).join('\n')}`);
     }
   }
-  const failed = outcomes.filter((o) => o.status === 'failed').length;
-  console.log(`\n${outcomes.length - failed} of ${outcomes.length} files ingested or unchanged, ${failed} failed.`);
+  console.log(`\n${summaryLine(outcomes)}`);
+}
+
+/** "76 files: 68 ingested, 8 unchanged, 0 failed; 1,203 tasks, 2,004 items." */
+function summaryLine(outcomes: FileOutcome[]): string {
+  const by = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  const parts = (['ingested', 'unchanged', 'parsed'] as const).filter((s) => by(s) > 0).map((s) => `${by(s)} ${s}`);
+  const counts = outcomes.flatMap((o) => (o.status === 'failed' ? [] : [o.counts]));
+  const sum = (k: 'tasks' | 'items') => counts.reduce((n, c) => n + c[k], 0).toLocaleString('en-US');
+  return `${outcomes.length} files: ${[...parts, `${by('failed')} failed`].join(', ')}; ${sum('tasks')} tasks, ${sum('items')} items.`;
 }
 
 await program.parseAsync();
