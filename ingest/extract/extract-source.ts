@@ -24,6 +24,8 @@ export interface ExtractOptions {
   /** OCR processes at a time; default one per core. */
   concurrency?: number;
   ocr?: OcrSettings;
+  /** Skip the second OCR look at page 1's handwritten number and date (bench/handwritten-fields.ts measures with and without). */
+  noSecondLook?: boolean;
 }
 
 /** A DOCX's XML beyond this, or packed tighter than this, is refused before it is unzipped. */
@@ -46,7 +48,7 @@ export async function extractSource(bytes: Uint8Array, fileName: string, opts: E
   });
   switch (sniffFormat(bytes, fileName)) {
     case 'pdf': {
-      const pdf = await extractPdf(bytes, { onPage: opts.onPage, concurrency: opts.concurrency, ocr: opts.ocr });
+      const pdf = await extractPdf(bytes, { onPage: opts.onPage, concurrency: opts.concurrency, ocr: opts.ocr, noSecondLook: opts.noSecondLook, fileName });
       const pages = pdf.pages.map(clean);
       if (!pages.some((p) => /\p{L}/u.test(p))) throw new SourceError('no-text', 'the PDF holds no text (its pages are empty)');
       let line = 1;

@@ -20,10 +20,18 @@ const PAGE_TIMEOUT_MS = 180_000;
 /**
  * Page `page` (1-based) of the PDF at `pdfPath` → image → tesseract. The signature widget is left
  * out of the image (`-hide-annotations`): its text is read exactly from the PDF instead, and OCR
- * of the stamp over the portal logo only adds noise. Tesseract gets one thread: pages are the
- * unit of parallelism, and OpenMP threads inside one process slow it down on few cores.
+ * of the stamp over the portal logo only adds noise. `afterRead` may read parts of the image again
+ * before it is removed. Tesseract gets one thread: pages are the unit of parallelism, and OpenMP
+ * threads inside one process slow it down on few cores.
  */
-export async function ocrPdfPage(pdfPath: string, page: number, workDir: string, settings: OcrSettings = DEFAULT_OCR): Promise<OcrPage> {
+export async function ocrPdfPage(
+  pdfPath: string,
+  page: number,
+  workDir: string,
+  settings: OcrSettings = DEFAULT_OCR,
+  /** A second look at what was read while the page image still exists (the handwritten fields of page 1). */
+  afterRead?: (read: OcrPage, imagePath: string) => Promise<OcrPage>,
+): Promise<OcrPage> {
   const imageRoot = join(workDir, `page-${page}-${randomUUID()}`);
   await runCommand(
     'pdftoppm',
@@ -36,7 +44,8 @@ export async function ocrPdfPage(pdfPath: string, page: number, workDir: string,
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       timeoutMs: PAGE_TIMEOUT_MS,
     });
-    return readTesseractTsv(stdout.toString('utf8'));
+    const read = readTesseractTsv(stdout.toString('utf8'));
+    return afterRead ? await afterRead(read, image) : read;
   } finally {
     // A 300 dpi page is 9 MB in gray, 26 MB in colour: a long document must not pile them up.
     await rm(image, { force: true });

@@ -23,3 +23,19 @@ export async function readStampText(pdfPath: string, page: LayerPage): Promise<s
   }
   return lines;
 }
+
+/** A calendar day: what the stamp gives and what the header's date is checked against. */
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The signing day of a stamp's lines ("Thời gian ký: 10.10.2025 14:11:09 +07:00"), as written (local time); null without one. */
+export function stampDay(lines: readonly string[]): CalendarDay | null {
+  for (const line of lines) {
+    const m = /Thời gian ký\s*:\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})/iu.exec(line.normalize('NFC'));
+    if (m) return { day: Number(m[1]), month: Number(m[2]), year: Number(m[3]) };
+  }
+  return null;
+}

@@ -1,11 +1,15 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { SourceFormat } from '../../graph-schema/index.js';
 import { SourceError } from '../read-source.js';
 import { DEFAULT_OCR, ocrPdfPage, type OcrSettings } from './ocr-page.js';
+import type { OcrPage } from './tesseract-tsv.js';
 import { openPdf, readLayerPage, type LayerPage } from './pdf-layer.js';
-import { readStampText } from './pdf-stamp.js';
+import { readPgm } from './gray-image.js';
+import { fileNameSerial } from '../../core/file-names.js';
+import { rereadHandwrittenFields } from './handwritten-fields.js';
+import { readStampText, stampDay } from './pdf-stamp.js';
 import { mapPool } from './pool.js';
 import { withTempDir } from './temp-dir.js';
 import { MissingToolError } from './run-command.js';
@@ -29,6 +33,10 @@ export interface PdfOptions {
   onPage?: (done: number, total: number) => void;
   concurrency?: number;
   ocr?: OcrSettings;
+  /** Skip the second look at page 1's handwritten number and date (to measure without it). */
+  noSecondLook?: boolean;
+  /** The document's file name: a serial it starts with is checked against the header's. */
+  fileName?: string;
 }
 
 /**
@@ -57,8 +65,27 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Prom
     await writeFile(pdfPath, bytes);
     const warnings: string[] = [];
     const stamps = await readStamps(pdfPath, layer, toOcr.length > 0, warnings);
+    // Page 1's handwritten number and date get a second, digits-only look (handwritten-fields.ts).
+    let handwriting: string | null = null;
+    const secondLook = async (read: OcrPage, imagePath: string): Promise<OcrPage> => {
+      try {
+        const image = async () => readPgm(await readFile(imagePath));
+        const result = await rereadHandwrittenFields(read, image, {
+          stamp: stampDay(stamps[0] ?? []),
+          workDir: dir,
+          tag: 'page-1',
+          fileSerial: fileNameSerial(opts.fileName),
+        });
+        handwriting = result.warning;
+        return result.page;
+      } catch (err) {
+        handwriting = `page 1: the handwritten number and date were not read again (${err instanceof Error ? err.message : String(err)})`;
+        return read;
+      }
+    };
     const ocr = await mapPool(toOcr, opts.concurrency ?? availableParallelism(), async (p) => {
-      const read = await ocrPdfPage(pdfPath, p.page, dir, opts.ocr ?? DEFAULT_OCR);
+      const settings = opts.ocr ?? DEFAULT_OCR;
+      const read = await ocrPdfPage(pdfPath, p.page, dir, settings, p.page === 1 && !opts.noSecondLook ? secondLook : undefined);
       tick();
       return read;
     });
@@ -74,6 +101,7 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Prom
         confidences.push(read.confidence);
         if (read.confidence < LOW_CONFIDENCE) warnings.push(`page ${p.page}: low OCR confidence (${read.confidence.toFixed(2)})`);
       }
+      if (read && p.page === 1 && handwriting) warnings.push(handwriting);
       const body = read ? read.lines : p.lines.filter((l) => !stamps[i]!.includes(l));
       return [...body, ...stamps[i]!].join('\n');
     });

@@ -1,3 +1,4 @@
+import { fileNameSerial } from '../../core/file-names.js';
 import { foldLower } from './fold.js';
 import { numberAt, type ParsedNumber } from './document-numbers.js';
 import type { ParsedDate } from './dates.js';
@@ -62,12 +63,6 @@ export function repairedHeaderDate(foldedHeader: readonly string[], stamp: Parse
     return null;
   }
   return null;
-}
-
-/** "190-ttg.signed.pdf", "2179_qd.pdf": the serial a file name starts with. */
-export function fileNameSerial(fileName: string | undefined): string | null {
-  const m = /^(\d{1,5})(?=[-_. ])/.exec(fileName ?? '');
-  return m ? m[1]!.replace(/^0+(?=\d)/, '') : null;
 }
 
 /**

@@ -13,6 +13,10 @@ describe('warnings in Vietnamese', () => {
     ],
     ['province Nghệ An inferred from the body text', 'Tỉnh, thành phố Nghệ An suy ra từ nội dung văn bản'],
     ['line 73: section path 1.a.1 repeats; item stored as 1.a.1-dup2', 'Dòng 73: mục 1.a.1 trùng số, được lưu là 1.a.1-dup2'],
+    [
+      'page 1: handwritten number/day read by a second, digits-only OCR pass (190, 07)',
+      'Trang 1: số/ngày viết tay được đọc lại chỉ với chữ số (190, 07)',
+    ],
   ])('%s', (warning, shown) => {
     expect(warningText(warning)).toBe(shown);
   });

@@ -15,6 +15,9 @@ const REWRITES: Rewrite[] = [
   [/^issue date (\S+): completed from the e-signature stamp.*$/, (_, d) => `Ngày ban hành ${vnDate(d!)}: phần không đọc được lấy theo dấu chữ ký số`],
   [/^issue date (\S+) taken from the e-signature stamp.*$/, (_, d) => `Ngày ban hành ${vnDate(d!)} lấy theo thời gian của dấu chữ ký số (ngày trong văn bản không đọc được)`],
   [/^signature stamp not read: .*$/, () => 'Không đọc được dấu chữ ký số'],
+  [/^page (\d+): handwritten (\S+) read by a second, digits-only OCR pass \(([^)]*)\)(?:; printed year (\d{4}) read again as (\d{4}))?$/, (_, p, what, values, y0, y1) =>
+    `Trang ${p}: ${handwritten(what!)} viết tay được đọc lại chỉ với chữ số (${values})${y0 ? `; năm in ${y0} được đọc lại là ${y1}` : ''}`],
+  [/^page (\d+): printed year (\d{4}) read again as (\d{4})$/, (_, p, y0, y1) => `Trang ${p}: năm in ${y0} được đọc lại là ${y1}`],
   [/^no document number found.*$/, () => 'Không tìm thấy số hiệu văn bản'],
   [/^no issue date found \(year (\d{4}) from the number\)$/, (_, y) => `Không tìm thấy ngày ban hành (năm ${y} theo số hiệu)`],
   [/^no issue date found$/, () => 'Không tìm thấy ngày ban hành'],
@@ -34,6 +37,12 @@ const REWRITES: Rewrite[] = [
   [/^table row at line (\d+) has no task text$/, (_, l) => `Dòng ${l}: hàng bảng không có nội dung nhiệm vụ`],
   [/^table line (\d+) has no cells.*$/, (_, l) => `Dòng ${l}: dòng bảng không tách được ô`],
 ];
+
+/** "number/day" → "số/ngày": the fields of a header that are written by hand. */
+function handwritten(what: string): string {
+  const names: Record<string, string> = { number: 'số', serial: 'số', day: 'ngày', month: 'tháng' };
+  return what.split('/').map((w) => names[w] ?? w).join('/');
+}
 
 function vnDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
