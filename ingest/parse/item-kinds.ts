@@ -66,14 +66,14 @@ export function categoryOfTitle(title: string): SectionCategory | null {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(cac|nhung|mot so)\s+/, '');
-  if (/^(kinh phi|nguon (kinh phi|von|luc tai chinh)|du toan kinh phi)\b/.test(f)) return /\b(nhiem vu|giai phap|to chuc thuc hien)\b/.test(f) ? 'action' : 'funding';
+  if (/^(kinh phi|nguon (kinh phi|von|luc tai chinh)|du toan kinh phi)\b/.test(f)) return /^kinh phi[^.]{0,20}\b(va|,)\s*(nhiem vu|giai phap|to chuc thuc hien)\b/.test(f) ? 'action' : 'funding';
   if (/^(nhiem vu|giai phap|noi dung|chuong trinh hanh dong|ke hoach hanh dong|hoat dong|lo trinh|danh muc)\b/.test(f)) return 'action';
   if (/^to chuc thuc hien\b(?!.{60})/.test(f) || /^(trach nhiem( thuc hien| cua)?|phan cong( nhiem vu| thuc hien)?|che do (thong tin, )?bao cao)\b(?!.{80})/.test(f)) {
     return 'implementation';
   }
   if (/^(muc dich|yeu cau)\b/.test(f)) return 'purpose';
   if (/^quan diem\b/.test(f)) return 'views';
-  if (/^(tinh hinh|ket qua|danh gia|thuc trang|boi canh|nguyen nhan|han che|uu diem|khuyet diem|ton tai|so ket|tong ket)\b/.test(f)) {
+  if (/^(tinh hinh|ket qua|danh gia|thuc trang|hien trang|boi canh|nguyen nhan|han che|uu diem|khuyet diem|ton tai|so ket|tong ket|tong hop ket qua)\b/.test(f)) {
     return 'situation';
   }
   // "CĂN CỨ XÂY DỰNG KẾ HOẠCH" is a heading; "Căn cứ tình hình thực tế, các cơ quan … thực hiện các hoạt động sau:" leads tasks in.
@@ -85,10 +85,11 @@ export function categoryOfTitle(title: string): SectionCategory | null {
   return null;
 }
 
-/** An appendix is a list of tasks unless its title says it holds rules, targets or forms. */
+/** An appendix is a list of tasks unless its title says it holds rules, targets, results or forms ("Mẫu số 01"). */
 export function categoryOfAppendix(title: string): SectionCategory {
   const words = title.replace(/^\s*(phụ lục|phụ biểu)(\s+(số\s+)?[\divxlIVXL]+)?\s*[:.\-–]?\s*/iu, '');
   const own = categoryOfTitle(words);
+  if (own === 'situation' || /^mau(\s+so)?\b/.test(matchKey(words))) return own === 'situation' ? 'situation' : 'rules';
   return own === 'rules' || own === 'objective' ? own : 'action';
 }
 
@@ -130,20 +131,24 @@ export function isParentheticalNote(text: string): boolean {
 
 const NORMATIVE_TYPES: ReadonlySet<string> = new Set(['luat', 'nd', 'tt']);
 const NORMATIVE_TITLE =
-  /^(?:ve viec\s+)?(?:(?:ban hanh|sua doi,? bo sung(?: mot so dieu cua)?|phe duyet)\s+)?(?:quy che|quy dinh|dieu le|noi quy|quy trinh|danh muc|danh sach)\b|\bthu tuc hanh chinh\b|^(?:ve viec\s+)?(?:ap dung,?\s+)?bai bo\b|^(?:ve viec\s+)?phan cap\b|^sua doi,? bo sung mot so dieu\b/;
+  /^(?:ve viec\s+)?(?:(?:ban hanh|sua doi,? bo sung(?: mot so dieu cua)?|phe duyet)\s+)?(?:quy che|quy dinh|dieu le|noi quy|quy trinh|danh muc|danh sach)\b|^(?:ve viec\s+)?(?:cong bo|chuan hoa|bai bo|thay the)\b.{0,40}\bthu tuc hanh chinh\b|^(?:ve viec\s+)?(?:ap dung,?\s+(?:va\s+)?)?bai bo\b|^(?:ve viec\s+)?phan cap\b|^sua doi,? bo sung mot so dieu\b/;
+/** Articles of a text of rules: what it governs and whom it applies to. */
+const SCOPE_ARTICLE = /^dieu\s+\d+\s*[.:]\s*(pham vi dieu chinh|doi tuong ap dung)\b/;
 const NORMATIVE_HEADING = /^(quy che|quy dinh|dieu le|noi quy)$/;
 
 /**
  * A text of rules rather than of work: a law, decree or circular; a regulation, statute or
  * procedure list ("Quy chế", "Quy định", "Điều lệ", "công bố thủ tục hành chính"), whether it is
- * the document or attached to the decision that issues it; a repeal, a delegation of powers. Its
+ * the document or attached to the decision that issues it (its articles say what it governs and
+ * whom it applies to: "Điều 1. Phạm vi điều chỉnh"); a repeal, a delegation of powers. Its
  * articles and clauses bind, but give nobody a task: its items are plain items.
  */
-export function isNormative(typeCode: string, title: string | null, headings: readonly string[]): boolean {
+export function isNormative(typeCode: string, title: string | null, headings: readonly string[], articles: readonly string[] = []): boolean {
   if (NORMATIVE_TYPES.has(typeCode)) return true;
   if (title && NORMATIVE_TITLE.test(matchKey(title))) return true;
   const keys = headings.map((h) => matchKey(h).replace(/[*:.]/g, '').trim());
-  return keys.some((k) => NORMATIVE_HEADING.test(k)) && !keys.some((k) => /^(ke hoach|chuong trinh( hanh dong)?|de an)$/.test(k));
+  const plan = keys.some((k) => /^(ke hoach|chuong trinh( hanh dong)?|de an)$/.test(k));
+  return !plan && (keys.some((k) => NORMATIVE_HEADING.test(k)) || articles.some((a) => SCOPE_ARTICLE.test(matchKey(a))));
 }
 
 export interface ItemKind {

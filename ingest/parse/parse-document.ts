@@ -74,7 +74,7 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
     issuerPath: identity.issuerPath,
     province: identity.province,
     provinceSlug: identity.provinceSlug,
-    normative: isNormative(identity.typeCode, identity.title, standaloneHeadings(lines)),
+    normative: isNormative(identity.typeCode, identity.title, standaloneHeadings(lines), articleLines(lines)),
   };
   const structure = parseStructure(lines, ctx);
 
@@ -135,6 +135,11 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
 /** Lines that are a short heading in capitals ("QUY CHẾ", "**ĐIỀU LỆ**"): what the document or an attachment is. */
 function standaloneHeadings(lines: SourceLine[]): string[] {
   return lines.map((l) => cleanInline(l.text).trim()).filter((t) => t.length > 0 && t.length <= 20 && t === t.toLocaleUpperCase('vi') && /\p{L}/u.test(t));
+}
+
+/** The lines that open an article ("Điều 1. Phạm vi điều chỉnh"). */
+function articleLines(lines: SourceLine[]): string[] {
+  return lines.map((l) => cleanInline(l.text).trim()).filter((t) => /^Điều\s+\d+\s*[.:]/u.test(t));
 }
 
 /** Each item's pages, from the lines it spans. */

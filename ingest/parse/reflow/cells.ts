@@ -127,9 +127,13 @@ function readTable(cells: Cell[], start: number, columns: number, out: Piece[]):
   return i;
 }
 
-/** Text after a table: long running text, a section heading or the end matter, not a row. */
+/**
+ * Text after a table: long running text, the end matter, or a heading with text under it — not a
+ * row ("**I.** / **NÂNG CAO NHẬN THỨC …**", a group row, is short and stands alone in its cell).
+ */
 function endsTable(c: Cell): boolean {
   const t = text(c);
   const f = matchKey(t);
-  return t.length > 400 || /^(noi nhan|tm\.|kt\.|t\/m|[ivx]+\.\s|phu luc)/.test(f) || c.lines.length > 12 || !c.closed;
+  if (t.length > 400 || c.lines.length > 12 || !c.closed || /^(noi nhan|tm\.|kt\.|t\/m)/.test(f)) return true;
+  return /^([ivx]+\.\s|phu luc)/.test(f) && c.lines.length > 3;
 }
