@@ -101,7 +101,13 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; groups: 
     if (content && content.children.length > 0) visit(content, withFields);
     else if (content) leaf(n, asTask, [n.text.trim(), fieldOf(content.text)?.value].filter(Boolean).join('\n'));
     else if (fields.rest.length === 0) leaf(n, asTask);
-    for (const c of fields.rest) visit(c, withFields);
+    for (const c of fields.rest) {
+      const own = fields.byNode?.get(c);
+      const scopeOf: Scope = own
+        ? { ...withFields, inherited: mergeAssignments(next.inherited, own.assignment), stated: own.assignment?.lead.length ? own.assignment : next.stated, timelineRaw: own.time ?? next.timelineRaw }
+        : withFields;
+      visit(c, scopeOf);
+    }
   };
 
   const leaf = (n: SectionNode, scope: Scope, text = n.text.trim()): void => {

@@ -1,5 +1,6 @@
 import { BODY_MARKERS, classifyLines, type ClassifiedLine, type Marker, type MarkerType } from './markers.js';
 import { parseTable, type ParsedTable } from './table.js';
+import { fieldOf } from './task-fields.js';
 import type { SourceLine } from './types.js';
 
 /**
@@ -167,6 +168,14 @@ export function buildTree(lines: readonly SourceLine[]): SectionTree {
       }
       if (c.closing || /^Trên đây là(?![\p{L}])/u.test(c.text)) {
         state = 'end';
+        continue;
+      }
+      if (fieldOf(c.text) && t.marker) {
+        // "Đơn vị chủ trì thực hiện: …" after a task: a field of the task (task-fields.ts), not more
+        // of its words. After bullets, the block of fields serves the bullets of their heading.
+        if (t.marker.positional && stack.length > 2) stack.pop();
+        push(node('para', null, c.text, c.n, false, c.end));
+        stack.pop();
         continue;
       }
       const leadIn = /:\s*$/.test(c.text) || c.heading;

@@ -22,7 +22,7 @@ export type FieldKind = 'lead' | 'coord' | 'implementers' | 'time' | 'content' |
 
 const LABELS: ReadonlyArray<readonly [FieldKind, RegExp]> = [
   ['coord', /^(?:(?:co quan|don vi|bo phan)(?:\s*,\s*(?:co quan|don vi|dia phuong))*\s+)?phoi hop(?: thuc hien)?\s*:/],
-  ['lead', /^(?:(?:co quan|don vi|bo phan)(?:\s*,\s*(?:co quan|don vi))*\s+)?(?:chu tri|dau moi)(?: thuc hien)?\s*:/],
+  ['lead', /^(?:(?:co quan|don vi|bo phan)(?:\s*,\s*(?:co quan|don vi))*\s+)?(?:chu tri|dau moi)(?: tham muu)?(?: thuc hien| trien khai)?\s*:/],
   ['implementers', /^(?:co quan|don vi|bo phan)(?:\s*,\s*(?:co quan|don vi))*\s+(?:thuc hien|trien khai|chiu trach nhiem)\s*:/],
   ['implementers', /^trach nhiem thuc hien\s*:/],
   ['time', /^(?:thoi gian|thoi han|tien do|moc thoi gian)(?: thuc hien| hoan thanh| trien khai)?\s*:/],
@@ -33,7 +33,7 @@ const LABELS: ReadonlyArray<readonly [FieldKind, RegExp]> = [
 
 /** The field a node's text is, and the words after its label. */
 export function fieldOf(text: string): { kind: FieldKind; value: string } | null {
-  const clean = cleanInline(text).replace(/\s+/g, ' ').trim();
+  const clean = cleanInline(text).replace(/\s+/g, ' ').trim().replace(/^[-+•]\s*/u, '');
   const f = foldLower(clean);
   for (const [kind, re] of LABELS) {
     const m = re.exec(f);
@@ -51,34 +51,67 @@ export interface TaskFields {
   rest: SectionNode[];
   /** The field nodes (their lines belong to the task). */
   fieldNodes: SectionNode[];
+  /**
+   * When blocks of fields follow several groups of tasks ("- A" "- B" fields, "- C" fields), the
+   * fields of the block after each task, by task; null when one block serves every child.
+   */
+  byNode: Map<SectionNode, { assignment: Assignment | null; time: string | null }> | null;
 }
+
+interface Collected {
+  lead: string[];
+  coord: string[];
+  time: string | null;
+  content: SectionNode | null;
+  nodes: SectionNode[];
+}
+
+/** Reads one child as a field into `into`; false when it is no field. */
+function take(c: SectionNode, into: Collected, depth: number): boolean {
+  const field = fieldOf(c.text);
+  if (!field) return false;
+  const value = [field.value, ...c.children.map((k) => cleanInline(k.text))].filter(Boolean).join('; ');
+  if (field.kind === 'content') into.content = c;
+  else if (field.kind === 'lead' || (field.kind === 'implementers' && field.value)) into.lead.push(field.value || value);
+  else if (field.kind === 'coord') into.coord.push(value);
+  else if (field.kind === 'time') into.time = value;
+  if (field.kind === 'implementers' && !field.value && depth === 0) {
+    // "Cơ quan thực hiện:" over "- Đơn vị chủ trì: …" / "- Đơn vị phối hợp: …"; bare names lead.
+    for (const k of c.children) if (!take(k, into, 1)) into.lead.push(cleanInline(k.text));
+  }
+  into.nodes.push(c);
+  return true;
+}
+
+const collected = (): Collected => ({ lead: [], coord: [], time: null, content: null, nodes: [] });
 
 /** A node's children split into fields and the rest; null when none of them is a field. */
 export function readTaskFields(n: SectionNode): TaskFields | null {
+  const all = collected();
   const rest: SectionNode[] = [];
-  const fieldNodes: SectionNode[] = [];
-  const lead: string[] = [];
-  const coord: string[] = [];
-  let time: string | null = null;
-  let content: SectionNode | null = null;
-  const take = (c: SectionNode, depth: number): boolean => {
-    const field = fieldOf(c.text);
-    if (!field) return false;
-    const value = [field.value, ...c.children.map((k) => cleanInline(k.text))].filter(Boolean).join('; ');
-    if (field.kind === 'content') content = c;
-    else if (field.kind === 'lead' || (field.kind === 'implementers' && field.value)) lead.push(field.value || value);
-    else if (field.kind === 'coord') coord.push(value);
-    else if (field.kind === 'time') time = value;
-    if (field.kind === 'implementers' && !field.value && depth === 0) {
-      // "Cơ quan thực hiện:" over "- Đơn vị chủ trì: …" / "- Đơn vị phối hợp: …"; bare names lead.
-      for (const k of c.children) if (!take(k, 1)) lead.push(cleanInline(k.text));
+  // Blocks of fields, each with the tasks written since the block before it.
+  const blocks: Array<{ fields: Collected; tasks: SectionNode[] }> = [{ fields: collected(), tasks: [] }];
+  for (const c of n.children) {
+    const block = blocks[blocks.length - 1]!;
+    if (take(c, all, 0)) {
+      take(c, block.fields, 0);
+      continue;
     }
-    fieldNodes.push(c);
-    return true;
-  };
-  for (const c of n.children) if (!take(c, 0)) rest.push(c);
-  if (fieldNodes.length === 0) return null;
-  return { assignment: assignmentOf(lead, coord), time, content, rest, fieldNodes };
+    rest.push(c);
+    if (block.fields.nodes.length > 0) blocks.push({ fields: collected(), tasks: [c] });
+    else block.tasks.push(c);
+  }
+  if (all.nodes.length === 0) return null;
+  const withFields = blocks.filter((b) => b.fields.nodes.length > 0 && b.tasks.length > 0);
+  let byNode: TaskFields['byNode'] = null;
+  if (withFields.length > 1 && !all.content) {
+    byNode = new Map();
+    for (const b of withFields) {
+      const own = { assignment: assignmentOf(b.fields.lead, b.fields.coord), time: b.fields.time };
+      for (const t of b.tasks) byNode.set(t, own);
+    }
+  }
+  return { assignment: assignmentOf(all.lead, all.coord), time: all.time, content: all.content, rest, fieldNodes: all.nodes, byNode };
 }
 
 function assignmentOf(lead: string[], coord: string[]): Assignment | null {
