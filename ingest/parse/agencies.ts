@@ -76,7 +76,7 @@ const HEADS: [string, HeadRule][] = (
     ['giám đốc', 'capital'], ['tập đoàn', 'capital'], ['tổng công ty', 'capital'], ['công ty', 'capital'],
     ['tòa án', 'capital'], ['viện kiểm sát', 'capital'], ['kiểm toán', 'capital'], ['thông tấn xã', 'capital'],
     ['bộ đội', 'capital'], ['cảnh sát', 'capital'], ['hội đồng', 'capital'], ['phòng', 'capital'],
-    ['ban quản lý', 'complete'], ['viện kiểm sát nhân dân', 'complete'], ['tòa án nhân dân', 'complete'], ['báo và phát thanh', 'press'], ['cổng thông tin điện tử', 'complete'], ['bộ trưởng', 'capital'], ['thủ trưởng', 'capital'], ['người đứng đầu', 'capital'],
+    ['ban quản lý', 'complete'], ['liên minh', 'capital'], ['viện kiểm sát nhân dân', 'complete'], ['tòa án nhân dân', 'complete'], ['báo và phát thanh', 'press'], ['cổng thông tin điện tử', 'complete'], ['bộ trưởng', 'capital'], ['thủ trưởng', 'capital'], ['người đứng đầu', 'capital'],
   ] as [string, HeadRule][]
 ).sort((a, b) => b[0].length - a[0].length);
 const BAN_LOWER = ['cán sự', 'chấp hành', 'chỉ đạo', 'thường vụ', 'quản lý', 'bí thư', 'tuyên giáo', 'dân vận', 'tổ chức', 'nội chính', 'kinh tế', 'dân tộc', 'đối ngoại', 'đảng'];
@@ -141,6 +141,8 @@ class Text {
     // "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …": the heads of all ministries.
     if (/^(?:các\s+)?bộ trưởng(?=\s*,|\s+các\s)/u.test(rest)) return i;
     if (allowBareNoun && isLower(this.s[i]) && COLLECTIVE_NOUN_RE.test(rest) && !this.verbAt(i)) return i;
+    // Groups named without "các": "Sở, ban, ngành liên quan", "Doanh nghiệp, nhà đầu tư", "Chủ đầu tư …".
+    if (/^(?:sở,\s*ban,?\s*ngành|doanh nghiệp|nhà đầu tư|chủ đầu tư|nhà cung cấp)(?![\p{L}])/u.test(rest)) return i;
     return -1;
   }
   startsAgency(i: number): boolean {
@@ -236,7 +238,9 @@ function extendCollective(t: Text, from: number, stopAtVerb: boolean): number {
     const space = /^\s+/u.exec(rest);
     if (!space) break;
     const next = i + space[0].length;
-    if (stopAtVerb && t.verbAt(next)) break;
+    // "Các sở, ban, ngành của Thành phố": whose bodies they are, not a predicate.
+    const owner = /^của\s+(?:tỉnh|thành phố|Tỉnh|Thành phố)(?![\p{L}])/u.test(s.slice(next));
+    if (stopAtVerb && t.verbAt(next) && !owner) break;
     i = next;
   }
   return lastGood;
@@ -255,8 +259,10 @@ function extendName(t: Text, from: number, stopAtVerb: boolean): number {
     if (comma || conj) {
       next = i + (comma ?? conj)![0].length;
       // A new agency after the separator ends this one; a capitalised word continues the name
-      // ("Sở Văn hóa, Thể thao và Du lịch", "Liên hiệp các Hội Khoa học và Kỹ thuật").
-      if (t.startsAgency(next) || !isUpper(s[next])) break;
+      // ("Sở Văn hóa, Thể thao và Du lịch", "Liên hiệp các Hội Khoa học và Kỹ thuật"), and so do
+      // the kinds of zones a management board runs ("Ban Quản lý các khu công nghệ cao và khu công nghiệp").
+      const zones = !!conj && /ban quản lý$/u.test(t.low.slice(0, from)) && /^(?:khu|công nghiệp|kinh tế|chế xuất|công nghệ cao)(?![\p{L}])/iu.test(s.slice(next));
+      if (!zones && (t.startsAgency(next) || !isUpper(s[next]))) break;
     } else {
       const space = /^\s+/u.exec(rest);
       if (!space && i !== from) break;
@@ -283,7 +289,7 @@ export interface Assignment {
   coordRaw: string | null;
 }
 
-const PREFIX_RE = /^(?:Đề nghị|Giao cho|Giao|Yêu cầu|Ủy quyền cho|Ủy quyền|Do)\s+/iu;
+const PREFIX_RE = /^(?:Đề nghị|Giao cho|Giao|Yêu cầu|Ủy quyền cho|Ủy quyền|Do)\s*:?\s+/iu;
 const COORD_RE = /^\s*,?\s*(?:và\s+)?(?:chủ trì\s*,?\s*(?:và\s+)?)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/iu;
 const LEAD_WORD_RE = /^\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan (?:chủ trì|đầu mối|thường trực))(?![\p{L}])/iu;
 
