@@ -11,7 +11,8 @@ const TYPE_WORDS: ReadonlyArray<[string, TypeInfo]> = (
     ['chuong trinh hanh dong', { code: 'ctr', name: 'Chương trình hành động' }],
     ['nghi quyet lien tich', { code: 'nq', name: 'Nghị quyết liên tịch' }],
     ['thong tu lien tich', { code: 'tt', name: 'Thông tư liên tịch' }],
-    ['thong bao ket luan', { code: 'tb', name: 'Thông báo kết luận' }],
+    // A "Thông báo kết luận" is a Thông báo (its number says TB): one type name for both.
+    ['thong bao ket luan', { code: 'tb', name: 'Thông báo' }],
     ['chuong trinh', { code: 'ctr', name: 'Chương trình' }],
     ['ket luan', { code: 'kl', name: 'Kết luận' }],
     ['nghi quyet', { code: 'nq', name: 'Nghị quyết' }],

@@ -158,7 +158,7 @@ export function readIdentity(lines: SourceLine[], opts: { fileName?: string } = 
     } else if ((v = value('loai van ban'))) {
       const t = typeFromWords(foldLower(v));
       if (t) typeC.push({ value: t, weight: 40, source: 'metadata' });
-    } else if ((v = value('co quan ban hanh'))) {
+    } else if ((v = value('co quan ban hanh')) || (v = value('noi ban hanh'))) {
       const fv = foldLower(v);
       const iss = findIssuers(fv, v)[0];
       if (iss) addIssuer(iss, 30, 'metadata', v);
@@ -216,7 +216,8 @@ export function readIdentity(lines: SourceLine[], opts: { fileName?: string } = 
     const specific = found.find((x) => x.province || x.district || !x.local) ?? found[0];
     const province = found.map((x) => x.province).find((p) => p) ?? null;
     // A department under the People's Committee ("UBND TỈNH BẮC KẠN / SỞ KHOA HỌC VÀ CÔNG NGHỆ") issues in its own name.
-    const deptCell = headerIssuerText.find((c) => /^so\s+\S/.test(foldLower(c).trim()));
+    // "SỞ TÀI CHÍNH", not "Số 2744/QĐ-UBND" (folded, Sở and Số are both "so").
+    const deptCell = headerIssuerText.find((c) => /^sở\s+\S/iu.test(c.trim()));
     if (deptCell && found.every((x) => x.local)) {
       const name = departmentName(deptCell);
       const code = num0 && /^s[a-z]{2,8}$/.test(num0.issuerCode) ? num0.issuerCode : ministryCode(name).replace(/^b/, 's');
@@ -234,7 +235,7 @@ export function readIdentity(lines: SourceLine[], opts: { fileName?: string } = 
   }
 
   // 4. The appendix names the document itself: "(Ban hành kèm theo Kế hoạch số 3229 /KH-UBND ngày 27 /8/2024 của UBND tỉnh Bình Thuận)".
-  const APPENDIX = new RegExp(`^[\\s(\\[]*(?:ban hanh\\s+)?kem theo\\s+(${TYPE_WORD_PATTERN})\\s+(?:so\\s*[:.]?\\s*)?`, 'g');
+  const APPENDIX = new RegExp(`^[\\s(\\[*_]*(?:ban hanh\\s+)?kem theo\\s+(${TYPE_WORD_PATTERN})\\s+(?:so\\s*[:.]?\\s*)?`, 'g');
   for (let i = 0; i < clean.length; i++) {
     const f = folded[i]!;
     for (const m of f.matchAll(APPENDIX)) {

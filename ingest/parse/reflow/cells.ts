@@ -80,8 +80,10 @@ export function readCells(cells: Cell[]): Piece[] {
 function readText(cells: Cell[], i: number, out: Piece[]): number {
   const c = cells[i]!;
   const value = cells[i + 1];
-  if (c.lines.length === 1 && isMetadataLabel(c.lines[0]!.text) && value && !isEmpty(value) && value.lines.length <= 3) {
-    const label = c.lines[0]!;
+  // The portal's "#" before its first label shares the label's cell.
+  const words = c.lines.filter((l) => /\p{L}/u.test(cleanInline(l.text)));
+  if (words.length === 1 && isMetadataLabel(words[0]!.text) && value && !isEmpty(value) && value.lines.length <= 3) {
+    const label = words[0]!;
     const last = value.lines[value.lines.length - 1]!;
     const joined = `${cleanInline(label.text).trim()} ${value.lines.map((l) => cleanInline(l.text).trim()).join(' ')}`;
     out.push({ kind: 'text', lines: [{ n: label.n, end: last.end ?? last.n, text: joined }] });
