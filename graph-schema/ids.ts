@@ -45,7 +45,8 @@ export function numberKey(p: Pick<DocumentIdParts, 'issuerPath' | 'typeCode' | '
 }
 
 export function itemId(documentId: string, sectionPath: readonly string[]): string {
-  return `${documentId}#${sectionPath.map((s) => slugify(s) || '0').join('.')}`;
+  // "đ)" follows "d)" in Vietnamese lettering: it must not fold into the same segment.
+  return `${documentId}#${sectionPath.map((s) => slugify(s.replace(/đ/g, 'dd').replace(/Đ/g, 'DD')) || '0').join('.')}`;
 }
 
 export function agencyId(name: string, provinceSlug: string | null): string {

@@ -110,7 +110,7 @@ export function isPromulgationFormula(text: string): boolean {
   );
 }
 
-const CLOSING = /^(trong qua trinh (to chuc |trien khai )?thuc hien[^.]{0,80}\bneu co\b|qua trinh (to chuc |trien khai )?thuc hien[^.]{0,40}\bneu\b|yeu cau (cac|thu truong)\b.{0,200}\b(nghiem tuc|khan truong) (thuc hien|trien khai)|tren day la\b)/;
+const CLOSING = /^(can cu chuc nang,? nhiem vu(?:,? quyen han)?(?: duoc giao)?,? (?:chu dong )?(?:to chuc )?(?:trien khai )?thuc hien (?:ke hoach|tot ke hoach)(?: nay)?(?: theo quy dinh)?\.?$|trong qua trinh (to chuc |trien khai )?thuc hien[^.]{0,80}\bneu co\b|qua trinh (to chuc |trien khai )?thuc hien[^.]{0,40}\bneu\b|yeu cau (cac|thu truong)\b.{0,200}\b(nghiem tuc|khan truong) (thuc hien|trien khai)|tren day la\b)/;
 
 /** The closing lines of a plan: what to do with difficulties, a call to carry the plan out. */
 export function isClosingLine(text: string): boolean {
