@@ -166,9 +166,19 @@ export function isPartyCommittee(issuerPath: string): boolean {
   return /(^|\/)tu$/.test(issuerPath);
 }
 
-export function itemKind(category: SectionCategory, ctx: Pick<StructureContext, 'level' | 'issuerPath' | 'normative'>, hasLead: boolean): ItemKind {
+export function itemKind(
+  category: SectionCategory,
+  ctx: Pick<StructureContext, 'level' | 'issuerPath' | 'normative' | 'typeCode'>,
+  hasLead: boolean,
+  named = true,
+): ItemKind {
   if (DROPPED_CATEGORIES.has(category)) return { keep: false, isTask: false, isDirective: false };
   if (PLAIN_CATEGORIES.has(category) || ctx.normative) return { keep: true, isTask: false, isDirective: false };
+  // A letter or notice whose numbered points sit under no heading of work (a customs ruling's
+  // product fields, the hours of a system outage): a point is a task only when a body is named to do it.
+  if (!named && (ctx.typeCode === 'cv' || ctx.typeCode === 'tb' || ctx.typeCode === 'other')) {
+    return { keep: true, isTask: hasLead, isDirective: false };
+  }
   switch (ctx.level) {
     case 'central':
       return category === 'implementation'

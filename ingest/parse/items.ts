@@ -36,6 +36,8 @@ export interface ItemDraft {
   lineStart: number;
   lineEnd: number;
   category: SectionCategory;
+  /** The category comes from a heading that names it ("NHIỆM VỤ", a task table), not from the default. */
+  named: boolean;
   lead: Mention[];
   coord: Mention[];
   leadRaw: string | null;
@@ -57,6 +59,8 @@ interface Scope {
   path: string[];
   titles: string[];
   category: SectionCategory;
+  /** Whether a heading above named the category (see ItemDraft.named). */
+  named: boolean;
   inherited: Assignment | null;
   /** Agencies a task's fields state (task-fields.ts): they win over the task's own words. */
   stated: Assignment | null;
@@ -124,6 +128,7 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; groups: 
       lineStart: n.lineStart,
       lineEnd: n.lineEnd,
       category: scope.category,
+      named: scope.named,
       lead: [],
       coord: [],
       leadRaw: null,
@@ -138,7 +143,7 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; groups: 
     drafts.push(draft);
   };
 
-  visit(root, { path: [], titles: [], category: 'action', inherited: null, stated: null, timelineRaw: null });
+  visit(root, { path: [], titles: [], category: 'action', named: false, inherited: null, stated: null, timelineRaw: null });
   return { drafts, groups, warnings };
 }
 
@@ -170,6 +175,7 @@ function sectionScope(n: SectionNode, scope: Scope): Scope {
     path: n.label !== null && n.type !== 'root' ? [...scope.path, n.label] : scope.path,
     titles: n.type !== 'root' && title ? [...scope.titles, title] : scope.titles,
     category,
+    named: scope.named || own !== null,
     inherited,
     stated: own && own !== scope.category ? null : scope.stated,
     timelineRaw: own && own !== scope.category ? null : scope.timelineRaw,
@@ -223,6 +229,7 @@ function tableItems(n: SectionNode, k: number, scope: Scope, drafts: ItemDraft[]
       lineStart: e.lineStart,
       lineEnd: e.lineEnd,
       category,
+      named: true,
       lead: [],
       coord: [],
       leadRaw: null,

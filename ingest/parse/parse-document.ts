@@ -74,6 +74,7 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
     issuerPath: identity.issuerPath,
     province: identity.province,
     provinceSlug: identity.provinceSlug,
+    typeCode: identity.typeCode,
     normative: isNormative(identity.typeCode, identity.title, standaloneHeadings(lines), articleLines(lines)),
   };
   const structure = parseStructure(lines, ctx);

@@ -36,7 +36,7 @@ export function parseStructure(lines: SourceLine[], ctx: StructureContext): Stru
   const ids = new Set<string>();
 
   for (const d of drafts) {
-    const kind = itemKind(d.category, ctx, d.lead.length > 0);
+    const kind = itemKind(d.category, ctx, d.lead.length > 0, d.named);
     if (!kind.keep) continue;
     const actionable = kind.isTask || kind.isDirective;
 

@@ -40,6 +40,8 @@ export interface StructureContext {
   provinceSlug: string | null;
   /** A text of rules (law, regulation, procedure list): no tasks, no directives (item-kinds.ts). */
   normative?: boolean;
+  /** The document's type: a letter or notice has tasks only where a body is named (item-kinds.ts). */
+  typeCode?: string;
 }
 
 export interface StructureResult {

@@ -84,6 +84,8 @@ export function continues(para: Paragraph, next: SourceLine, ctx: WrapContext): 
   // Header lines of a scan: the motto, "Số: …", "<place>, ngày …", the type heading in capitals.
   if (MOTTO.test(p) || /^Số\s*[:.]?\s*\d/u.test(q) || PLACE_DATE.test(q)) return false;
   if (isUpper(q) && !isUpper(p)) return false;
+  // "(Trong đó: VNPT:" / "25 trạm, Viettel: 33 trạm);": a colon the wrap fell after, then its value.
+  if (/:$/.test(p) && /^\d/.test(q) && !/^\d{1,2}[.)]\s/.test(q) && forcedWrap(prevRaw, next.text, ctx)) return true;
   if (TERMINAL.test(p)) {
     return full(prevRaw, ctx) && (full(next.text, ctx) || forcedWrap(prevRaw, next.text, ctx)) && para.lines.length > 1;
   }
