@@ -153,7 +153,8 @@ describe('POST /api/documents: what is refused', () => {
     expect(withFolder.status).toBe(400);
   });
 
-  it('answers 422 with the reason for binary, legacy-encoded, empty or unparseable files', async () => {
+  // An encrypted PDF (over this server's small upload limit) is refused in test/unit/extract-refusals.test.ts.
+  it('answers 422 with the reason for binary, legacy-encoded, empty, unparseable, broken or textless files, and writes nothing', async () => {
     const text = await readFile(BT_FILE, 'utf8');
     const cases: [string, Uint8Array | string, string, RegExp][] = [
       ['binary', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0x00]), 'binary', /binary/],
@@ -164,6 +165,8 @@ describe('POST /api/documents: what is refused', () => {
       ['an image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'unsupported-format', /PNG image.*accepted: .*\.pdf/],
       ['a zip bomb', await readFile(join(FORMATS, 'zip-bomb.docx')), 'zip-bomb', /zip bomb/],
       ['a blank scan', await readFile(join(FORMATS, 'blank-scan.pdf')), 'no-text', /no readable text/],
+      ['a truncated PDF', await readFile(join(FORMATS, 'truncated.pdf')), 'corrupt', /damaged or truncated/],
+      ['a PDF with no pages', await readFile(join(FORMATS, 'no-pages.pdf')), 'no-text', /./],
     ];
     for (const [what, body, code, reason] of cases) {
       const r = await upload(body, { type: 'application/octet-stream' });
