@@ -8,8 +8,8 @@ import type { SourceLine } from '../types.js';
  *
  *  - a line that opens with a numbering marker or bullet starts a new paragraph (unless the line
  *    above was cut mid-phrase by the wrap: "Sở Lao động" / "- Thương binh và Xã hội");
- *  - a line that starts in lower case, or follows a line that left a bold or italic run open
- *    ("**ỦY" / "BAN NHÂN DÂN **"), continues it; so does a value after its label ("Số:" / "2609/QĐ-UBND")
+ *  - a line that starts in lower case, or follows a line that left a bold or italic run or a
+ *    parenthesis open ("**ỦY" / "BAN NHÂN DÂN **"), continues it; so does a value after its label ("Số:" / "2609/QĐ-UBND")
  *    and the words after a marker that stands alone ("**3.**" / "Rà soát …");
  *  - after a line that ends a sentence (. ; : ! ?) a new paragraph starts, unless the line was
  *    full to the wrap width and the next one is too (the sentence ended where the wrap fell);
@@ -38,6 +38,11 @@ export function openEmphasis(raw: string): boolean {
   const doubles = raw.match(/\*\*/g)?.length ?? 0;
   const singles = raw.replace(/\*\*/g, '').match(/\*/g)?.length ?? 0;
   return doubles % 2 === 1 || singles % 2 === 1;
+}
+
+/** "(Trong đó: VNPT:" — a parenthesis the wrap left open. */
+function openParenthesis(raw: string): boolean {
+  return (raw.match(/\(/g)?.length ?? 0) > (raw.match(/\)/g)?.length ?? 0);
 }
 
 function isUpper(s: string): boolean {
@@ -70,6 +75,7 @@ export function continues(para: Paragraph, next: SourceLine, ctx: WrapContext): 
   if (!q || !p) return false;
   if (RULE.test(q) || RULE.test(p)) return false;
   if (openEmphasis(paraRaw)) return true;
+  if (openParenthesis(paraRaw) && !detectMarker(q)) return true;
   if (para.lines.length === 1 && BARE_MARKER.test(p)) return true;
   if (LABEL_BEFORE_VALUE.test(p) && /^\d/.test(q)) return true;
   // "… Kế hoạch số" / "245-KH/TU ngày …": the number the line break cut off.
