@@ -88,6 +88,21 @@ describe('reflow of portal copies', () => {
     expect(rows[2]!.n).toBe(firstLine);
   });
 
+  it('keeps a group row that spans the table (one cell) a table line, and does not end the table at it', () => {
+    const cells = [
+      '**STT**', '**Tên nhiệm vụ**', '**Cơ quan chủ trì**', '**Cơ quan phối hợp**', '**Thời gian hoàn\nthành**', '',
+      '**I.\nNÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY**', '',
+      '1', 'Triển khai nền tảng đào tạo trực tuyến mở đại trà', 'Sở KH&CN', 'Các sở, ban, ngành', 'Thường xuyên', '',
+    ];
+    const text = `${WRAPPED_BODY}\n|\n${cells.map((c) => `${c}\n|`).join('\n')}\nKết thúc.`;
+    const rows = run(text).filter((l) => l.text.includes('\t'));
+    expect(rows.map((r) => r.text)).toEqual([
+      '**STT**\t**Tên nhiệm vụ**\t**Cơ quan chủ trì**\t**Cơ quan phối hợp**\t**Thời gian hoàn thành**',
+      '**I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY**\t',
+      '1\tTriển khai nền tảng đào tạo trực tuyến mở đại trà\tSở KH&CN\tCác sở, ban, ngành\tThường xuyên',
+    ]);
+  });
+
   it('joins a bold heading that the copy broke over a blank line, but not two headings', () => {
     const text = `${WRAPPED_BODY}\n\n**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp**\n\n**Phụ nữ Thành phố và các tổ\nchức thành viên của Mặt trận**\n\n**II. NHIỆM VỤ**\n\n**1. Về dữ liệu**`;
     const out = texts(text);

@@ -102,7 +102,9 @@ function readTable(cells: Cell[], start: number, columns: number, out: Piece[]):
       const first = withText[0]!.lines[0]!;
       const lastCell = withText[withText.length - 1]!;
       const last = lastCell.lines[lastCell.lines.length - 1]!;
-      const line = row.map((c) => c.lines.map((l) => l.text.trim()).join(' ')).join('\t');
+      // A row of one cell (a group row "I. NÂNG CAO NHẬN THỨC …" spanning the table) keeps a tab, so it stays a table line.
+      const cellsText = row.map((c) => c.lines.map((l) => l.text.trim()).join(' '));
+      const line = (cellsText.length === 1 ? [...cellsText, ''] : cellsText).join('\t');
       out.push({ kind: 'row', line: { n: first.n, end: last.end ?? last.n, text: line } });
     }
     row = [];
