@@ -256,7 +256,7 @@ async function main(opts: Opts): Promise<void> {
     countCheck('graph: nodes per label, edges per type', diff.length === 0, diff.length === 0 ? `${graph[':Document']} documents, ${graph[':Item']} items, ${Object.keys(graph).length} labels and types equal` : diff.map((k) => `${k} CLI ${graph[k] ?? 0} bench ${afterSync[k] ?? 0}`).join(', '));
     countCheck('items embedded', cli.embedded === synced.sync.embedded, `${cli.indexLine ?? 'no "search index: …" line'} (bench ${synced.sync.embedded})`);
     const bars = cli.progressBars;
-    check('progress bars on stderr', bars.parse || bars.write, `parse ${bars.parse ? 'yes' : 'no'}, pages ${bars.pages}, write ${bars.write ? 'yes' : 'no'}, embed ${bars.embed ? 'yes' : 'no'} (stderr is a pipe, not a terminal: each update is printed as a line, the sync's bar not at all)`);
+    check('progress bars on stderr', bars.parse || bars.write, `parse ${bars.parse ? 'yes' : 'no'}, pages ${bars.pages}, write ${bars.write ? 'yes' : 'no'}, embed ${bars.embed ? 'yes' : 'no'} (stderr is a pipe, not a terminal: the CLI prints its progress as lines)`);
     const m = cli.marks;
     const span = (a: number | null, b: number | null) => (a !== null && b !== null ? f(b - a) : '?');
     log(

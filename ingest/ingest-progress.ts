@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
  * OCR takes seconds a page and a 40-page scan would otherwise look stuck.
  */
 export function ingestProgress(total: number) {
+  if (!process.stderr.isTTY) return lineProgress();
   const bars = new cliProgress.MultiBar(
     { hideCursor: true, stream: process.stderr, clearOnComplete: false, format: ' {phase} [{bar}] {value}/{total} {file}' },
     cliProgress.Presets.shades_classic,
@@ -38,4 +39,19 @@ export function ingestProgress(total: number) {
 
 export function shortName(file: string): string {
   return file.length > 40 ? `…${file.slice(-39)}` : file;
+}
+
+/**
+ * Without a terminal (a pipe, CI, a log file) bars cannot redraw in place: one line per file read
+ * or written, and one when the pages of a PDF are all read, so a log still shows where a run is.
+ */
+function lineProgress() {
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  return {
+    batch: ({ phase, done, total, file }: { phase: string; done: number; total: number; file: string }) => say(`${phase} ${done}/${total} ${shortName(file)}`),
+    page: ({ file, done, total }: { file: string; done: number; total: number }) => {
+      if (total > 1 && done >= total) say(`  ${total} pages read: ${shortName(file)}`);
+    },
+    stop: () => {},
+  };
 }

@@ -12,6 +12,15 @@ export function syncProgressBar(): { onProgress: (p: SyncProgress) => void; stop
     bar?.stop();
     bar = null;
   };
+  if (!process.stderr.isTTY) {
+    // No terminal to redraw a bar in: a line when each phase ends.
+    return {
+      onProgress: (p) => {
+        if (p.total > 0 && p.done >= p.total) process.stderr.write(`${p.phase === 'embed' ? 'embedded' : 'indexed'} ${p.total} items\n`);
+      },
+      stop: () => {},
+    };
+  }
   return {
     onProgress: (p) => {
       if (p.total === 0) return;

@@ -82,8 +82,8 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number
       // The end of what came before too, in case a chunk cuts a bar in two.
       const recent = `${stderr.slice(-80)}${b.toString()}`.replace(ANSI, '');
       stderr += b.toString();
-      if (marks.parse === null && /\bparse \[/.test(recent)) marks.parse = at;
-      if (marks.write === null && /\bwrite \[/.test(recent)) marks.write = at;
+      if (marks.parse === null && /\bparse (?:\[|\d+\/\d+)/.test(recent)) marks.parse = at;
+      if (marks.write === null && /\bwrite (?:\[|\d+\/\d+)/.test(recent)) marks.write = at;
       if (marks.index === null && /search index: /.test(recent)) marks.index = at;
     });
     const timer = setTimeout(() => {
@@ -139,11 +139,12 @@ function readOutput(
     indexLine: index?.[0] ?? null,
     embedded: index ? Number(index[1]) : null,
     marks: { ...marks, syncSeconds: index ? Number(index[2]) : null },
+    // Bars in a terminal; in a pipe (as here) the CLI writes progress as lines instead.
     progressBars: {
-      parse: /\bparse \[[█░]+\]/.test(stderr),
-      pages: /\bpages \[[█░]+\]/.test(stderr) ? 'yes' : /\{phase\} \[[█░]+\] \d+\/\d+/.test(stderr) ? 'unfilled' : 'no',
-      write: /\bwrite \[[█░]+\]/.test(stderr),
-      embed: /embed items \[[█░]+\]/.test(stderr),
+      parse: /\bparse (?:\[[█░]+\]|\d+\/\d+)/.test(stderr),
+      pages: /\bpages \[[█░]+\]|\d+ pages read: /.test(stderr) ? 'yes' : /\{phase\} \[[█░]+\] \d+\/\d+/.test(stderr) ? 'unfilled' : 'no',
+      write: /\bwrite (?:\[[█░]+\]|\d+\/\d+)/.test(stderr),
+      embed: /embed items \[[█░]+\]|embedded \d+ items/.test(stderr),
     },
   };
 }
