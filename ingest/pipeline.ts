@@ -1,6 +1,7 @@
 import type { DocumentRecord, ItemLink } from '../graph-schema/index.js';
 import type { Db } from '../graph-store/db.js';
 import { upsertDocument } from '../graph-store/upsert-document.js';
+import { inTurn } from '../graph-store/write-turns.js';
 import {
   directiveCandidates,
   documentState,
@@ -90,7 +91,12 @@ export async function ingestBytes(
   return writeRecord(db, fileName, record, opts.similarity ?? lexicalSimilarity);
 }
 
-async function writeRecord(db: Db, file: string, record: DocumentRecord, similarity: TextSimilarity): Promise<FileOutcome> {
+/** One record into the graph, in its turn among this process's writes (graph-store/write-turns.ts). */
+function writeRecord(db: Db, file: string, record: DocumentRecord, similarity: TextSimilarity): Promise<FileOutcome> {
+  return inTurn(() => writeRecordNow(db, file, record, similarity));
+}
+
+async function writeRecordNow(db: Db, file: string, record: DocumentRecord, similarity: TextSimilarity): Promise<FileOutcome> {
   const id = record.document.id;
   const state = await documentState(db, id);
   if (state && !state.stub && state.contentHash === record.document.contentHash) {
