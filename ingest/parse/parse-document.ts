@@ -6,7 +6,7 @@ import { cleanInline, normalizeSource, toSourceLines } from './lines.js';
 import { isNormative } from './item-kinds.js';
 import { parseStructure } from './structure.js';
 import { reflow } from './reflow/index.js';
-import type { SourceLine, StructureContext } from './types.js';
+import type { DocumentIdentity, SourceLine, StructureContext } from './types.js';
 
 /** The input is not a policy document the parser can read (empty, or random text). */
 export class ParseError extends Error {
@@ -80,9 +80,9 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
   const structure = parseStructure(lines, ctx);
 
   const typed = !reading.warnings.includes('document type not identified');
-  if (!typed && !identity.number && structure.items.length === 0 && cited.citations.length === 0) {
+  if (!looksLikeDocument(identity, typed, structure.items.length, cited.citations.length)) {
     throw new ParseError(
-      'no recognisable structure of a policy document: no document type (Kế hoạch, Nghị quyết, Quyết định …), no numbered items and no references to other documents',
+      'not recognisable as a policy document: it names no number, date or issuer of its own, and has too few items (numbered tasks or paragraphs) or references to other documents to be read as one',
       opts.fileName,
     );
   }
@@ -131,6 +131,17 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
     }
     throw err;
   }
+}
+
+/**
+ * The gate an upload passes to become a document: an identity of its own (a number, a date or an
+ * issuer), or enough of a document's body to stand for one (several items under a document type,
+ * many items, or references to other documents beside an item or a type). "KẾ HOẠCH thử nghiệm"
+ * alone, word salad, a chat message do not pass; a portal article about a resolution does.
+ */
+function looksLikeDocument(identity: DocumentIdentity, typed: boolean, items: number, citations: number): boolean {
+  if (identity.number || identity.date || (identity.issuerPath !== 'unknown' && identity.issuerName)) return true;
+  return (typed && items >= 3) || items >= 10 || (citations >= 2 && (typed || items >= 1));
 }
 
 /** Lines that are a short heading in capitals ("QUY CHẾ", "**ĐIỀU LỆ**"): what the document or an attachment is. */

@@ -163,6 +163,9 @@ describe('POST /api/documents: what is refused', () => {
       ['UTF-16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'encoding', /UTF-16/],
       ['empty', '   \n\n', 'empty', /empty/],
       ['not a document', 'Hôm nay trời đẹp, chúng tôi đi chơi công viên.', 'unparseable', /policy document/],
+      // A type heading alone, or words of the genre without a document's identity or body.
+      ['a bare heading', 'KẾ HOẠCH thử nghiệm', 'unparseable', /not recognisable as a policy document/],
+      ['word salad', 'kế hoạch nhiệm vụ sở tài chính chủ trì phối hợp thực hiện năm 2025 tăng cường đẩy mạnh các cơ quan đơn vị', 'unparseable', /policy document/],
       ['an image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'unsupported-format', /PNG image.*accepted: .*\.pdf/],
       ['a zip bomb', await readFile(join(FORMATS, 'zip-bomb.docx')), 'zip-bomb', /zip bomb/],
       ['a blank scan', await readFile(join(FORMATS, 'blank-scan.pdf')), 'no-text', /no readable text/],
