@@ -6,6 +6,7 @@ import { REPO_ROOT } from '../scripts/neo4j/local-neo4j.js';
 import type { AppDeps } from './deps.js';
 import { errorHandler } from './errors.js';
 import { Api } from './http/api.js';
+import { securityHeaders } from './http/security.js';
 import { webRoutes } from './http/static.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { auditRoutes } from './routes/audit.js';
@@ -24,6 +25,7 @@ export const DEFAULT_WEB_DIR = join(REPO_ROOT, 'web/dist');
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(
     pinoHttp({
       logger,

@@ -62,6 +62,11 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     res.status(err.status).json({ error: err.message, ...(err.details ? { details: err.details } : {}), ...err.extra.body });
     return;
   }
+  if (err instanceof URIError) {
+    // A malformed percent-encoding in the path or query ("/api/%E0%A4%A").
+    res.status(400).json({ error: 'malformed URI (bad percent-encoding)' });
+    return;
+  }
   const bp = err as BodyParserError;
   if (bp.type === 'entity.too.large') {
     const size = Number.isFinite(bp.length) ? `${bp.length} bytes, ` : '';

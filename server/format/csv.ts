@@ -5,9 +5,17 @@ export type Column<T> = readonly [header: string, get: (row: T) => unknown];
 
 function cell(v: unknown): string | number | boolean {
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map(cell).join('; ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return v as string | number | boolean;
+  if (Array.isArray(v)) return neutralised(v.map(cell).join('; '));
+  if (typeof v === 'object') return neutralised(JSON.stringify(v));
+  return typeof v === 'string' ? neutralised(v) : (v as number | boolean);
+}
+
+/**
+ * Text from uploaded documents starting with =, +, -, @ (or a tab or carriage return) would run
+ * as a formula in a spreadsheet; a leading apostrophe keeps it text (OWASP's advice for CSV).
+ */
+function neutralised(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
 /** RFC 4180 CSV with a header row; the BOM makes spreadsheet programs read it as UTF-8 (Vietnamese marks). */

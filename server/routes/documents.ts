@@ -1,6 +1,7 @@
 import { json, type Api } from '../http/api.js';
 import { rejectPagingWithId } from '../http/validate.js';
 import { requireToken } from '../http/auth.js';
+import { writeLimits } from '../http/security.js';
 import { DOCUMENT_CONTENT_TYPES, readDocumentBody } from '../http/raw-body.js';
 import { HttpError } from '../errors.js';
 import type { AppDeps } from '../deps.js';
@@ -53,7 +54,7 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
     handle: () => getProvinces(db),
   });
 
-  const writes = requireToken(config.API_TOKEN);
+  const writes = [...writeLimits(), requireToken(config.API_TOKEN)];
 
   api.add({
     method: 'post',
@@ -66,7 +67,7 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
       `PDF with a text layer or scanned (read by OCR, which takes seconds a page), DOCX, HTML. Legacy encodings, other formats, ` +
       `password-protected, damaged or textless files and unparseable documents are refused with 422, the reason and a code.`,
     auth: true,
-    before: [writes],
+    before: writes,
     query: UploadQuery,
     body: {
       required: true,
@@ -101,7 +102,7 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
     summary: 'Delete a document and what only it owned',
     description: 'A document other documents still cite stays as a stub (`keptAsStub`).',
     auth: true,
-    before: [writes],
+    before: writes,
     query: DeleteQuery,
     notFound: true,
     responses: { 200: json(DeleteResult, 'deleted') },
