@@ -18,6 +18,8 @@ import { ensureModel } from '../scripts/model/setup.js';
 export { EMBEDDING_DIMENSIONS };
 /** Longest input in tokens, <s> and </s> included. */
 export const MAX_TOKENS = 512;
+/** Characters kept per token before tokenizing: sentencepiece pieces of this vocabulary are far shorter. */
+const MAX_CHARS_PER_TOKEN = 16;
 /** Texts per ONNX run when the caller does not say. */
 export const DEFAULT_BATCH_SIZE = 8;
 
@@ -108,7 +110,11 @@ export class Embedder {
   /** Token ids fed to the model for `text` (prefix, NFC, specials and truncation applied). */
   tokenize(text: string, mode: EmbedMode): number[] {
     if (typeof text !== 'string') throw new TypeError('text must be a string');
-    const ids = this.tokenizer.encode(`${mode}: ${text.normalize('NFC')}`, { add_special_tokens: true });
+    // Only the first 512 tokens count: a document's 1 MB line is cut before the tokenizer sees it
+    // (whole, it overflows the tokenizer's stack). No token is longer than MAX_CHARS_PER_TOKEN, so
+    // the cut never removes one of the first 512.
+    const head = text.length > MAX_TOKENS * MAX_CHARS_PER_TOKEN ? text.slice(0, MAX_TOKENS * MAX_CHARS_PER_TOKEN) : text;
+    const ids = this.tokenizer.encode(`${mode}: ${head.normalize('NFC')}`, { add_special_tokens: true });
     if (ids.length <= MAX_TOKENS) return ids;
     // transformers.js truncation would cut </s> off; keep it like HF tokenizers do.
     const out = ids.slice(0, MAX_TOKENS - 1);

@@ -108,6 +108,17 @@ describe.each([
     expect(cosine(q, q2!)).toBeGreaterThan(0.99999);
     expect(cosine(q, p!)).toBeLessThan(0.99999);
   });
+
+  it('embeds a 1 MB paragraph as its first 512 tokens, without overflowing the tokenizer', async () => {
+    const line = 'Sở Tài chính chủ trì tham mưu bố trí kinh phí thực hiện nhiệm vụ. '.repeat(16_000);
+    expect(line.length).toBeGreaterThan(1_000_000);
+    const ids = embedder.tokenize(line, 'passage');
+    expect(ids).toHaveLength(512);
+    // The same 512 tokens as a text cut well past them.
+    expect(ids).toEqual(embedder.tokenize(line.slice(0, 20_000), 'passage'));
+    const [v] = await embedder.embedPassages([line]);
+    expect(v).toHaveLength(dim);
+  });
 });
 
 describe('model directory checks', () => {
