@@ -92,6 +92,7 @@ async function syncSearchIndex(db: Db): Promise<void> {
       `search index: ${sync.embedded} items embedded, ${sync.added} added, ${sync.removed} removed, ` +
         `${sync.size} in the index (${(sync.ms / 1000).toFixed(1)} s)`,
     );
+    if (sync.failed.length > 0) console.error(`search index: ${sync.failed.length} items could not be embedded and were left out: ${sync.failed.slice(0, 5).join(', ')}`);
   } catch (err) {
     progress.stop();
     console.error(`search index not updated (${(err as Error).message}); it is synced again at the next ingest or start`);

@@ -24,6 +24,7 @@ export async function syncSearchAfterWrite(search: SearchService | undefined, re
   try {
     const result = await search.syncIndex();
     logger.info({ component: 'search', reason, ...result }, 'search index synced');
+    if (result.failed.length > 0) logger.warn({ component: 'search', failed: result.failed }, 'items the embedder could not read were left out of the index');
     return result;
   } catch (err) {
     logger.error({ component: 'search', reason, err }, 'search index sync failed; the next write or start retries');

@@ -40,6 +40,8 @@ export interface SyncResult {
   embedded: number;
   /** Embedded texts not written because the item changed or vanished meanwhile. */
   skipped: number;
+  /** Items the embedder could not read: left out of the index (tried again at the next sync) so the others are not held up. */
+  failed: string[];
   added: number;
   removed: number;
   /** Items in the index afterwards. */
@@ -63,6 +65,32 @@ export function syncSearchIndex(db: Db, index: VectorIndex, embedder: PassageEmb
   return run;
 }
 
+/**
+ * A batch's vectors; when the embedder fails on the batch, each item alone, so one unreadable
+ * text costs only itself (its id goes to `failed`, its vector is null).
+ */
+async function embedIsolated(
+  embedder: PassageEmbedder,
+  batch: Array<{ id: string; text: string }>,
+  batchSize: number,
+  failed: string[],
+): Promise<Array<Float32Array | null>> {
+  try {
+    return await embedder.embedPassages(batch.map((t) => t.text), { batchSize });
+  } catch {
+    const one: Array<Float32Array | null> = [];
+    for (const t of batch) {
+      try {
+        one.push((await embedder.embedPassages([t.text], { batchSize: 1 }))[0]!);
+      } catch {
+        failed.push(t.id);
+        one.push(null);
+      }
+    }
+    return one;
+  }
+}
+
 async function syncLocked(db: Db, index: VectorIndex, embedder: PassageEmbedder, opts: SyncOptions): Promise<SyncResult> {
   const started = performance.now();
   // Start from what another process may have saved meanwhile: fewer vectors to re-read.
@@ -74,14 +102,12 @@ async function syncLocked(db: Db, index: VectorIndex, embedder: PassageEmbedder,
   // (embedder.ts sorts within one call only; unsorted batches of 32 took 2.5 × as long).
   const todo = (await itemsWithoutEmbedding(db)).sort((a, b) => a.text.length - b.text.length);
   let skipped = 0;
+  const failed: string[] = [];
   opts.onProgress?.({ phase: 'embed', done: 0, total: todo.length });
   for (let start = 0; start < todo.length; start += batchSize) {
     const batch = todo.slice(start, start + batchSize);
-    const vectors = await embedder.embedPassages(
-      batch.map((t) => t.text),
-      { batchSize: Math.min(batchSize, 16) },
-    );
-    const rows = batch.map((t, i) => ({ id: t.id, text: t.text, vector: Array.from(vectors[i]!) }));
+    const vectors = await embedIsolated(embedder, batch, Math.min(batchSize, 16), failed);
+    const rows = batch.flatMap((t, i) => (vectors[i] ? [{ id: t.id, text: t.text, vector: Array.from(vectors[i]!) }] : []));
     const written = new Set(await writeEmbeddings(db, rows));
     for (const r of rows) {
       if (written.has(r.id)) fresh.set(r.id, r.vector);
@@ -123,6 +149,7 @@ async function syncLocked(db: Db, index: VectorIndex, embedder: PassageEmbedder,
   return {
     embedded: fresh.size,
     skipped,
+    failed,
     added,
     removed,
     size: index.size,

@@ -173,4 +173,26 @@ describe('search index consistency', () => {
     expect(await sync()).toMatchObject({ added: 1, removed: 0 });
     expect(index.has(someId)).toBe(true);
   });
+
+  it('leaves out an item the embedder cannot read and indexes the others', async () => {
+    // The real embedder, failing on one text as the tokenizer once did on a 1 MB line.
+    const text = 'Nội dung thử nghiệm mà bộ mã hóa không đọc được: kiểm tra việc cô lập lỗi.';
+    const outcome = await ingestBytes(db, Buffer.from(`ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\nSố: 77/KH-UBND\nThái Bình, ngày 01 tháng 02 năm 2025\nKẾ HOẠCH\nI. NHIỆM VỤ\n1. ${text}\n2. Tổ chức tuyên truyền Kết luận số 69-KL/TW.\n`), 'poison.txt', opts);
+    expect(outcome.status).toBe('ingested');
+    const poisoned = {
+      async embedPassages(texts: string[], o?: { batchSize?: number }) {
+        if (texts.some((t) => t.includes('bộ mã hóa không đọc được'))) throw new RangeError('Maximum call stack size exceeded');
+        return lazyEmbedder.embedPassages(texts, o);
+      },
+    };
+    const result = await syncSearchIndex(db, index, poisoned);
+    expect(result.failed).toHaveLength(1);
+    const [poisonedItem] = await readQuery<{ id: string }>(db, 'MATCH (i:Item) WHERE i.text CONTAINS $t RETURN i.id AS id', { t: 'bộ mã hóa không đọc được' });
+    expect(result.failed).toEqual([poisonedItem!.id]);
+    const ids = await graphItemIds();
+    expect(new Set(index.ids())).toEqual(new Set([...ids].filter((id) => id !== result.failed[0])));
+    // With an embedder that reads it, the next sync catches up.
+    expect(await sync()).toMatchObject({ embedded: 1, failed: [] });
+    expect(new Set(index.ids())).toEqual(ids);
+  });
 });
