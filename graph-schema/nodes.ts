@@ -57,6 +57,12 @@ export const DocumentNode = z.object({
   /** True for a document known only from citations; a later ingest of its text fills it in. */
   stub: z.boolean(),
   sourceFile: z.string().nullable(),
+  /**
+   * Other files that read as this document but were not taken as its text (a shorter copy, a
+   * report about it, a replaced earlier text; ingest/which-text.ts). The graph store keeps the list
+   * across re-ingests; a parser always gives [].
+   */
+  otherSources: z.array(z.string()),
   contentHash: z.string().nullable(),
   /** The full normalised source text, so any node's source lines can be shown. */
   text: z.string().nullable(),

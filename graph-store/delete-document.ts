@@ -27,7 +27,7 @@ export async function deleteDocument(db: Db, documentId: string): Promise<Delete
          WITH d, EXISTS { ()-[:CITES|IMPLEMENTS]->(d) } AS cited
          CALL (d, cited) {
            WITH d WHERE cited
-           SET d.stub = true, d.text = null, d.contentHash = null, d.sourceFile = null
+           SET d.stub = true, d.text = null, d.contentHash = null, d.sourceFile = null, d.otherSources = []
          }
          CALL (d, cited) {
            WITH d WHERE NOT cited

@@ -128,6 +128,7 @@ export interface DocumentDetail {
     place: string | null;
     signer: string | null;
     sourceFile: string | null;
+    otherSources: string[];
     contentHash: string | null;
     lineCount: number;
     text?: string | null;
@@ -142,7 +143,7 @@ export interface DocumentDetail {
 // How the text was read (format, pages, OCR confidence, warnings): documents ingested before these
 // properties existed have none of them, hence the coalesce on the list.
 const DOC_PROPS = `d { .id, .numberKey, .typeCode, .typeName, .number, .issuerName, .issuerPath, .issuerId, .level, .province,
-                      .date, .year, .place, .signer, .title, .sourceFile, .contentHash, stub: coalesce(d.stub, false),
+                      .date, .year, .place, .signer, .title, .sourceFile, otherSources: coalesce(d.otherSources, []), .contentHash, stub: coalesce(d.stub, false),
                       .sourceFormat, .pageCount, .ocrConfidence, warnings: coalesce(d.warnings, []) }`;
 export const ITEM_PROPS = (v: string) =>
   `${v} { .id, .documentId, .isDirective, .isTask, .sectionPath, .sectionTitles, .ordinal, .text, .lineStart, .lineEnd,

@@ -3,10 +3,23 @@ import { readQuery } from './db.js';
 import type { ItemLink } from '../graph-schema/index.js';
 
 /** What the graph already knows of a document, to skip an unchanged re-ingest. */
-export async function documentState(db: Db, id: string): Promise<{ contentHash: string | null; stub: boolean } | null> {
-  const rows = await readQuery<{ contentHash: string | null; stub: boolean }>(
+export interface DocumentState {
+  contentHash: string | null;
+  stub: boolean;
+  sourceFile: string | null;
+  textLength: number;
+  items: number;
+  warnings: string[];
+}
+
+/** What the graph holds of a document, to compare an upload with (ingest/which-text.ts). */
+export async function documentState(db: Db, id: string): Promise<DocumentState | null> {
+  const rows = await readQuery<DocumentState>(
     db,
-    'MATCH (d:Document {id: $id}) RETURN d.contentHash AS contentHash, d.stub AS stub',
+    `MATCH (d:Document {id: $id})
+     RETURN d.contentHash AS contentHash, coalesce(d.stub, false) AS stub, d.sourceFile AS sourceFile,
+            size(coalesce(d.text, '')) AS textLength, COUNT { (d)-[:CONTAINS]->(:Item) } AS items,
+            coalesce(d.warnings, []) AS warnings`,
     { id },
   );
   return rows[0] ?? null;

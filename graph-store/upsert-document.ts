@@ -44,8 +44,12 @@ async function writeRecord(tx: ManagedTransaction, record: DocumentRecord): Prom
   const cited = record.citedDocuments.filter((c) => !idMap.has(c.id) && c.id !== doc.id);
 
   await clearOwnedEdges(tx, doc.id);
+  // A replaced text stays listed as a source of the document (ingest/which-text.ts).
   await tx.run(
-    `MERGE (d:Document {id: $doc.id}) SET d += $doc
+    `MERGE (d:Document {id: $doc.id})
+     WITH d, coalesce(d.otherSources, []) + CASE WHEN coalesce(d.stub, false) OR d.sourceFile IS NULL THEN [] ELSE [d.sourceFile] END AS before
+     SET d += $doc,
+         d.otherSources = reduce(acc = [], s IN before | CASE WHEN s = $doc.sourceFile OR s IN acc THEN acc ELSE acc + s END)
      WITH d
      OPTIONAL MATCH (d)-[:CONTAINS]->(old:Item) WHERE NOT old.id IN $itemIds
      DETACH DELETE old`,

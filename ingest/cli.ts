@@ -114,6 +114,7 @@ function printTable(outcomes: FileOutcome[]): void {
   }
   console.log(table.toString());
   for (const o of outcomes) {
+    if ((o.status === 'kept' || o.status === 'ingested') && o.decision) console.log(`\n${o.file}: ${o.decision.reason}`);
     if (o.status !== 'failed' && o.warnings.length > 0) {
       console.log(`\n${o.file}:\n${o.warnings.map((w) => `  ⚠ ${w}`).join('\n')}`);
     }
@@ -124,7 +125,7 @@ function printTable(outcomes: FileOutcome[]): void {
 /** "76 files: 68 ingested, 8 unchanged, 0 failed; 1,203 tasks, 2,004 items." */
 function summaryLine(outcomes: FileOutcome[]): string {
   const by = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
-  const parts = (['ingested', 'unchanged', 'parsed'] as const).filter((s) => by(s) > 0).map((s) => `${by(s)} ${s}`);
+  const parts = (['ingested', 'unchanged', 'kept', 'parsed'] as const).filter((s) => by(s) > 0).map((s) => `${by(s)} ${s === 'kept' ? 'kept the fuller text already in the graph' : s}`);
   const counts = outcomes.flatMap((o) => (o.status === 'failed' ? [] : [o.counts]));
   const sum = (k: 'tasks' | 'items') => counts.reduce((n, c) => n + c[k], 0).toLocaleString('en-US');
   return `${outcomes.length} files: ${[...parts, `${by('failed')} failed`].join(', ')}; ${sum('tasks')} tasks, ${sum('items')} items.`;

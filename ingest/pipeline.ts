@@ -1,7 +1,10 @@
 import type { DocumentRecord, ItemLink } from '../graph-schema/index.js';
 import type { Db } from '../graph-store/db.js';
 import { upsertDocument } from '../graph-store/upsert-document.js';
+import { addOtherSource } from '../graph-store/other-sources.js';
 import { inTurn } from '../graph-store/write-turns.js';
+import { isReportAbout } from './parse/identity.js';
+import { decideText, type Decision } from './which-text.js';
 import {
   directiveCandidates,
   documentState,
@@ -27,7 +30,10 @@ export interface FileCounts {
 }
 
 export type FileOutcome =
-  | { file: string; status: 'ingested' | 'unchanged' | 'parsed'; documentId: string; counts: FileCounts; warnings: string[] }
+  /** `decision` when the text replaced another text of the same document (which-text.ts). */
+  | { file: string; status: 'ingested' | 'unchanged' | 'parsed'; documentId: string; counts: FileCounts; warnings: string[]; decision?: Decision }
+  /** The graph already holds a fuller text of this document (which-text.ts): the file is only listed among its otherSources. */
+  | { file: string; status: 'kept'; documentId: string; counts: FileCounts; warnings: string[]; decision: Decision }
   | { file: string; status: 'failed'; error: string };
 
 export interface IngestOptions {
@@ -102,11 +108,23 @@ async function writeRecordNow(db: Db, file: string, record: DocumentRecord, simi
   if (state && !state.stub && state.contentHash === record.document.contentHash) {
     return { file, status: 'unchanged', documentId: id, counts: countsOf(record), warnings: record.document.warnings };
   }
+  let replaced: Decision | undefined;
+  if (state && !state.stub) {
+    const decision = decideText(
+      { sourceFile: state.sourceFile, textLength: state.textLength, items: state.items, report: isReportAbout(state.warnings) },
+      { sourceFile: record.document.sourceFile, textLength: record.document.text?.length ?? 0, items: record.items.length, report: isReportAbout(record.document.warnings) },
+    );
+    if (!decision.replace) {
+      await addOtherSource(db, id, record.document.sourceFile ?? file);
+      return { file, status: 'kept', documentId: id, counts: countsOf(record), warnings: record.document.warnings, decision };
+    }
+    replaced = decision;
+  }
   const candidates = (await directiveCandidates(db, implementedByRecord(record))).filter((c) => c.documentId !== id);
   const withLinks = { ...record, itemLinks: await linkTasks(record.items.filter((i) => i.isTask), candidates, similarity) };
   await upsertDocument(db, withLinks);
   if (record.items.some((i) => i.isDirective)) await relinkImplementers(db, id, similarity);
-  return { file, status: 'ingested', documentId: id, counts: countsOf(withLinks), warnings: record.document.warnings };
+  return { file, status: 'ingested', documentId: id, counts: countsOf(withLinks), warnings: record.document.warnings, ...(replaced && { decision: replaced }) };
 }
 
 /**

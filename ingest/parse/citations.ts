@@ -93,6 +93,7 @@ export function extractCitations(lines: SourceLine[], ctx: CitationContext): Cit
         title: d.title,
         stub: true,
         sourceFile: null,
+        otherSources: [],
         contentHash: null,
         text: null,
         sourceFormat: null,

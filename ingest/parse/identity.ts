@@ -51,6 +51,14 @@ function best<T>(cands: Array<Candidate<T>>): Candidate<T> | null {
 const MOTTO = /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam)/;
 const AFTER_NUMBER = /[\s,]*/y;
 
+/** How the warning on a report about a document (a news article) begins. */
+const REPORT_WARNING = 'source is a report about';
+
+/** Whether a document's warnings say its source is a report about it, not the document itself. */
+export function isReportAbout(warnings: readonly string[]): boolean {
+  return warnings.some((w) => w.startsWith(REPORT_WARNING));
+}
+
 /** What follows a number: "[,] [ngày …] [của <issuer>]", and where those words end. */
 function numberTail(folded: string, original: string, at: number): { date: ParsedDate | null; issuer: IssuerMatch | null; end: number } {
   AFTER_NUMBER.lastIndex = at;
@@ -299,9 +307,7 @@ export function readIdentity(lines: SourceLine[], opts: { fileName?: string } = 
         const rest = clean[i]!.text.slice(at + n.length).trim();
         const typeName = t.name;
         titleC.push({ value: { text: `${typeName} ${rest}`.replace(/[.\s]+$/, ''), lines: [l.n] }, weight: 20, source: 'report' });
-        warnings.push(
-          `source is a report about ${typeName} ${n.number}, not the document itself; the document node represents the reported document`,
-        );
+        warnings.push(`${REPORT_WARNING} ${typeName} ${n.number}, not the document itself; the document node represents the reported document`);
         break outer;
       }
     }

@@ -105,6 +105,7 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
     title: identity.title,
     stub: false,
     sourceFile: opts.fileName ?? null,
+    otherSources: [],
     contentHash: opts.contentHash ?? null,
     text: source,
     sourceFormat: opts.source?.format ?? 'text',

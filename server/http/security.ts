@@ -1,5 +1,5 @@
-import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 
 /**
@@ -34,19 +34,34 @@ const tooMany = (what: string): RequestHandler =>
     res.status(429).json({ error: `too many ${what}; try again in a minute` });
   };
 
-/** Limits on writes, and on wrong tokens (counted only when the answer is 401 or 403). */
-export function writeLimits(): RequestHandler[] {
+/**
+ * Limits on writes, and on requests without the right token. Requests carrying the right token
+ * are not counted against the second: counting every request and forgiving it when it succeeds
+ * would refuse an office's 40 parallel uploads while they are still running. Once a client has
+ * used up its failures, the right token waits too: letting it through would tell a guesser which
+ * guess was right.
+ */
+export function writeLimits(hasRightToken: (req: Request) => boolean): RequestHandler[] {
+  const client = (req: Request) => ipKeyGenerator(req.ip ?? '');
+  const failures = rateLimit({
+    windowMs: 60_000,
+    limit: FAILED_AUTH_PER_MINUTE,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: client,
+    skip: hasRightToken,
+    handler: tooMany('failed authentications'),
+  });
+  const lockedOut: RequestHandler = async (req, res, next) => {
+    if (!hasRightToken(req)) return next();
+    const info = await failures.getKey(client(req));
+    const active = info && (!info.resetTime || info.resetTime.getTime() > Date.now());
+    if (active && info.totalHits >= FAILED_AUTH_PER_MINUTE) return tooMany('failed authentications')(req, res, next);
+    next();
+  };
   return [
     rateLimit({ windowMs: 60_000, limit: WRITES_PER_MINUTE, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany('writes') }),
-    rateLimit({
-      windowMs: 60_000,
-      limit: FAILED_AUTH_PER_MINUTE,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      // Counted only when the token was refused.
-      skipSuccessfulRequests: true,
-      requestWasSuccessful: (_req, res) => res.statusCode !== 401 && res.statusCode !== 403,
-      handler: tooMany('failed authentications'),
-    }),
+    failures,
+    lockedOut,
   ];
 }

@@ -1,6 +1,6 @@
 import { json, type Api } from '../http/api.js';
 import { rejectPagingWithId } from '../http/validate.js';
-import { requireToken } from '../http/auth.js';
+import { requireToken, tokenJudge } from '../http/auth.js';
 import { writeLimits } from '../http/security.js';
 import { DOCUMENT_CONTENT_TYPES, readDocumentBody } from '../http/raw-body.js';
 import { HttpError } from '../errors.js';
@@ -54,7 +54,8 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
     handle: () => getProvinces(db),
   });
 
-  const writes = [...writeLimits(), requireToken(config.API_TOKEN)];
+  const judge = tokenJudge(config.API_TOKEN);
+  const writes = [...writeLimits((req) => judge(req) === 'right'), requireToken(judge)];
 
   api.add({
     method: 'post',
@@ -75,7 +76,7 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
     },
     responses: {
       201: json(UploadResult, 'ingested (Location: the document)'),
-      200: json(UploadResult, 'the same text was already in the graph: nothing changed'),
+      200: json(UploadResult, 'nothing changed: the same text was already in the graph (unchanged), or it holds a fuller text of this document (kept, with the reason)'),
       413: json(z.object({ error: z.string() }), 'over MAX_UPLOAD_BYTES'),
       415: json(z.object({ error: z.string() }), `not one of ${DOCUMENT_CONTENT_TYPES.join(', ')}`),
       422: json(

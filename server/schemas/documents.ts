@@ -1,4 +1,5 @@
 import { DocumentNode, DocumentTypeCode, PageSpan } from '../../graph-schema/index.js';
+import { Decision } from '../../ingest/which-text.js';
 import { z } from '../openapi/zod.js';
 import {
   AgencyRef,
@@ -117,6 +118,7 @@ export const DocumentDetail = z
       place: z.string().nullable(),
       signer: z.string().nullable(),
       sourceFile: z.string().nullable(),
+      otherSources: z.array(z.string()).openapi({ description: 'other files read as this document but not taken as its text (shorter copies, reports, replaced texts)' }),
       contentHash: z.string().nullable(),
       lineCount: z.number().int(),
       text: z.string().nullable().optional(),
@@ -161,10 +163,15 @@ export const FileCounts = z.object({
 export const UploadResult = z
   .object({
     file: z.string(),
-    status: z.enum(['ingested', 'unchanged']),
+    status: z.enum(['ingested', 'unchanged', 'kept']).openapi({
+      description: "ingested (201); unchanged: the same text was there; kept: the graph holds a fuller text of this document (the reason says why), nothing written",
+    }),
     documentId: z.string(),
     counts: FileCounts,
     warnings: z.array(z.string()),
+    decision: Decision.optional().openapi({
+      description: 'when the graph already held another text of this document: which text is now the document (replace), by which rule, and why',
+    }),
   })
   .openapi('UploadResult');
 

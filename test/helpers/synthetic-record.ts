@@ -30,6 +30,7 @@ export function documentNode(over: Partial<DocumentNode> & { number: string | nu
     title: `Kế hoạch ${over.number ?? ''}`,
     stub: false,
     sourceFile: null,
+    otherSources: [],
     contentHash: 'hash-1',
     text: 'Kế hoạch thử nghiệm',
     sourceFormat: 'text',

@@ -264,3 +264,56 @@ describe('POST /api/documents: writers at the same time', () => {
     for (const id of ids) expect((await documentIds()).includes(id), id).toBe(true);
   }, 240_000);
 });
+
+describe('POST /api/documents: a copy never replaces the original', () => {
+  const count = async () =>
+    (await readQuery<{ items: number; links: number }>(
+      db,
+      `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Item) OPTIONAL MATCH ()-[l:IMPLEMENTS]->(i) RETURN count(DISTINCT i) AS items, count(l) AS links`,
+      { id: KL69 },
+    ))[0]!;
+  const otherSources = async () => {
+    const r = await fetch(`${base}/api/documents?id=${encodeURIComponent(KL69)}`);
+    return DocumentDetail.parse(await r.json()).document.otherSources;
+  };
+  let before = { items: 0, links: 0 };
+
+  beforeAll(async () => {
+    // An earlier test deleted it: read it again, with a plan implementing it.
+    const again = await ingestFiles(db, [join(REPO_ROOT, 'data/corpus/national/kl-69-KLTW-2024.md'), BT_FILE], { maxBytes: MAX });
+    expect(again[0]!.status).toBe('ingested');
+    before = await count();
+    // 69-KL/TW has 19 directive items (read from the text); Bình Thuận's 3229/KH-UBND implements them.
+    expect(before.items).toBe(19);
+    expect(before.links).toBeGreaterThan(0);
+  });
+
+  it('keeps 69-KL/TW, its directive items and the links into them when its first 133 bytes are uploaded', async () => {
+    const whole = await readFile(join(REPO_ROOT, 'data/corpus/national/kl-69-KLTW-2024.md'));
+    const r = await upload(whole.subarray(0, 133), { fileName: 'kl69-first-133-bytes.md' });
+    expect(r.status).toBe(200);
+    const body = UploadResult.parse(r.body);
+    expect(body).toMatchObject({ status: 'kept', documentId: KL69, decision: { replace: false, rule: 'shorter-copy' } });
+    expect(body.decision!.reason).toMatch(/^kept the text in the graph \(kl-69-KLTW-2024\.md; 19 items/);
+    expect(await count()).toEqual(before);
+    expect(await otherSources()).toEqual(['kl69-first-133-bytes.md']);
+  });
+
+  it('keeps them when a news article carrying its number is uploaded', async () => {
+    const article = await readFile(join(REPO_ROOT, 'test/fixtures/copies/tin-bai-ket-luan-69.txt'));
+    const r = await upload(article, { fileName: 'tin-bai-ket-luan-69.txt' });
+    expect(r.status).toBe(200);
+    expect(UploadResult.parse(r.body)).toMatchObject({ status: 'kept', documentId: KL69, decision: { replace: false, rule: 'report' } });
+    expect(await count()).toEqual(before);
+    expect(await otherSources()).toEqual(['kl69-first-133-bytes.md', 'tin-bai-ket-luan-69.txt']);
+  });
+
+  it('replaces the text with the same file uploaded again, and says so', async () => {
+    const whole = await readFile(join(REPO_ROOT, 'data/corpus/national/kl-69-KLTW-2024.md'));
+    const edited = Buffer.concat([whole, Buffer.from('\n\nNơi nhận:\n- Các tỉnh ủy, thành ủy,\n- Lưu Văn phòng Trung ương Đảng.\n')]);
+    const r = await upload(edited, { fileName: 'kl-69-KLTW-2024.md' });
+    expect(r.status).toBe(201);
+    expect(UploadResult.parse(r.body)).toMatchObject({ status: 'ingested', documentId: KL69, decision: { replace: true, rule: 'same-file' } });
+    expect(await count()).toEqual(before);
+  });
+});

@@ -121,7 +121,7 @@ describe('a batch with bad files', () => {
     expect(reasons['a-empty.txt']).toMatch(/empty/);
     expect(reasons['b-binary.txt']).toMatch(/binary/);
     expect(reasons['c-legacy.txt']).toMatch(/Windows-1258/);
-    expect(reasons['d-noise.txt']).toMatch(/structure/i);
+    expect(reasons['d-noise.txt']).toMatch(/not recognisable as a policy document/);
     expect(reasons['e-changed.txt']).toBe('ingested');
     // Same document (same number and issuer), new text: replaced in place, nothing added.
     expect(await graphCounts(db)).toEqual(before);

@@ -6,7 +6,8 @@
  * files at once are sent in order, at most two at a time, a refused junk file showing the server's
  * own reason without stopping the others; a file over the size limit is refused (413); a wrong
  * token shows the 401 message and "Thử lại" with the right one sends the file. Then PDF (scanned,
- * read by OCR), DOCX, and a poor scan whose low OCR confidence is flagged.
+ * read by OCR), DOCX, and a poor scan whose low OCR confidence is flagged. A news article carrying
+ * a document's number leaves the document's text in place, and the row says so.
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -37,6 +38,8 @@ const WILD_QUANG_TRI = join(REPO_ROOT, 'data/wild/docs/tnt305__4c12c694e7b33e47.
 const SCANNED_PDF = join(REPO_ROOT, 'data/pdf-scans/536-tb.signed.pdf');
 /** A Word plan with its tasks in a table (the ingest's own format fixture). */
 const DOCX = join(REPO_ROOT, 'test/fixtures/formats/plan.docx');
+/** A news article about 69-KL/TW (written for the tests from the conclusion's own words): never replaces it. */
+const NEWS_KL69 = join(REPO_ROOT, 'test/fixtures/copies/tin-bai-ket-luan-69.txt');
 /** A poor photocopy of a scan (make-low-ocr-scan.ts): OCR confidence about 0.7. */
 const POOR_SCAN = join(FIXTURES, 'scan-low-quality.pdf');
 
@@ -304,6 +307,28 @@ describe('upload page', () => {
     expect(await settled(row)).toBe('done');
     const res = (await fetch(`${ui.stack.base}/api/documents?id=${encodeURIComponent((await row.getAttribute('data-document-id'))!)}`)).status;
     expect(res).toBe(200);
+  }, 180_000);
+
+  it('a news article carrying 69-KL/TW\'s number: the row says the full text was kept, and the document lists the article as another source', async () => {
+    const KL69 = 'vn/tw/kl/69/2024';
+    const before = await api<DocumentDetail>('/api/documents', { id: KL69 });
+    expect(before.items.filter((i) => i.isDirective).length).toBeGreaterThan(0);
+    await openUpload(ui.page, ui.stack.apiToken);
+    await ui.page.setInputFiles('#upload-input', NEWS_KL69);
+    const row = rowOf(ui.page, basename(NEWS_KL69));
+    expect(await settled(row)).toBe('done');
+    expect(await row.getAttribute('data-document-id')).toBe(KL69);
+    const text = await row.innerText();
+    expect(text).toContain('xong (giữ bản đã có)');
+    expect(text).toContain('tệp này là bài viết về văn bản');
+    const after = await api<DocumentDetail>('/api/documents', { id: KL69 });
+    expect(after.items.map((i) => i.id)).toEqual(before.items.map((i) => i.id));
+    expect(after.document.otherSources).toContain(basename(NEWS_KL69));
+
+    await row.locator('.upload-doc-link').click();
+    const panel = ui.page.locator('#details');
+    await eventually(() => panel.innerText()).toContain(`Bản sao khác`);
+    expect(await panel.innerText()).toContain(basename(NEWS_KL69));
   }, 180_000);
 
 

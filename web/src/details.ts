@@ -193,6 +193,7 @@ function renderDocument(body: HTMLElement, d: DocumentDetail): void {
       row('Nơi ban hành', doc.place),
       row('Người ký', doc.signer),
       row('Tệp nguồn', doc.sourceFile),
+      row('Bản sao khác', doc.otherSources.length ? doc.otherSources.join('; ') : null),
       row('Định dạng', formatLabel(doc.sourceFormat)),
       row('Số trang', doc.pageCount ? String(doc.pageCount) : null),
       row(

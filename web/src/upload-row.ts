@@ -48,6 +48,17 @@ function counts(c: UploadResult['counts']): string {
     .join(' · ');
 }
 
+/** What was done when the graph already held another text of the document (ingest/which-text.ts). */
+const DECISION_TEXT: Record<NonNullable<UploadResult['decision']>['rule'], string> = {
+  report:
+    'Không thay văn bản: đồ thị đã có toàn văn, tệp này là bài viết về văn bản. Toàn văn được giữ nguyên; tệp được ghi nhận là một nguồn khác.',
+  'shorter-copy':
+    'Không thay văn bản: đồ thị đã có bản đầy đủ hơn, tệp này là bản rút gọn hoặc trích đoạn. Bản đã có được giữ nguyên; tệp được ghi nhận là một nguồn khác.',
+  'same-file': 'Đã thay văn bản: cùng tệp được tải lên lại, coi là phiên bản mới.',
+  'document-over-report': 'Đã thay văn bản: đồ thị trước đó chỉ có bài viết về văn bản, nay có toàn văn. Bài viết được ghi nhận là một nguồn khác.',
+  fuller: 'Đã thay văn bản bằng bản đầy đủ hơn; bản trước được ghi nhận là một nguồn khác.',
+};
+
 function result(row: UploadRow, r: UploadResult): HTMLElement {
   const doc = row.document;
   const reading = doc
@@ -69,6 +80,7 @@ function result(row: UploadRow, r: UploadResult): HTMLElement {
     h('p', { class: 'small muted' }, h('code', null, r.documentId), reading.length ? ` · ${reading.join(' · ')}` : ''),
     h('p', { class: 'upload-counts' }, counts(r.counts)),
     r.status === 'unchanged' ? h('p', { class: 'small muted upload-unchanged' }, 'Văn bản này đã có trong đồ thị với đúng nội dung này: không có gì thay đổi.') : null,
+    r.decision ? h('p', { class: r.decision.replace ? 'small upload-replaced' : 'note-warn upload-kept', title: r.decision.reason }, DECISION_TEXT[r.decision.rule]) : null,
     lowOcrNote(doc?.ocrConfidence),
     warningList(r.warnings),
   );
@@ -96,7 +108,8 @@ export function refreshCountdowns(root: ParentNode): void {
 
 export function uploadRow(row: UploadRow, onRetry: (id: number) => void): HTMLElement {
   const o = row.outcome;
-  const label = row.state === 'done' && o?.kind === 'done' && o.result.status === 'unchanged' ? 'xong (không thay đổi)' : STATE_LABEL[row.state];
+  const done = row.state === 'done' && o?.kind === 'done' ? o.result.status : null;
+  const label = done === 'unchanged' ? 'xong (không thay đổi)' : done === 'kept' ? 'xong (giữ bản đã có)' : STATE_LABEL[row.state];
   const li = h(
     'li',
     {
