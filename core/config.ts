@@ -15,6 +15,10 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   API_TOKEN: z.string().optional(),
+  /** How long one database read may take before the API answers 503 (a hung or overloaded database). */
+  DB_QUERY_DEADLINE_MS: z.coerce.number().int().positive().default(4_000),
+  /** How long writing one document may take. */
+  DB_WRITE_DEADLINE_MS: z.coerce.number().int().positive().default(120_000),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   MODEL_ID: z.string().default('multilingual-e5-small'),
   MODEL_DIR: z.string().optional(),

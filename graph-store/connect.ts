@@ -2,12 +2,15 @@ import type { Config } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
 import { closeDb, openDb, type Db } from './db.js';
+import { supervise, type SupervisedNeo4j } from './local-supervisor.js';
 import { migrate } from './migrate.js';
 
 export interface Connection {
   db: Db;
   /** Where the database came from: NEO4J_URI, a local one already running, or one started now. */
   source: 'configured' | 'local-running' | 'local-started';
+  /** The local Neo4j this process started and restarts when it dies (local-started only). */
+  local?: SupervisedNeo4j;
   close(): Promise<void>;
 }
 
@@ -25,7 +28,13 @@ async function answers(db: Db): Promise<boolean> {
  * project's data folder (started by `npm start`); else a local Neo4j started now and stopped on close.
  */
 export async function connect(config: Config): Promise<Connection> {
-  const dbOpts = { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE };
+  const dbOpts = {
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    queryDeadlineMs: config.DB_QUERY_DEADLINE_MS,
+    writeDeadlineMs: config.DB_WRITE_DEADLINE_MS,
+  };
   if (config.NEO4J_URI) {
     const db = openDb({ uri: config.NEO4J_URI, ...dbOpts });
     await db.driver.verifyConnectivity({ database: db.database });
@@ -42,12 +51,14 @@ export async function connect(config: Config): Promise<Connection> {
   await checkPrerequisites();
   await ensureLauncherBuilt({ onProgress: (msg) => logger.info(msg) });
   logger.info({ port: config.LOCAL_NEO4J_PORT }, 'starting local Neo4j');
-  const local = await startLocalNeo4j({ port: config.LOCAL_NEO4J_PORT, dataDir: `${config.DATA_DIR}/neo4j` });
-  const db = openDb({ uri: local.uri, ...dbOpts });
+  const start = () => startLocalNeo4j({ port: config.LOCAL_NEO4J_PORT, dataDir: `${config.DATA_DIR}/neo4j` });
+  const local = supervise(await start(), start);
+  const db = openDb({ uri: local.current().uri, ...dbOpts });
   await migrate(db);
   return {
     db,
     source: 'local-started',
+    local,
     close: async () => {
       await closeDb(db);
       await local.stop();

@@ -1,9 +1,14 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { DatabaseDeadlineError, withinDeadline } from './deadline.js';
 
-/** A connection to the graph: the driver and the database every query runs against. */
+/** A connection to the graph: the driver, the database every query runs against, and deadlines. */
 export interface Db {
   driver: Driver;
   database: string;
+  /** How long one read or auto-committed write may take (graph-store/deadline.ts). */
+  queryDeadlineMs: number;
+  /** How long one write transaction (a whole document) may take. */
+  writeDeadlineMs: number;
 }
 
 export interface DbOptions {
@@ -11,7 +16,12 @@ export interface DbOptions {
   user?: string;
   password?: string;
   database?: string;
+  queryDeadlineMs?: number;
+  writeDeadlineMs?: number;
 }
+
+/** Reads over the whole graph (every item for the search index): minutes at 100k items, not seconds. */
+export const BULK_DEADLINE_MS = 600_000;
 
 export function openDb(opts: DbOptions): Db {
   // The local launcher runs with auth off; any real deployment passes a password.
@@ -25,32 +35,64 @@ export function openDb(opts: DbOptions): Db {
     connectionTimeout: 3_000,
     maxTransactionRetryTime: 1_500,
   });
-  return { driver, database: opts.database ?? 'neo4j' };
+  return {
+    driver,
+    database: opts.database ?? 'neo4j',
+    queryDeadlineMs: opts.queryDeadlineMs ?? 30_000,
+    writeDeadlineMs: opts.writeDeadlineMs ?? 120_000,
+  };
 }
 
 export async function closeDb(db: Db): Promise<void> {
   await db.driver.close();
 }
 
-/** One read query, parameters only, records as plain objects. */
-export async function readQuery<T = Record<string, unknown>>(
-  db: Db,
-  cypher: string,
-  params: Record<string, unknown> = {},
-): Promise<T[]> {
-  const res = await db.driver.executeQuery(cypher, params, {
-    database: db.database,
-    routing: neo4j.routing.READ,
-  });
+export interface QueryOptions {
+  /** Instead of the connection's query deadline (BULK_DEADLINE_MS for reads over the whole graph). */
+  deadlineMs?: number;
+}
+
+/**
+ * One query, parameters only, records as plain objects, within its deadline. The same timeout is
+ * given to Neo4j, which then stops a runaway query itself instead of running on for nobody.
+ */
+async function runQuery<T>(db: Db, cypher: string, params: Record<string, unknown>, read: boolean, opts: QueryOptions): Promise<T[]> {
+  const ms = opts.deadlineMs ?? db.queryDeadlineMs;
+  const res = await withinDeadline(ms, read ? 'a read' : 'a write', (signal) =>
+    db.driver.executeQuery(cypher, params, {
+      database: db.database,
+      routing: read ? neo4j.routing.READ : neo4j.routing.WRITE,
+      transactionConfig: { timeout: ms },
+      signal,
+    }),
+  );
   return res.records.map((r) => r.toObject() as T);
 }
 
+/** One read query. */
+export function readQuery<T = Record<string, unknown>>(db: Db, cypher: string, params: Record<string, unknown> = {}, opts: QueryOptions = {}): Promise<T[]> {
+  return runQuery<T>(db, cypher, params, true, opts);
+}
+
 /** One auto-committed write query (schema changes, maintenance). */
-export async function writeQuery<T = Record<string, unknown>>(
-  db: Db,
-  cypher: string,
-  params: Record<string, unknown> = {},
-): Promise<T[]> {
-  const res = await db.driver.executeQuery(cypher, params, { database: db.database });
-  return res.records.map((r) => r.toObject() as T);
+export function writeQuery<T = Record<string, unknown>>(db: Db, cypher: string, params: Record<string, unknown> = {}, opts: QueryOptions = {}): Promise<T[]> {
+  return runQuery<T>(db, cypher, params, false, opts);
+}
+
+/** One write transaction (all of it or nothing), within the connection's write deadline. */
+export async function writeTransaction<T>(db: Db, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = db.driver.session({ database: db.database });
+  let frozen = false;
+  try {
+    return await withinDeadline(db.writeDeadlineMs, 'a write transaction', () =>
+      session.executeWrite(work, { timeout: db.writeDeadlineMs }),
+    );
+  } catch (err) {
+    frozen = err instanceof DatabaseDeadlineError;
+    throw err;
+  } finally {
+    // On a frozen database closing waits too: the session is then left to the driver.
+    if (frozen) void session.close().catch(() => undefined);
+    else await session.close();
+  }
 }

@@ -1,5 +1,4 @@
-import type { Db } from './db.js';
-import { readQuery } from './db.js';
+import { readQuery, writeTransaction, type Db } from './db.js';
 import type { ItemLink } from '../graph-schema/index.js';
 
 /** What the graph already knows of a document, to skip an unchanged re-ingest. */
@@ -80,18 +79,13 @@ export async function tasksOf(db: Db, documentId: string): Promise<LinkableTask[
 
 /** Replaces the task → directive links of one document's tasks (they are derived, not parsed). */
 export async function replaceItemLinks(db: Db, documentId: string, links: ItemLink[]): Promise<void> {
-  const session = db.driver.session({ database: db.database });
-  try {
-    await session.executeWrite(async (tx) => {
-      await tx.run(`MATCH (:Document {id: $id})-[:CONTAINS]->(:Task)-[r:IMPLEMENTS]->(:Item) DELETE r`, { id: documentId });
-      await tx.run(
-        `UNWIND $links AS l
-         MATCH (t:Item {id: l.taskId}), (d:Item {id: l.directiveId})
-         MERGE (t)-[r:IMPLEMENTS]->(d) SET r.score = l.score, r.method = l.method`,
-        { links },
-      );
-    });
-  } finally {
-    await session.close();
-  }
+  await writeTransaction(db, async (tx) => {
+    await tx.run(`MATCH (:Document {id: $id})-[:CONTAINS]->(:Task)-[r:IMPLEMENTS]->(:Item) DELETE r`, { id: documentId });
+    await tx.run(
+      `UNWIND $links AS l
+       MATCH (t:Item {id: l.taskId}), (d:Item {id: l.directiveId})
+       MERGE (t)-[r:IMPLEMENTS]->(d) SET r.score = l.score, r.method = l.method`,
+      { links },
+    );
+  });
 }

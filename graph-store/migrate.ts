@@ -1,5 +1,5 @@
 import { schemaStatements } from '../graph-schema/index.js';
-import { readQuery, writeQuery, type Db } from './db.js';
+import { BULK_DEADLINE_MS, readQuery, writeQuery, type Db } from './db.js';
 
 export interface MigrateResult {
   /** Constraints and indexes that did not exist before this run. */
@@ -15,8 +15,9 @@ async function schemaNames(db: Db): Promise<Set<string>> {
 /** Applies the schema; every statement is `IF NOT EXISTS`, so running it again changes nothing. */
 export async function migrate(db: Db): Promise<MigrateResult> {
   const before = await schemaNames(db);
-  for (const statement of schemaStatements) await writeQuery(db, statement);
-  await writeQuery(db, 'CALL db.awaitIndexes(300)');
+  // Creating an index on a large graph, and waiting for it, take longer than a request may.
+  for (const statement of schemaStatements) await writeQuery(db, statement, {}, { deadlineMs: BULK_DEADLINE_MS });
+  await writeQuery(db, 'CALL db.awaitIndexes(300)', {}, { deadlineMs: BULK_DEADLINE_MS });
   const after = await schemaNames(db);
   return { created: [...after].filter((n) => !before.has(n)).sort() };
 }

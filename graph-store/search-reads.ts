@@ -5,7 +5,10 @@
  */
 import neo4j from 'neo4j-driver';
 import { FULLTEXT_INDEX } from '../graph-schema/index.js';
-import { readQuery, writeQuery, type Db } from './db.js';
+import { BULK_DEADLINE_MS, readQuery, writeQuery, type Db } from './db.js';
+
+/** Reads and writes over the whole index's items: at 100k items they take longer than a request may. */
+const BULK = { deadlineMs: BULK_DEADLINE_MS };
 
 /** What a search may be restricted to (the search service's filters, without importing them). */
 export interface ItemFilter {
@@ -56,7 +59,7 @@ export interface TextToEmbed {
 
 /** Items whose vector is missing: new, or their text changed (upsert nulls it). */
 export function itemsWithoutEmbedding(db: Db): Promise<TextToEmbed[]> {
-  return readQuery<TextToEmbed>(db, 'MATCH (i:Item) WHERE i.embedding IS NULL RETURN i.id AS id, i.text AS text ORDER BY id');
+  return readQuery<TextToEmbed>(db, 'MATCH (i:Item) WHERE i.embedding IS NULL RETURN i.id AS id, i.text AS text ORDER BY id', {}, BULK);
 }
 
 /**
@@ -72,15 +75,14 @@ export async function writeEmbeddings(db: Db, rows: { id: string; text: string; 
      SET i.embedding = r.vector
      RETURN i.id AS id`,
     { rows },
+    BULK,
   );
   return out.map((r) => r.id);
 }
 
 /** Every embedded item with the first components of its vector (what the index fingerprints). */
 export function embeddingHeads(db: Db, components: number): Promise<{ id: string; head: number[] }[]> {
-  return readQuery(db, 'MATCH (i:Item) WHERE i.embedding IS NOT NULL RETURN i.id AS id, i.embedding[0..$n] AS head', {
-    n: neo4j.int(components),
-  });
+  return readQuery(db, 'MATCH (i:Item) WHERE i.embedding IS NOT NULL RETURN i.id AS id, i.embedding[0..$n] AS head', { n: neo4j.int(components) }, BULK);
 }
 
 export function embeddingsOf(db: Db, ids: string[]): Promise<{ id: string; vector: number[] }[]> {
@@ -88,6 +90,7 @@ export function embeddingsOf(db: Db, ids: string[]): Promise<{ id: string; vecto
     db,
     'UNWIND $ids AS id MATCH (i:Item {id: id}) WHERE i.embedding IS NOT NULL RETURN i.id AS id, i.embedding AS vector',
     { ids },
+    BULK,
   );
 }
 
@@ -221,5 +224,7 @@ export function itemsBySourceFile(db: Db): Promise<
             i.lineStart AS lineStart, i.lineEnd AS lineEnd,
             coalesce(i.restatedLineStarts, []) AS restatedLineStarts, coalesce(i.restatedLineEnds, []) AS restatedLineEnds
      ORDER BY file, i.ordinal, i.lineStart, id`,
+    {},
+    BULK,
   );
 }

@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DocumentRecord, type DocumentNode } from '../graph-schema/index.js';
-import type { Db } from './db.js';
+import { writeTransaction, type Db } from './db.js';
 import { itemProps } from './properties.js';
 import { collectGarbage, clearOwnedEdges } from './ownership.js';
 
@@ -21,12 +21,7 @@ export interface UpsertSummary {
 export async function upsertDocument(db: Db, input: DocumentRecord): Promise<UpsertSummary> {
   const record = DocumentRecord.parse(input);
   assertUniqueItemIds(record);
-  const session = db.driver.session({ database: db.database });
-  try {
-    return await session.executeWrite((tx) => writeRecord(tx, record));
-  } finally {
-    await session.close();
-  }
+  return writeTransaction(db, (tx) => writeRecord(tx, record));
 }
 
 function assertUniqueItemIds(record: DocumentRecord): void {

@@ -22,10 +22,18 @@ export function notFound(what: string, id: string): HttpError {
 /** Seconds a client should wait before retrying while the database is down. */
 export const DB_RETRY_AFTER_SECONDS = 5;
 
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+const UNAVAILABLE = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  // Our own deadline (graph-store/deadline.ts), and Neo4j's when it stopped a query for taking as long:
+  // a hung or overloaded database, which a client should try again later, like a stopped one.
+  'DeadlineExceeded',
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
 const UNAVAILABLE_MESSAGES = /connection acquisition timed out|failed to connect|connection (was )?(closed|refused|reset)|ECONNREFUSED|ECONNRESET|pool is closed/i;
 
-/** True when Neo4j could not be reached (as opposed to a bad query). */
+/** True when Neo4j could not be reached or did not answer in time (as opposed to a bad query). */
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const { code, message, name } = err as { code?: unknown; message?: unknown; name?: unknown };

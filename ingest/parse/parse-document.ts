@@ -19,6 +19,12 @@ export class ParseError extends Error {
   }
 }
 
+/**
+ * Items a document may have. The largest of 123 real documents read has 577; a text with many
+ * more is a data table or generated noise, and would take minutes to link and embed.
+ */
+export const MAX_ITEMS = 3_000;
+
 export interface ParseOptions {
   fileName?: string;
   contentHash?: string;
@@ -83,6 +89,13 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
   if (!looksLikeDocument(identity, typed, structure.items.length, cited.citations.length)) {
     throw new ParseError(
       'not recognisable as a policy document: it names no number, date or issuer of its own, and has too few items (numbered tasks or paragraphs) or references to other documents to be read as one',
+      opts.fileName,
+    );
+  }
+
+  if (structure.items.length > MAX_ITEMS) {
+    throw new ParseError(
+      `has ${structure.items.length} items, more than the ${MAX_ITEMS} a document may have: read as a data table or generated text, not a policy document`,
       opts.fileName,
     );
   }

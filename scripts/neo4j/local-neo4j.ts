@@ -174,8 +174,8 @@ export interface LocalNeo4j {
   port: number;
   pid: number;
   dataDir: string;
-  /** Settles when the JVM exits, for whatever reason. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Settles when the JVM exits, for whatever reason; `requested` when stop() (or our exit hooks) asked it to. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; requested: boolean }>;
   /** SIGTERM, then SIGKILL if the JVM has not exited after 20 s. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -213,6 +213,8 @@ function jvmFlags(heap: string): string[] {
 }
 
 const running = new Set<ChildProcess>();
+/** JVMs this process asked to stop: their exit is no crash. */
+const stopRequested = new WeakSet<ChildProcess>();
 let exitHooksInstalled = false;
 
 function installExitHooks(): void {
@@ -220,7 +222,10 @@ function installExitHooks(): void {
   exitHooksInstalled = true;
   // On 'exit' only synchronous work is possible; the JVM shuts down cleanly on its own after SIGTERM.
   process.on('exit', () => {
-    for (const child of running) child.kill('SIGTERM');
+    for (const child of running) {
+      stopRequested.add(child);
+      child.kill('SIGTERM');
+    }
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const onSignal = async (): Promise<void> => {
@@ -249,6 +254,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
+  stopRequested.add(child);
   // No pid: java never started (spawn error), so there is nothing to wait for.
   if (child.pid !== undefined && !hasExited(child)) {
     child.kill('SIGTERM');
@@ -291,10 +297,10 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
   // stdin stays an open pipe for the JVM's whole life: its EOF is the JVM's cue that we are gone.
   const child = spawn(javaBinary(), args, { cwd: dataDir, stdio: ['pipe', 'pipe', 'pipe'] });
   running.add(child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; requested: boolean }>((done) => {
     child.once('exit', (code, signal) => {
       running.delete(child);
-      done({ code, signal });
+      done({ code, signal, requested: stopRequested.has(child) });
     });
   });
   installExitHooks();

@@ -1,5 +1,5 @@
 /**
- * Neo4j stopped mid-run: on a database of its own (the shared test database must stay up), the
+ * Neo4j frozen, then stopped, mid-run: on a database of its own (the shared test database must stay up), the
  * app answers 503 with Retry-After, quickly and without a stack trace, while the database is down,
  * and 200 again once it is back on the same port and data, without being restarted.
  */
@@ -38,7 +38,8 @@ beforeAll(async () => {
     connectionAcquisitionTimeout: 3_000,
     maxTransactionRetryTime: 1_000,
   });
-  db = { driver, database: 'neo4j' };
+  const config = loadConfig(process.env);
+  db = { driver, database: 'neo4j', queryDeadlineMs: config.DB_QUERY_DEADLINE_MS, writeDeadlineMs: config.DB_WRITE_DEADLINE_MS };
   await migrate(db);
   await upsertDocument(db, syntheticRecord({ number: '7/KH-UBND', tasks: 3 }));
   server = createApp({ db, config: loadConfig(process.env), webDir: '/nonexistent' }).listen(0, '127.0.0.1');
@@ -60,6 +61,43 @@ async function timed(path: string) {
   const text = await res.text();
   return { status: res.status, retryAfter: res.headers.get('retry-after'), text, body: JSON.parse(text) as any, ms: Date.now() - started };
 }
+
+const ENDPOINTS = ['/health', '/api/documents', '/api/lineage?id=vn%2Ftinh-thu%2Fubnd%2Fkh%2F7%2F2024', '/api/audit/summary', '/api/provinces'];
+
+describe('Neo4j frozen mid-run (SIGSTOP)', () => {
+  it('answers 503 with Retry-After within 5 s on every endpoint, and 200 again after SIGCONT', async () => {
+    const before = await timed('/api/documents?stub=false');
+    expect(before.status).toBe(200);
+    // Warm the pool: the frozen database then holds open connections, which never answer.
+    for (const path of ENDPOINTS) expect((await timed(path)).status, path).toBe(200);
+
+    process.kill(neo!.pid, 'SIGSTOP');
+    try {
+      const frozen = await Promise.all(ENDPOINTS.map((path) => timed(path)));
+      for (const [i, r] of frozen.entries()) {
+        expect(r.status, ENDPOINTS[i]).toBe(503);
+        expect(Number(r.retryAfter), ENDPOINTS[i]).toBeGreaterThan(0);
+        expect(r.ms, `${ENDPOINTS[i]} took ${r.ms} ms`).toBeLessThan(5_000);
+        expect(r.text, ENDPOINTS[i]).not.toMatch(/\bat \w+ \(|node_modules|Neo4jError|127\.0\.0\.1|ECONN/);
+      }
+      // And again while still frozen: the held connections do not make later requests wait longer.
+      const again = await timed('/api/documents');
+      expect(again.status).toBe(503);
+      expect(again.ms).toBeLessThan(5_000);
+    } finally {
+      process.kill(neo!.pid, 'SIGCONT');
+    }
+
+    let health = await timed('/health');
+    for (let i = 0; i < 30 && health.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      health = await timed('/health');
+    }
+    expect(health.status).toBe(200);
+    for (const path of ENDPOINTS) expect((await timed(path)).status, path).toBe(200);
+    expect((await timed('/api/documents?stub=false')).body).toEqual(before.body);
+  }, 120_000);
+});
 
 describe('Neo4j stopped mid-run', () => {
   it('answers 503 with Retry-After while the database is down and recovers without a restart', async () => {

@@ -74,7 +74,8 @@ beforeAll(async () => {
     connectionAcquisitionTimeout: 3_000,
     maxTransactionRetryTime: 1_000,
   });
-  db = { driver, database: 'neo4j' };
+  const config = loadConfig(process.env);
+  db = { driver, database: 'neo4j', queryDeadlineMs: config.DB_QUERY_DEADLINE_MS, writeDeadlineMs: config.DB_WRITE_DEADLINE_MS };
   app = createApp({ db, config: loadConfig(process.env), webDir: WEB_DIST }).listen(0, '127.0.0.1');
   await once(app, 'listening');
   base = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;

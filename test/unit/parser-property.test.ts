@@ -92,4 +92,10 @@ describe('parser on random and mutated input', () => {
       await expect(parseBytes(bytes, 'bad.txt', MAX)).rejects.toThrow(reason);
     }
   });
+
+  it('refuses a plan of 4,000 tasks (a data table, not a plan), with the count and the cap', async () => {
+    const rows = Array.from({ length: 4_000 }, (_, i) => `- Sở Tài chính chủ trì rà soát hồ sơ tài sản số ${i + 1}.`);
+    const text = ['ỦY BAN NHÂN DÂN TỈNH NINH THUẬN', 'Số: 77/KH-UBND', 'KẾ HOẠCH', 'Kiểm kê tài sản công', ...rows].join('\n');
+    await expect(parseBytes(Buffer.from(text), 'bang.txt', 5_000_000)).rejects.toThrow(/has 4000 items, more than the 3000 a document may have/);
+  });
 });
