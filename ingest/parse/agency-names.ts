@@ -342,7 +342,9 @@ export function collectiveName(raw: string): string {
     if (localities && /^(cac )?dia phuong$/.test(f)) return LOCALITIES;
   }
   s = s.replace(/^(?:(?:thủ trưởng|người đứng đầu|lãnh đạo|giám đốc)\s+)/iu, '');
-  if (!/^các\s/iu.test(s)) s = `các ${s}`;
+  // "Ủy ban nhân dân các phường, xã, đặc khu", "UBND xã, phường", "UBND cấp xã" already say they
+  // are many (by "các" or by their levels); "Các" is added only to a bare noun.
+  if (!/(?:^|\s)các\s/iu.test(s) && !/^(?:chủ tịch\s+)?ủy ban nhân dân\s/iu.test(s)) s = `các ${s}`;
   return capitalise(s);
 }
 
@@ -411,8 +413,7 @@ export function resolveAgencyName(raw: string, collective: boolean, ctx: NameCon
   }
   let name = modernTones(expandAbbreviations(cleaned));
   name = name.replace(/^(?:Đề nghị|Giao cho|Giao|Yêu cầu)\s+/u, '');
-  // A post stands for its body: "Giám đốc Sở Tài chính" is Sở Tài chính ("Chủ tịch …" is kept).
-  name = name.replace(/^(?:Bộ trưởng|Giám đốc|Thủ trưởng|Người đứng đầu)\s+(?=\p{Lu})/u, '');
+  name = withoutPost(name);
   name = name.replace(/Mặt trận Tổ quốc(?!\s+Việt Nam)/giu, 'Mặt trận Tổ quốc Việt Nam');
   name = fixCasing(capitalise(name));
   if (/^Sở\s/u.test(name)) name = name.replace(/\s+tỉnh(?:\s+.*)?$/u, '');
@@ -427,6 +428,24 @@ export function resolveAgencyName(raw: string, collective: boolean, ctx: NameCon
   const national = central || ((NATIONAL_RE.test(f) || MINISTRY_RE.test(f)) && !LOCAL_RE.test(f));
   const level: Level = national ? (MINISTRY_RE.test(f) ? 'ministry' : 'central') : /\b(huyen|thi xa|huyen uy|thi uy)\b/.test(f) ? 'district' : 'province';
   return { name, collective: false, national, level };
+}
+
+/**
+ * Posts named before the body they head. A post stands for its body: "Giám đốc Sở Tài chính" is Sở
+ * Tài chính, "Trưởng Ban Chỉ đạo" the Ban Chỉ đạo, "Chánh Văn phòng …" the Văn phòng. "Chủ tịch …"
+ * is kept: the chair of a People's Committee acts in person. Matched on a lower-case shadow.
+ */
+export const POST_RE = new RegExp(
+  `^(?:${['bộ trưởng', 'thủ trưởng', 'người đứng đầu', 'giám đốc', 'tổng giám đốc', 'chánh', 'trưởng', 'phó trưởng', 'chủ nhiệm', 'cục trưởng', 'vụ trưởng', 'viện trưởng']
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\s+`,
+  'u',
+);
+
+/** "Bộ trưởng Bộ Công an" → "Bộ Công an": the post dropped when a capitalised body follows it. */
+function withoutPost(name: string): string {
+  const post = POST_RE.exec(shadowOf(name));
+  return post && /^\p{Lu}/u.test(name.slice(post[0].length)) ? name.slice(post[0].length) : name;
 }
 
 export function capitalise(s: string): string {

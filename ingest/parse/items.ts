@@ -1,5 +1,5 @@
 import { matchKey } from '../../core/vn-text.js';
-import { parseAgencyCell, parseAssignment, type Assignment, type Mention } from './agencies.js';
+import { headingAssignment, parseAgencyCell, parseAssignment, type Assignment, type Mention } from './agencies.js';
 import {
   categoryOfAppendix,
   categoryOfTitle,
@@ -167,8 +167,7 @@ function sectionScope(n: SectionNode, scope: Scope): Scope {
   let inherited = scope.inherited;
   if (own && own !== scope.category) inherited = null;
   if (isActionable(category) && title && n.type !== 'root') {
-    // A note in parentheses ("Sở Nội vụ (Cơ quan thường trực Ban …):") is not part of the list.
-    const a = parseAssignment(title.replace(/\s*\([^()]*\)/g, ''), { wholeIsList: n.headingLike });
+    const a = headingAssignment(title, n.headingLike);
     if (a.lead.length) inherited = a;
   }
   return {

@@ -25,7 +25,8 @@ const LABELS: ReadonlyArray<readonly [FieldKind, RegExp]> = [
   ['lead', /^(?:(?:co quan|don vi|bo phan)(?:\s*,\s*(?:co quan|don vi))*\s+)?(?:chu tri|dau moi)(?: tham muu)?(?: thuc hien| trien khai)?\s*:/],
   ['implementers', /^(?:co quan|don vi|bo phan)(?:\s*,\s*(?:co quan|don vi))*\s+(?:thuc hien|trien khai|chiu trach nhiem)\s*:/],
   ['implementers', /^trach nhiem thuc hien\s*:/],
-  ['time', /^(?:thoi gian|thoi han|tien do|moc thoi gian)(?: thuc hien| hoan thanh| trien khai)?\s*:/],
+  // "Thời hạn ban hành:", "Thời hạn trình:": the deadline of a text to issue or submit is a time too.
+  ['time', /^(?:thoi gian|thoi han|tien do|moc thoi gian)(?: (?:thuc hien|hoan thanh|trien khai|ban hanh|trinh|bao cao|gui))*\s*:/],
   ['time', /^thoi gian (?:thuc hien|hoan thanh)(?=\s+(?:sau|truoc|trong|tu|nam|quy|thang|hang|thuong|dinh ky|ngay)\b)/],
   ['content', /^(?:noi dung|nhiem vu)(?: thuc hien| cu the| chu yeu)?\s*:/],
   ['other', /^(?:san pham|ket qua(?: dau ra| du kien)?|kinh phi(?: thuc hien)?|nguon kinh phi|hinh thuc(?: thuc hien)?|doi tuong|phuong thuc|dia diem|ghi chu)\s*:/],
@@ -123,7 +124,11 @@ function assignmentOf(lead: string[], coord: string[]): Assignment | null {
     if (stated.lead.length && /chủ trì|phối hợp/iu.test(v)) {
       l.push(...stated.lead);
       c.push(...stated.coord);
-    } else l.push(...parseAgencyCell(v).mentions);
+    } else {
+      l.push(...parseAgencyCell(v).mentions);
+      // "Cơ quan thực hiện: Bộ Công an rà soát …; các bộ, … rà soát …": each clause names its doer.
+      for (const clause of v.split(/;\s*/u).slice(1)) l.push(...parseAssignment(clause).lead.filter((m) => !l.some((x) => x.raw === m.raw)));
+    }
   }
   for (const v of coord) c.push(...parseAgencyCell(v).mentions);
   const coordOnly = c.filter((m) => !l.some((x) => x.raw === m.raw));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AgencyNode, agencyId } from '../../graph-schema/index.js';
-import { AgencyRegistry, parseAgencyCell, parseAssignment, scanAgencyList } from '../../ingest/parse/agencies.js';
+import { AgencyRegistry, headingAssignment, parseAgencyCell, parseAssignment, scanAgencyList } from '../../ingest/parse/agencies.js';
 import { collectiveName, expandAbbreviations, resolveAgencyName } from '../../ingest/parse/agency-names.js';
 import type { StructureContext } from '../../ingest/parse/types.js';
 
@@ -146,6 +146,104 @@ describe('lead and coordinating agencies of a text', () => {
     expect(parseAgencyCell('Sở KH&CN (chủ trì); Sở Tài chính').mentions.map((m) => m.raw)).toEqual(['Sở KH&CN', 'Sở Tài chính']);
     expect(parseAgencyCell('<p>Các sở, ban, ngành, UBND các huyện, thị xã, thành phố</p>').mentions.map((m) => m.collective)).toEqual([true]);
     expect(parseAgencyCell('').mentions).toEqual([]);
+  });
+});
+
+describe('shapes of Vietnamese administrative writing', () => {
+  const named = (raw: string) => resolveAgencyName(raw, false, nameCtx)?.name;
+
+  it('reads a post as the body it heads', () => {
+    expect(lead('Trưởng Ban Chỉ đạo chỉ đạo chung việc kiểm tra')).toEqual(['Trưởng Ban Chỉ đạo']);
+    expect(named('Trưởng Ban Chỉ đạo')).toBe('Ban Chỉ đạo');
+    const text = 'Chánh Văn phòng Ban chỉ đạo phòng chống thiên tai tỉnh phối hợp với Sở Công Thương kiểm tra các hồ đập';
+    expect(lead(text)).toEqual(['Chánh Văn phòng Ban chỉ đạo phòng chống thiên tai tỉnh']);
+    expect(coord(text)).toEqual(['Sở Công Thương']);
+    expect(named('Chánh Văn phòng Ban chỉ đạo phòng chống thiên tai tỉnh')).toBe('Văn phòng Ban chỉ đạo phòng chống thiên tai tỉnh');
+    expect(named('Bộ trưởng Bộ Y tế')).toBe('Bộ Y tế');
+    expect(named('Chánh Thanh tra tỉnh')).toBe('Thanh tra tỉnh');
+    expect(named('Chủ tịch Ủy ban nhân dân tỉnh')).toBe('Chủ tịch Ủy ban nhân dân tỉnh');
+  });
+
+  it('reads a council named by its work and scope', () => {
+    expect(lead('Hội đồng thẩm định Nhà nước thẩm định hồ sơ dự án')).toEqual(['Hội đồng thẩm định Nhà nước']);
+    expect(lead('Hội đồng xét duyệt cấp tỉnh tổ chức chấm điểm các sáng kiến')).toEqual(['Hội đồng xét duyệt cấp tỉnh']);
+    expect(lead('Hội đồng thành viên tổ chức họp thường kỳ')).toEqual([]);
+  });
+
+  it('names each ministry or department of a list that says "các Bộ:" or "các Sở:" once', () => {
+    expect(lead('Bộ trưởng các Bộ: Tư pháp, Nội vụ, Văn hóa, Thể thao và Du lịch khẩn trương hoàn thiện hồ sơ')).toEqual([
+      'Bộ Tư pháp',
+      'Bộ Nội vụ',
+      'Bộ Văn hóa, Thể thao và Du lịch',
+    ]);
+    expect(names('các Sở: Y tế, Giáo dục và Đào tạo và Ủy ban nhân dân các xã')).toEqual(['Sở Y tế', 'Sở Giáo dục và Đào tạo', 'Ủy ban nhân dân các xã']);
+    expect(lead('Giám đốc các Sở Tài chính, Xây dựng bố trí cán bộ tham gia')).toEqual(['Sở Tài chính', 'Sở Xây dựng']);
+    expect(parseAssignment('Bộ trưởng các Bộ: Công an, Quốc phòng chỉ đạo lực lượng').leadRaw).toBe('Bộ trưởng các Bộ: Công an, Quốc phòng');
+    expect(names('các sở, ban, ngành')).toEqual(['các sở, ban, ngành']);
+  });
+
+  it('keeps an office of elected bodies that share their level whole, and splits regional state bodies', () => {
+    expect(names('Văn phòng Đoàn ĐBQH và HĐND tỉnh, Văn phòng UBND tỉnh')).toEqual(['Văn phòng Đoàn ĐBQH và HĐND tỉnh', 'Văn phòng UBND tỉnh']);
+    expect(names('Văn phòng UBND tỉnh và HĐND tỉnh')).toEqual(['Văn phòng UBND tỉnh', 'HĐND tỉnh']);
+    expect(names('Tòa án nhân dân tỉnh, Thuế tỉnh, Kho bạc nhà nước khu vực VII, Ngân hàng nhà nước khu vực 3')).toEqual([
+      'Tòa án nhân dân tỉnh',
+      'Thuế tỉnh',
+      'Kho bạc nhà nước khu vực VII',
+      'Ngân hàng nhà nước khu vực 3',
+    ]);
+  });
+
+  it('takes a heading that is a list and the role it plays after a dash', () => {
+    expect(lead('Sở Nội vụ - Cơ quan thường trực Hội đồng Thi đua - Khen thưởng tỉnh', true)).toEqual(['Sở Nội vụ']);
+    expect(lead('Sở Nội vụ - Cơ quan thường trực Hội đồng Thi đua - Khen thưởng tỉnh')).toEqual([]);
+  });
+
+  it('reads the subject after an opening "Căn cứ …," or "Trên cơ sở …," clause', () => {
+    expect(lead('Căn cứ Kế hoạch này, Sở Y tế, Sở Giáo dục và Đào tạo xây dựng kế hoạch chi tiết')).toEqual(['Sở Y tế', 'Sở Giáo dục và Đào tạo']);
+    expect(lead('Căn cứ chức năng, nhiệm vụ, Sở Nội vụ hướng dẫn các xã thực hiện')).toEqual(['Sở Nội vụ']);
+    expect(lead('Trên cơ sở kết quả rà soát, các sở, ngành và Ủy ban nhân dân các xã, phường đề xuất danh mục dự án')).toHaveLength(1);
+    // The clause ends in a predicate with no subject: the agencies inside the clause are not its subject.
+    expect(lead('Trên cơ sở đề xuất của các sở, ngành, Sở Tài chính tổng hợp')).toEqual(['Sở Tài chính']);
+    expect(lead('Trên cơ sở đề xuất của các sở, ngành, chủ trì tổng hợp, phối hợp với Sở Nội vụ, Sở Y tế trình Ủy ban nhân dân tỉnh')).toEqual([]);
+  });
+
+  it('reads the subject after a short topic and its colon', () => {
+    expect(lead('Về chuyển đổi số: Sở Khoa học và Công nghệ hướng dẫn các xã triển khai nền tảng')).toEqual(['Sở Khoa học và Công nghệ']);
+    expect(lead('Về tồn tại, hạn chế: Ban Chỉ đạo của tỉnh nhận định còn chậm')).toEqual([]);
+  });
+
+  it('reads "được phân công chủ trì" as the lead, and "của …" after a list as whose bodies they are', () => {
+    expect(lead('Các sở, ngành được phân công chủ trì có trách nhiệm xây dựng kế hoạch')).toEqual(['Các sở, ngành']);
+    expect(lead('Ban Chỉ đạo của tỉnh: kiểm tra định kỳ hằng quý')).toEqual(['Ban Chỉ đạo']);
+    expect(lead('Các thành viên Ban Chỉ đạo của Chính phủ', true)).toEqual(['Các thành viên Ban Chỉ đạo']);
+    expect(lead('Bộ Tài chính giải quyết dứt điểm các tồn đọng')).toEqual(['Bộ Tài chính']);
+  });
+
+  it('keeps commune People\'s Committees one group, apart from a group closed by "liên quan"', () => {
+    expect(names('Ủy ban nhân dân các phường, xã, đặc khu')).toEqual(['Ủy ban nhân dân các phường, xã, đặc khu']);
+    expect(names('các sở, ngành liên quan, UBND các xã, phường')).toEqual(['các sở, ngành liên quan', 'UBND các xã, phường']);
+    expect(collectiveName('UBND các phường, xã, đặc khu')).toBe('Ủy ban nhân dân các phường, xã, đặc khu');
+    expect(collectiveName('UBND xã, phường')).toBe('Ủy ban nhân dân xã, phường');
+    expect(collectiveName('đối tượng kiểm kê')).toBe('Các đối tượng kiểm kê');
+  });
+});
+
+describe('agencies of a heading', () => {
+  const heading = (title: string) => headingAssignment(title, true).lead.map((m) => m.raw);
+
+  it('reads "Trách nhiệm của X:" as led by X, named body or not', () => {
+    expect(heading('Trách nhiệm của Sở Xây dựng:')).toEqual(['Sở Xây dựng']);
+    expect(heading('Trách nhiệm của đơn vị sử dụng tài sản:')).toEqual(['đơn vị sử dụng tài sản']);
+    expect(headingAssignment('Trách nhiệm của đơn vị sử dụng tài sản:', true).lead[0]!.collective).toBe(true);
+    expect(heading('Nhiệm vụ của các cơ quan quản lý cấp trên (kể cả cơ quan chủ quản):')).toEqual(['các cơ quan quản lý cấp trên']);
+  });
+
+  it('reads the members a parenthesis names for the group before it', () => {
+    expect(heading('Các cơ quan quản lý chuyên ngành (gồm các Sở: Y tế, Công Thương)')).toEqual(['Sở Y tế', 'Sở Công Thương']);
+    expect(heading('Các cơ sở khám bệnh, chữa bệnh (các Trung tâm Y tế, Bệnh viện đa khoa tỉnh)')).toEqual(['các Trung tâm Y tế, Bệnh viện đa khoa tỉnh']);
+    expect(heading('Sở Nội vụ (Cơ quan thường trực Hội đồng Thi đua - Khen thưởng):')).toEqual(['Sở Nội vụ']);
+    // A sentence with a note is no group: the note names a helper, not who leads.
+    expect(heading('Chỉ đạo các trường học phối hợp với Sở Y tế (Trung tâm Kiểm soát bệnh tật) tổ chức khám sức khỏe:')).toEqual([]);
   });
 });
 

@@ -400,6 +400,76 @@ describe('appendices and attached documents', () => {
   });
 });
 
+describe('headings and fields that name who leads', () => {
+  const PLAN = [
+    'KẾ HOẠCH',
+    'I. NHIỆM VỤ CỤ THỂ',
+    '1. Trưởng Ban Chỉ đạo',
+    '- Điều hành chung việc tổng rà soát.',
+    '- Quyết định các vấn đề phát sinh.',
+    '2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo',
+    '- Hướng dẫn biểu mẫu rà soát.',
+    'Thời gian hoàn thành: Tháng 12/2025.',
+    '- Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.',
+    '3. Các cơ quan quản lý chuyên ngành (gồm các Sở: Y tế, Công Thương)',
+    '- Cử công chức tham gia tổ kiểm tra.',
+    '4. Trách nhiệm của đơn vị sử dụng tài sản:',
+    '- Lập danh sách tài sản đang quản lý.',
+    '5. Các cơ sở khám bệnh, chữa bệnh (các Trung tâm Y tế, Bệnh viện đa khoa tỉnh)',
+    '- Rà soát trang thiết bị y tế.',
+    'II. TỔ CHỨC THỰC HIỆN',
+    '1. Trên cơ sở nội dung Kế hoạch này, các sở, ban, ngành tỉnh, Ủy ban nhân dân các phường, xã, đặc khu xây dựng kế hoạch triển khai.',
+  ].join('\n');
+  const r = parse(PLAN);
+
+  it('passes down a post, a list with its role, listed members, "Trách nhiệm của …" and a group\'s members', () => {
+    expect(agenciesOf(r, 'I.1.1', 'LEADS')).toEqual(['Ban Chỉ đạo']);
+    expect(agenciesOf(r, 'I.1.2', 'LEADS')).toEqual(['Ban Chỉ đạo']);
+    expect(agenciesOf(r, 'I.2.1', 'LEADS')).toEqual(['Sở Tài chính']);
+    // The "Thời gian hoàn thành:" line is a field, not an item (it keeps its position).
+    expect(agenciesOf(r, 'I.2.3', 'LEADS')).toEqual(['Sở Tài chính']);
+    expect(paths(r).filter((p) => p.startsWith('I.2'))).toEqual(['I.2.1', 'I.2.3']);
+    expect(agenciesOf(r, 'I.3.1', 'LEADS')).toEqual(['Sở Y tế', 'Sở Công Thương']);
+    expect(agenciesOf(r, 'I.4.1', 'LEADS')).toEqual(['Các đơn vị sử dụng tài sản']);
+    expect(agenciesOf(r, 'I.5.1', 'LEADS')).toEqual(['Các Trung tâm Y tế, Bệnh viện đa khoa tỉnh']);
+  });
+
+  it('reads the subject after an opening clause, naming commune People\'s Committees without "Các"', () => {
+    expect(agenciesOf(r, 'II.1', 'LEADS')).toEqual(['Các sở, ban, ngành']);
+    const communes = parse(['I. NHIỆM VỤ', '1. Ủy ban nhân dân các phường, xã, đặc khu', '- Rà soát diện tích đất công.'].join('\n'));
+    expect(agenciesOf(communes, 'I.1.1', 'LEADS')).toEqual(['Ủy ban nhân dân các phường, xã, đặc khu']);
+  });
+
+  it('reads "Thời hạn ban hành:" and "Thời hạn trình:" as the time of the task above, not as tasks', () => {
+    const text = [
+      'II. NỘI DUNG',
+      '1. Xây dựng văn bản quy định chi tiết',
+      '- Quyết định quy định giá dịch vụ thu gom rác thải',
+      '+ Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.',
+      '+ Thời hạn trình: trước ngày 30/6/2026.',
+      '- Quyết định quy định mức hỗ trợ đào tạo nghề',
+      '+ Cơ quan chủ trì: Sở Nội vụ.',
+      '+ Thời hạn ban hành: Quý IV/2026.',
+    ].join('\n');
+    const fields = parse(text);
+    expect(paths(fields)).toEqual(['II.1.1', 'II.1.2']);
+    expect(agenciesOf(fields, 'II.1.1', 'LEADS')).toEqual(['Sở Nông nghiệp và Môi trường']);
+    expect(agenciesOf(fields, 'II.1.2', 'LEADS')).toEqual(['Sở Nội vụ']);
+    expect(item(fields, 'II.1.2').timeline).toMatchObject({ kind: 'quarter' });
+  });
+
+  it('reads each clause of "Cơ quan thực hiện:" that names its doer', () => {
+    const text = [
+      'II. NỘI DUNG',
+      '1. Rà soát văn bản quy phạm pháp luật',
+      '- Nội dung: rà soát các quyết định có liên quan.',
+      '- Cơ quan thực hiện: Sở Tư pháp rà soát các quyết định của tỉnh; các sở, ngành rà soát văn bản thuộc lĩnh vực quản lý.',
+      '- Thời gian thực hiện: năm 2026.',
+    ].join('\n');
+    expect(agenciesOf(parse(text), 'II.1', 'LEADS')).toEqual(['Sở Tư pháp', 'Các sở, ban, ngành']);
+  });
+});
+
 describe('robustness', () => {
   it('returns nothing for text without structure, and never throws', () => {
     expect(parse('Lorem ipsum dolor sit amet.\nNo policy here.').items).toEqual([]);
