@@ -12,7 +12,8 @@ import {
   replaceItemLinks,
   tasksOf,
 } from '../graph-store/link-reads.js';
-import { errorMessage, parseBytes, parseFile } from './parse-file.js';
+import { errorMessage, parseFile } from './parse-file.js';
+import { parseBytesOffThread } from './parse-pool.js';
 import { orderByCitation } from './order-records.js';
 import { linkTasks } from './link/link-tasks.js';
 import type { TextSimilarity } from './link/similarity.js';
@@ -86,14 +87,14 @@ export async function ingestFiles(db: Db, files: string[], opts: IngestOptions):
   return files.map((f) => outcomes.get(f)!);
 }
 
-/** One uploaded document, already in memory (the API's upload). Throws with a clear reason. */
+/** One uploaded document, already in memory (the API's upload), parsed off the event loop. Throws with a clear reason. */
 export async function ingestBytes(
   db: Db,
   bytes: Uint8Array,
   fileName: string,
   opts: Pick<IngestOptions, 'maxBytes' | 'similarity'>,
 ): Promise<FileOutcome> {
-  const record = await parseBytes(bytes, fileName, opts.maxBytes);
+  const record = await parseBytesOffThread(bytes, fileName, opts.maxBytes);
   return writeRecord(db, fileName, record, opts.similarity ?? lexicalSimilarity);
 }
 

@@ -6,6 +6,7 @@ import { createApp, type AppDeps } from './app.js';
 import { seedDemoCorpus } from '../ingest/seed-demo.js';
 import { startSearch } from '../search/start.js';
 import { syncSearchAfterWrite } from '../search/after-write.js';
+import { closeParsePool } from '../ingest/parse-pool.js';
 
 /**
  * `npm start`: the whole product on one machine. Starts (or finds) the database, loads the demo
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     server.close();
     server.closeAllConnections();
+    await closeParsePool();
     await connection.close();
     process.exit(0);
   };
