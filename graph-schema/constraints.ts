@@ -9,7 +9,7 @@ export const VECTOR_INDEX = 'item_embedding';
  * `standard-folding` is Lucene's ASCII folding: "khoi nghiep" matches "khởi nghiệp" and đ → d.
  */
 export const schemaStatements: readonly string[] = [
-  ...[Label.Document, Label.Item, Label.Directive, Label.Task, Label.Agency].map(
+  ...[Label.Document, Label.Item, Label.Directive, Label.Task, Label.Agency, Label.Province].map(
     (label) =>
       `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
   ),

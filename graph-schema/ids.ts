@@ -53,6 +53,11 @@ export function agencyId(name: string, provinceSlug: string | null): string {
   return provinceSlug ? `vn/${provinceSlug}/agency/${slugify(name)}` : `vn/agency/${slugify(name)}`;
 }
 
+/** `vn/province/binh-thuan` for one of the 63 as documents name them, `vn/province-2025/lam-dong` for a unit of 2025. */
+export function provinceId(name: string, era: 'historical' | '2025'): string {
+  return `vn/${era === '2025' ? 'province-2025' : 'province'}/${slugify(name)}`;
+}
+
 export function provinceSlug(provinceName: string): string {
   return slugify(provinceName);
 }

@@ -4,3 +4,4 @@ export * from './nodes.js';
 export * from './edges.js';
 export * from './record.js';
 export * from './constraints.js';
+export * from './provinces.js';

@@ -6,6 +6,8 @@ export const Label = {
   Directive: 'Directive',
   Task: 'Task',
   Agency: 'Agency',
+  /** A province: one of the 63 as documents name them (`era: 'historical'`) or one of the 34 of 2025. */
+  Province: 'Province',
 } as const;
 export type Label = (typeof Label)[keyof typeof Label];
 
@@ -22,5 +24,7 @@ export const Rel = {
   ISSUED_BY: 'ISSUED_BY',
   /** Document → each of its items. */
   CONTAINS: 'CONTAINS',
+  /** Historical Province → the 2025 unit it belongs to (`date`: 2025-07-01; `unchanged` when it kept its territory). */
+  MERGED_INTO: 'MERGED_INTO',
 } as const;
 export type Rel = (typeof Rel)[keyof typeof Rel];

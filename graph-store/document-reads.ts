@@ -1,10 +1,11 @@
 import neo4j from 'neo4j-driver';
 import { matchKey } from '../core/vn-text.js';
-import type { DocumentNode, ItemNode, Timeline } from '../graph-schema/index.js';
+import { MERGER_DATE, currentProvinceOf, historicalProvinceOf, provincesNamedBy, type DocumentNode, type ItemNode, type ProvinceEra, type Timeline } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { itemFromProps } from './properties.js';
 
 export interface DocumentFilters {
+  /** A province as written or a 2025 unit (with its predecessors), tone marks optional. */
   province?: string;
   level?: string;
   typeCode?: string;
@@ -49,7 +50,7 @@ export function titleQuery(q: string): string | null {
 
 const FROM_INDEX = `CALL db.index.fulltext.queryNodes('document_title', $lucene) YIELD node AS d WITH d WHERE d:Document`;
 const FROM_ALL = 'MATCH (d:Document)';
-const FILTERS = `($province IS NULL OR d.province = $province)
+const FILTERS = `($provinces IS NULL OR d.province IN $provinces)
   AND ($level IS NULL OR d.level = $level)
   AND ($typeCode IS NULL OR d.typeCode = $typeCode)
   AND ($stub IS NULL OR coalesce(d.stub, false) = $stub)`;
@@ -77,7 +78,7 @@ export async function listDocuments(
      RETURN total, items`,
     {
       lucene,
-      province: filters.province ?? null,
+      provinces: filters.province ? provincesNamedBy(filters.province) : null,
       level: filters.level ?? null,
       typeCode: filters.typeCode ?? null,
       stub: filters.stub ?? null,
@@ -218,15 +219,43 @@ export interface ProvinceSummary {
   province: string;
   documents: number;
   tasks: number;
+  /** The 2025 unit it belongs to (itself for a 2025 unit); null for a name that is no province. */
+  currentProvince: string | null;
+  /** When it was merged into another unit; null when it kept its territory (and for 2025 units). */
+  mergedOn: string | null;
+  /** For a 2025 unit: the provinces as documents write them that it was formed from. */
+  predecessors?: string[];
 }
 
-/** Every province the graph knows, with how many documents and tasks it has. */
-export async function listProvinces(db: Db): Promise<ProvinceSummary[]> {
-  return readQuery<ProvinceSummary>(
-    db,
-    `MATCH (d:Document) WHERE d.province IS NOT NULL
-     WITH d.province AS province, count(d) AS documents
-     RETURN province, documents, COUNT { MATCH (t:Task) WHERE t.province = province } AS tasks
-     ORDER BY province`,
+/**
+ * Every province the graph has documents of, with how many documents and tasks: as documents write
+ * them (`historical`, each with its 2025 unit), or rolled up into the 34 units of 2025 (`current`).
+ */
+export async function listProvinces(db: Db, era: ProvinceEra = 'historical'): Promise<ProvinceSummary[]> {
+  // Two passes, one per label (a count of tasks per province would scan the tasks once a province).
+  const [documents, tasks] = await Promise.all(
+    ['MATCH (n:Document)', 'MATCH (n:Task)'].map((match) =>
+      readQuery<{ province: string; n: number }>(db, `${match} WHERE n.province IS NOT NULL RETURN n.province AS province, count(n) AS n`),
+    ),
   );
+  const taskCount = new Map(tasks!.map((r) => [r.province, r.n]));
+  const rows = documents!
+    .map((r) => ({ province: r.province, documents: r.n, tasks: taskCount.get(r.province) ?? 0 }))
+    .sort((a, b) => (a.province < b.province ? -1 : a.province > b.province ? 1 : 0));
+  if (era === 'historical') return rows.map((r) => ({ ...r, ...mergerOf(r.province) }));
+  const units = new Map<string, ProvinceSummary>();
+  for (const r of rows) {
+    const name = currentProvinceOf(r.province) ?? r.province;
+    const unit = units.get(name) ?? { province: name, documents: 0, tasks: 0, currentProvince: currentProvinceOf(r.province), mergedOn: null, predecessors: [] };
+    unit.documents += r.documents;
+    unit.tasks += r.tasks;
+    unit.predecessors!.push(r.province);
+    units.set(name, unit);
+  }
+  return [...units.values()].sort((a, b) => a.province.localeCompare(b.province, 'vi'));
+}
+
+function mergerOf(province: string): Pick<ProvinceSummary, 'currentProvince' | 'mergedOn'> {
+  const h = historicalProvinceOf(province);
+  return { currentProvince: h?.current ?? null, mergedOn: h && !h.unchanged ? MERGER_DATE : null };
 }

@@ -1,5 +1,6 @@
 import { schemaStatements } from '../graph-schema/index.js';
 import { BULK_DEADLINE_MS, readQuery, writeQuery, type Db } from './db.js';
+import { writeProvinceGraph } from './province-graph.js';
 
 export interface MigrateResult {
   /** Constraints and indexes that did not exist before this run. */
@@ -12,12 +13,16 @@ async function schemaNames(db: Db): Promise<Set<string>> {
   return new Set([...constraints, ...indexes].map((r) => r.name));
 }
 
-/** Applies the schema; every statement is `IF NOT EXISTS`, so running it again changes nothing. */
+/**
+ * Applies the schema and the province facts (province-graph.ts); every statement is `IF NOT EXISTS`
+ * or a MERGE, so running it again changes nothing.
+ */
 export async function migrate(db: Db): Promise<MigrateResult> {
   const before = await schemaNames(db);
   // Creating an index on a large graph, and waiting for it, take longer than a request may.
   for (const statement of schemaStatements) await writeQuery(db, statement, {}, { deadlineMs: BULK_DEADLINE_MS });
   await writeQuery(db, 'CALL db.awaitIndexes(300)', {}, { deadlineMs: BULK_DEADLINE_MS });
+  await writeProvinceGraph(db);
   const after = await schemaNames(db);
   return { created: [...after].filter((n) => !before.has(n)).sort() };
 }

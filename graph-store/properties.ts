@@ -1,4 +1,4 @@
-import type { DocumentNode, ItemNode, Timeline } from '../graph-schema/index.js';
+import { currentProvinceOf, type DocumentNode, type ItemNode, type Timeline } from '../graph-schema/index.js';
 
 /**
  * Neo4j properties hold scalars and lists only, so nested values are flattened here and
@@ -13,6 +13,7 @@ export function itemProps(item: ItemNode, doc: Pick<DocumentNode, 'province' | '
     sectionTitlesText: item.sectionTitles.join(' / '),
     // Denormalised so search filters need no traversal.
     province: doc.province,
+    currentProvince: currentProvinceOf(doc.province),
     level: doc.level,
     timelineKind: timeline?.kind ?? null,
     timelineRaw: timeline?.raw ?? null,

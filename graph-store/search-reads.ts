@@ -4,7 +4,7 @@
  * items hits show. Parameters only; the filter clause is one static string.
  */
 import neo4j from 'neo4j-driver';
-import { FULLTEXT_INDEX } from '../graph-schema/index.js';
+import { FULLTEXT_INDEX, provincesNamedBy } from '../graph-schema/index.js';
 import { BULK_DEADLINE_MS, readQuery, writeQuery, type Db } from './db.js';
 
 /** Reads and writes over the whole index's items: at 100k items they take longer than a request may. */
@@ -12,6 +12,7 @@ const BULK = { deadlineMs: BULK_DEADLINE_MS };
 
 /** What a search may be restricted to (the search service's filters, without importing them). */
 export interface ItemFilter {
+  /** A province as written or a 2025 unit (with its predecessors), tone marks optional. */
   province?: string;
   documentId?: string;
   /** Items this agency leads or coordinates. */
@@ -34,7 +35,7 @@ export function isUnfiltered(f: ItemFilter): boolean {
 }
 
 const filterParams = (f: ItemFilter) => ({
-  province: f.province ?? null,
+  provinces: f.province ? provincesNamedBy(f.province) : null,
   documentId: f.documentId ?? null,
   agencyId: f.agencyId ?? null,
   level: f.level ?? null,
@@ -43,7 +44,7 @@ const filterParams = (f: ItemFilter) => ({
 });
 
 /** The filters on item `i`; every condition is switched off by a null parameter. */
-const FILTER = `($province IS NULL OR i.province = $province)
+const FILTER = `($provinces IS NULL OR i.province IN $provinces)
   AND ($documentId IS NULL OR i.documentId = $documentId)
   AND ($level IS NULL OR i.level = $level)
   AND ($agencyId IS NULL OR EXISTS { (:Agency {id: $agencyId})-[:LEADS|COORDINATES]->(i) })
@@ -57,9 +58,20 @@ export interface TextToEmbed {
   text: string;
 }
 
+/** Only the items of these documents (what one write touched), or every item when null. */
+export type DocumentScope = string[] | null;
+/** Items of the scope: through the documentId index when scoped (a condition with OR would scan). */
+const itemsIn = (documents: DocumentScope) =>
+  documents ? 'UNWIND $documents AS documentId MATCH (i:Item {documentId: documentId})' : 'MATCH (i:Item)';
+
 /** Items whose vector is missing: new, or their text changed (upsert nulls it). */
-export function itemsWithoutEmbedding(db: Db): Promise<TextToEmbed[]> {
-  return readQuery<TextToEmbed>(db, 'MATCH (i:Item) WHERE i.embedding IS NULL RETURN i.id AS id, i.text AS text ORDER BY id', {}, BULK);
+export function itemsWithoutEmbedding(db: Db, documents: DocumentScope = null): Promise<TextToEmbed[]> {
+  return readQuery<TextToEmbed>(
+    db,
+    `${itemsIn(documents)} WHERE i.embedding IS NULL RETURN i.id AS id, i.text AS text ORDER BY id`,
+    { documents },
+    BULK,
+  );
 }
 
 /**
@@ -81,8 +93,19 @@ export async function writeEmbeddings(db: Db, rows: { id: string; text: string; 
 }
 
 /** Every embedded item with the first components of its vector (what the index fingerprints). */
-export function embeddingHeads(db: Db, components: number): Promise<{ id: string; head: number[] }[]> {
-  return readQuery(db, 'MATCH (i:Item) WHERE i.embedding IS NOT NULL RETURN i.id AS id, i.embedding[0..$n] AS head', { n: neo4j.int(components) }, BULK);
+export function embeddingHeads(db: Db, components: number, documents: DocumentScope = null): Promise<{ id: string; head: number[] }[]> {
+  return readQuery(
+    db,
+    `${itemsIn(documents)} WHERE i.embedding IS NOT NULL RETURN i.id AS id, i.embedding[0..$n] AS head`,
+    { n: neo4j.int(components), documents },
+    BULK,
+  );
+}
+
+/** Items in the graph, from Neo4j's count store (no scan). */
+export async function itemCount(db: Db): Promise<number> {
+  const [row] = await readQuery<{ n: number }>(db, 'MATCH (i:Item) RETURN count(i) AS n');
+  return row?.n ?? 0;
 }
 
 export function embeddingsOf(db: Db, ids: string[]): Promise<{ id: string; vector: number[] }[]> {

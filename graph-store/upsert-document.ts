@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { DocumentRecord, type DocumentNode } from '../graph-schema/index.js';
+import { DocumentRecord, currentProvinceOf, type DocumentNode } from '../graph-schema/index.js';
 import { writeTransaction, type Db } from './db.js';
 import { itemProps } from './properties.js';
 import { collectGarbage, clearOwnedEdges } from './ownership.js';
@@ -36,7 +36,10 @@ async function writeRecord(tx: ManagedTransaction, record: DocumentRecord): Prom
   const doc = record.document;
   const idMap = await resolveBareCitations(tx, record.citedDocuments);
   const to = (id: string) => idMap.get(id) ?? id;
-  const cited = record.citedDocuments.filter((c) => !idMap.has(c.id) && c.id !== doc.id);
+  // Each document carries the 2025 unit of its province beside the province as written.
+  const cited = record.citedDocuments
+    .filter((c) => !idMap.has(c.id) && c.id !== doc.id)
+    .map((c) => ({ ...c, currentProvince: currentProvinceOf(c.province) }));
 
   await clearOwnedEdges(tx, doc.id);
   // A replaced text stays listed as a source of the document (ingest/which-text.ts).
@@ -44,11 +47,12 @@ async function writeRecord(tx: ManagedTransaction, record: DocumentRecord): Prom
     `MERGE (d:Document {id: $doc.id})
      WITH d, coalesce(d.otherSources, []) + CASE WHEN coalesce(d.stub, false) OR d.sourceFile IS NULL THEN [] ELSE [d.sourceFile] END AS before
      SET d += $doc,
+         d.currentProvince = $currentProvince,
          d.otherSources = reduce(acc = [], s IN before | CASE WHEN s = $doc.sourceFile OR s IN acc THEN acc ELSE acc + s END)
      WITH d
      OPTIONAL MATCH (d)-[:CONTAINS]->(old:Item) WHERE NOT old.id IN $itemIds
      DETACH DELETE old`,
-    { doc, itemIds: record.items.map((i) => i.id) },
+    { doc, currentProvince: currentProvinceOf(doc.province), itemIds: record.items.map((i) => i.id) },
   );
   await tx.run(
     `UNWIND $cited AS c

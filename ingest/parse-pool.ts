@@ -26,12 +26,19 @@ function workers(): Piscina {
   pool ??= new Piscina({
     filename: new URL(`./parse-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
     execArgv: fromSource ? ['--import', 'tsx'] : [],
-    minThreads: 0,
+    // One worker stays loaded: starting one (and its TypeScript loader) takes about 2 s, which the
+    // first upload after a quiet spell would otherwise wait for. Idle workers are unref'd by
+    // piscina, so they never keep a process alive.
+    minThreads: 1,
     maxThreads: Math.max(1, availableParallelism() - 1),
-    // Idle workers go, so a quiet server holds no parser threads (and tests can end).
     idleTimeout: 30_000,
   });
   return pool;
+}
+
+/** Starts the worker now (the server at start-up), so the first upload does not wait for it. */
+export function startParsePool(): void {
+  workers();
 }
 
 /** The refusal as thrown in the worker: same name, message and code (SourceError, ParseError). */

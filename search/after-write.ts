@@ -4,11 +4,11 @@
  * the write itself succeeded, and the next sync (any later write, or the next start) catches up.
  */
 import { logger } from '../core/logger.js';
-import type { SyncResult } from './sync.js';
+import type { SyncOptions, SyncResult } from './sync.js';
 import type { SearchService } from './types.js';
 
 export interface IndexSyncing {
-  syncIndex(): Promise<SyncResult>;
+  syncIndex(opts?: SyncOptions): Promise<SyncResult>;
 }
 
 function syncs(s: SearchService | undefined): s is SearchService & IndexSyncing {
@@ -16,13 +16,14 @@ function syncs(s: SearchService | undefined): s is SearchService & IndexSyncing 
 }
 
 /**
- * Syncs the index of `search` when it has one. While the service is still being built at start-up
- * there is nothing to sync yet; the start-up sync runs once more after attaching it.
+ * Syncs the index of `search` when it has one, comparing only the items of `documents` when the
+ * write touched those alone. While the service is still being built at start-up there is nothing
+ * to sync yet; the start-up sync runs once more after attaching it.
  */
-export async function syncSearchAfterWrite(search: SearchService | undefined, reason: string): Promise<SyncResult | null> {
+export async function syncSearchAfterWrite(search: SearchService | undefined, reason: string, documents?: string[]): Promise<SyncResult | null> {
   if (!syncs(search)) return null;
   try {
-    const result = await search.syncIndex();
+    const result = await search.syncIndex({ documents });
     logger.info({ component: 'search', reason, ...result }, 'search index synced');
     if (result.failed.length > 0) logger.warn({ component: 'search', failed: result.failed }, 'items the embedder could not read were left out of the index');
     return result;

@@ -2,8 +2,10 @@
  * The HNSW vector index of every Item, kept on disk under <CACHE_DIR>/index/ so a restart does not
  * re-read 384 floats per item from Neo4j:
  *
- *   items.hnsw  hnswlib's own file (cosine space)
+ *   items.hnsw  hnswlib's own file (cosine space): the snapshot
  *   items.json  the id ↔ label map, each item's vector fingerprint, and the sha256 of items.hnsw
+ *   items.log   the changes since the snapshot (index-journal.ts): a sync appends what it changed,
+ *               and the snapshot is rewritten only once the journal holds a tenth of the items
  *
  * Neo4j stays the truth: `Item.embedding` holds every vector, and sync.ts makes this index agree
  * with it. Labels are never reused: a changed item gets a new label and its old one is
@@ -16,6 +18,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
+import { appendJournal, decodeVector, encodeVector, readJournal, type JournalRecord } from './index-journal.js';
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -23,6 +26,10 @@ type Hnsw = InstanceType<typeof HierarchicalNSW>;
 const FORMAT = 1;
 const INDEX_FILE = 'items.hnsw';
 const MAP_FILE = 'items.json';
+const JOURNAL_FILE = 'items.log';
+/** The journal is folded into a new snapshot past this many records, or a tenth of the items. */
+const JOURNAL_MIN_RECORDS = 2_000;
+const JOURNAL_SHARE = 0.1;
 /** Graph degree and construction beam: hnswlib's usual values, ample for a few 100k items. */
 const M = 16;
 const EF_CONSTRUCTION = 200;
@@ -49,6 +56,9 @@ interface Entry {
   label: number;
   fingerprint: string;
 }
+
+/** How a save wrote the changes: the whole index, or only the changes appended to the journal. */
+export type SaveMode = 'snapshot' | 'journal';
 
 export type OpenStatus = { state: 'loaded' } | { state: 'missing' } | { state: 'corrupt'; reason: string };
 
@@ -87,8 +97,15 @@ export class VectorIndex {
   private byId = new Map<string, Entry>();
   private byLabel = new Map<number, string>();
   private nextLabel = 0;
-  private dirty = false;
-  /** Bumped on every save; another process's save shows up as a different stamp on disk. */
+  /** Changes not yet on disk, as journal records. */
+  private pending: JournalRecord[] = [];
+  /** The next save must write a snapshot (first save, after clear(), or a journal that did not apply). */
+  private snapshotDue = true;
+  /** sha256 of the snapshot's items.hnsw, which the journal names. */
+  private base = '';
+  private journalEnd = 0;
+  private journalRecords = 0;
+  /** Bumped on every snapshot. */
   generation = 0;
   private diskStamp = '';
 
@@ -126,13 +143,27 @@ export class VectorIndex {
     return path.join(this.dir, MAP_FILE);
   }
 
-  private stampOnDisk(): string {
+  private get journalPath(): string {
+    return path.join(this.dir, JOURNAL_FILE);
+  }
+
+  private get dirty(): boolean {
+    return this.snapshotDue || this.pending.length > 0;
+  }
+
+  private static stampOf(file: string): string {
     try {
-      const st = fs.statSync(this.mapPath);
+      const st = fs.statSync(file);
       return `${st.mtimeMs}:${st.size}:${st.ino}`;
     } catch {
       return '';
     }
+  }
+
+  /** The snapshot's stamp, then the journal's: another process's save changes one of them. */
+  private stampOnDisk(): string {
+    const map = VectorIndex.stampOf(this.mapPath);
+    return map && `${map}|${VectorIndex.stampOf(this.journalPath)}`;
   }
 
   private load(): OpenStatus {
@@ -147,7 +178,8 @@ export class VectorIndex {
     if (map.format !== FORMAT || map.dim !== this.dim || map.space !== 'cosine' || !Array.isArray(map.entries)) {
       return { state: 'corrupt', reason: `${MAP_FILE} is not an index of ${this.dim}-dimension cosine vectors in format ${FORMAT}` };
     }
-    if (sha256(this.indexPath) !== map.hnswSha256) {
+    const base = sha256(this.indexPath);
+    if (base !== map.hnswSha256) {
       return { state: 'corrupt', reason: `${INDEX_FILE} does not match the checksum in ${MAP_FILE}` };
     }
     const hnsw = new HierarchicalNSW('cosine', this.dim);
@@ -172,9 +204,55 @@ export class VectorIndex {
     this.byLabel = byLabel;
     this.nextLabel = map.nextLabel;
     this.generation = map.generation;
+    this.base = base;
+    this.pending = [];
+    this.snapshotDue = false;
+    this.journalEnd = 0;
+    this.journalRecords = 0;
+    this.replayJournal();
     this.diskStamp = stamp;
-    this.dirty = false;
     return { state: 'loaded' };
+  }
+
+  /**
+   * Applies the journal's records from where this process last read it. A record that does not fit
+   * the index (a journal damaged in a way its checksums missed) stops the replay, and the next
+   * save writes a snapshot of what was applied; sync.ts restores the rest from the graph.
+   */
+  private replayJournal(): void {
+    const read = readJournal(this.journalPath, this.base, this.journalEnd);
+    for (const r of read.records) {
+      if (!this.apply(r)) {
+        this.snapshotDue = true;
+        return;
+      }
+      this.journalRecords++;
+    }
+    this.journalEnd = read.end;
+  }
+
+  private apply(r: JournalRecord): boolean {
+    if (r.op === 'del') {
+      if (this.byLabel.get(r.label) !== r.id) return false;
+      this.hnsw.markDelete(r.label);
+      this.byId.delete(r.id);
+      this.byLabel.delete(r.label);
+      return true;
+    }
+    const v = decodeVector(r.v);
+    if (this.byId.has(r.id) || this.byLabel.has(r.label) || v.length !== this.dim) return false;
+    this.addPoint(r.id, v, r.label, r.fp);
+    this.nextLabel = Math.max(this.nextLabel, r.label + 1);
+    return true;
+  }
+
+  private addPoint(id: string, vector: number[], label: number, fp: string): void {
+    if (this.hnsw.getCurrentCount() >= this.hnsw.getMaxElements()) {
+      this.hnsw.resizeIndex(Math.max(INITIAL_CAPACITY, this.hnsw.getMaxElements() * 2));
+    }
+    this.hnsw.addPoint(vector, label, true);
+    this.byId.set(id, { label, fingerprint: fp });
+    this.byLabel.set(label, id);
   }
 
   /**
@@ -184,7 +262,23 @@ export class VectorIndex {
   reloadIfChangedOnDisk(): boolean {
     const stamp = this.stampOnDisk();
     if (!stamp || stamp === this.diskStamp || this.dirty) return false;
-    const before = { hnsw: this.hnsw, byId: this.byId, byLabel: this.byLabel, nextLabel: this.nextLabel, generation: this.generation };
+    // Same snapshot, longer journal: only the new records.
+    if (stamp.split('|')[0] === this.diskStamp.split('|')[0]) {
+      this.replayJournal();
+      this.diskStamp = stamp;
+      return true;
+    }
+    const before = {
+      hnsw: this.hnsw,
+      byId: this.byId,
+      byLabel: this.byLabel,
+      nextLabel: this.nextLabel,
+      generation: this.generation,
+      base: this.base,
+      journalEnd: this.journalEnd,
+      journalRecords: this.journalRecords,
+      snapshotDue: this.snapshotDue,
+    };
     const status = this.load();
     if (status.state === 'loaded') return true;
     // Unreadable (a write in progress elsewhere, or damage): keep serving what we have; the next
@@ -215,14 +309,11 @@ export class VectorIndex {
   upsert(id: string, vector: ArrayLike<number>): void {
     if (vector.length !== this.dim) throw new Error(`vector of ${id} has ${vector.length} dimensions, expected ${this.dim}`);
     this.remove(id);
-    if (this.hnsw.getCurrentCount() >= this.hnsw.getMaxElements()) {
-      this.hnsw.resizeIndex(Math.max(INITIAL_CAPACITY, this.hnsw.getMaxElements() * 2));
-    }
     const label = this.nextLabel++;
-    this.hnsw.addPoint(Array.from(vector), label, true);
-    this.byId.set(id, { label, fingerprint: fingerprint(vector) });
-    this.byLabel.set(label, id);
-    this.dirty = true;
+    const v = Array.from(vector);
+    const fp = fingerprint(vector);
+    this.addPoint(id, v, label, fp);
+    this.pending.push({ op: 'add', id, label, fp, v: encodeVector(v) });
   }
 
   remove(id: string): boolean {
@@ -231,7 +322,7 @@ export class VectorIndex {
     this.hnsw.markDelete(entry.label);
     this.byId.delete(id);
     this.byLabel.delete(entry.label);
-    this.dirty = true;
+    this.pending.push({ op: 'del', id, label: entry.label });
     return true;
   }
 
@@ -279,25 +370,45 @@ export class VectorIndex {
     return hits;
   }
 
-  /** Writes both files when something changed since the last save or load. */
-  save(): boolean {
-    if (!this.dirty && fs.existsSync(this.mapPath)) return false;
+  /**
+   * Writes what changed since the last save or load: appended to the journal, or as a new
+   * snapshot when one is due or the journal has grown past its share (or `force` says so: what
+   * every save cost before the journal, which bench/index-sync.ts measures). Null when nothing changed.
+   */
+  save(force?: 'snapshot'): SaveMode | null {
+    if (!this.dirty && !force && fs.existsSync(this.mapPath)) return null;
     fs.mkdirSync(this.dir, { recursive: true });
+    const journalFull = this.journalRecords + this.pending.length > Math.max(JOURNAL_MIN_RECORDS, JOURNAL_SHARE * this.size);
+    const mode: SaveMode = force || this.snapshotDue || journalFull || !fs.existsSync(this.mapPath) ? 'snapshot' : 'journal';
+    if (mode === 'snapshot') this.writeSnapshot();
+    else {
+      this.journalEnd = appendJournal(this.journalPath, this.base, this.journalEnd, this.pending);
+      this.journalRecords += this.pending.length;
+    }
+    this.pending = [];
+    this.diskStamp = this.stampOnDisk();
+    return mode;
+  }
+
+  /** The whole index, then the map naming its checksum, then the journal it makes obsolete goes. */
+  private writeSnapshot(): void {
     writeAtomic(this.indexPath, (tmp) => this.hnsw.writeIndexSync(tmp));
     this.generation++;
+    this.base = sha256(this.indexPath);
     const map: MapFile = {
       format: FORMAT,
       dim: this.dim,
       space: 'cosine',
       generation: this.generation,
       nextLabel: this.nextLabel,
-      hnswSha256: sha256(this.indexPath),
+      hnswSha256: this.base,
       entries: [...this.byId].map(([id, e]) => [id, e.label, e.fingerprint]),
     };
     writeAtomic(this.mapPath, (tmp) => fs.writeFileSync(tmp, JSON.stringify(map)));
-    this.diskStamp = this.stampOnDisk();
-    this.dirty = false;
-    return true;
+    fs.rmSync(this.journalPath, { force: true });
+    this.journalEnd = 0;
+    this.journalRecords = 0;
+    this.snapshotDue = false;
   }
 
   /** Forgets every item (a rebuild starts from here). */
@@ -305,11 +416,12 @@ export class VectorIndex {
     this.hnsw = VectorIndex.emptyHnsw(this.dim, INITIAL_CAPACITY);
     this.byId.clear();
     this.byLabel.clear();
-    this.dirty = true;
+    this.pending = [];
+    this.snapshotDue = true;
   }
 
-  static files(dir: string): { index: string; map: string } {
-    return { index: path.join(dir, INDEX_FILE), map: path.join(dir, MAP_FILE) };
+  static files(dir: string): { index: string; map: string; journal: string } {
+    return { index: path.join(dir, INDEX_FILE), map: path.join(dir, MAP_FILE), journal: path.join(dir, JOURNAL_FILE) };
   }
 }
 

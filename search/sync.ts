@@ -7,14 +7,27 @@
  * 2. the index is compared with the graph by fingerprint (the vector's first components, read
  *    cheaply with a list slice): items gone from the graph (deleted or replaced documents) are
  *    marked deleted, new or re-embedded ones are added with the vector Neo4j holds;
- * 3. the index is saved when anything changed.
+ * 3. the index is saved when anything changed: the changes appended to its journal, or a new
+ *    snapshot now and then (index-store.ts).
  *
  * An empty index (first run, missing or corrupt files) is therefore rebuilt from Neo4j by the
  * same code path, without embedding anything twice.
+ *
+ * After one upload or delete only that document's items can have changed, so a sync given its
+ * `documents` compares those alone: at 100k items the whole comparison reads 100k rows. Should the
+ * graph hold another number of items than the index accounts for (another process wrote without
+ * syncing), the sync compares everything after all.
  */
 import type { Db } from '../graph-store/db.js';
-import { embeddingHeads, embeddingsOf, itemsWithoutEmbedding, writeEmbeddings } from '../graph-store/search-reads.js';
-import { FINGERPRINT_COMPONENTS, fingerprint, type VectorIndex } from './index-store.js';
+import {
+  embeddingHeads,
+  embeddingsOf,
+  itemCount,
+  itemsWithoutEmbedding,
+  writeEmbeddings,
+  type DocumentScope,
+} from '../graph-store/search-reads.js';
+import { FINGERPRINT_COMPONENTS, fingerprint, type SaveMode, type VectorIndex } from './index-store.js';
 import path from 'node:path';
 import { withDirLock } from '../core/dir-lock.js';
 
@@ -33,6 +46,8 @@ export interface SyncOptions {
   onProgress?: (p: SyncProgress) => void;
   /** Texts per embedding call and per write to Neo4j. */
   batchSize?: number;
+  /** The documents a write touched: only their items are compared (see above). */
+  documents?: string[];
 }
 
 export interface SyncResult {
@@ -47,6 +62,10 @@ export interface SyncResult {
   /** Items in the index afterwards. */
   size: number;
   saved: boolean;
+  /** How the changes were written: appended to the journal, or as a whole new snapshot. */
+  savedAs: SaveMode | null;
+  /** Whether every item was compared, or only those of the documents given. */
+  scope: 'all' | 'documents';
   ms: number;
 }
 
@@ -95,31 +114,82 @@ async function syncLocked(db: Db, index: VectorIndex, embedder: PassageEmbedder,
   const started = performance.now();
   // Start from what another process may have saved meanwhile: fewer vectors to re-read.
   index.reloadIfChangedOnDisk();
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
-  const fresh = new Map<string, number[]>();
+  let scope: DocumentScope = opts.documents ?? null;
+  const embedded = await embedMissing(db, embedder, scope, opts);
+  let changes = await reconcile(db, index, scope, embedded.fresh, opts);
+  if (scope && (await itemCount(db)) !== index.size + embedded.failed.length) {
+    // Something outside these documents changed too: compare everything.
+    scope = null;
+    const rest = await embedMissing(db, embedder, null, opts);
+    for (const [id, v] of rest.fresh) embedded.fresh.set(id, v);
+    embedded.skipped += rest.skipped;
+    embedded.failed = rest.failed;
+    const more = await reconcile(db, index, null, embedded.fresh, opts);
+    changes = { added: changes.added + more.added, removed: changes.removed + more.removed };
+  }
+  const savedAs = index.save();
+  return {
+    embedded: embedded.fresh.size,
+    skipped: embedded.skipped,
+    failed: embedded.failed,
+    ...changes,
+    size: index.size,
+    saved: savedAs !== null,
+    savedAs,
+    scope: scope ? 'documents' : 'all',
+    ms: Math.round(performance.now() - started),
+  };
+}
 
+interface Embedded {
+  /** Vectors computed and written now, by item id. */
+  fresh: Map<string, number[]>;
+  skipped: number;
+  failed: string[];
+}
+
+/** Embeds the items of the scope that have no vector and writes the vectors to Neo4j. */
+async function embedMissing(db: Db, embedder: PassageEmbedder, scope: DocumentScope, opts: SyncOptions): Promise<Embedded> {
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
+  const out: Embedded = { fresh: new Map(), skipped: 0, failed: [] };
   // Shortest first: each batch then holds texts of similar length, so little of it is padding
   // (embedder.ts sorts within one call only; unsorted batches of 32 took 2.5 × as long).
-  const todo = (await itemsWithoutEmbedding(db)).sort((a, b) => a.text.length - b.text.length);
-  let skipped = 0;
-  const failed: string[] = [];
+  const todo = (await itemsWithoutEmbedding(db, scope)).sort((a, b) => a.text.length - b.text.length);
   opts.onProgress?.({ phase: 'embed', done: 0, total: todo.length });
   for (let start = 0; start < todo.length; start += batchSize) {
     const batch = todo.slice(start, start + batchSize);
-    const vectors = await embedIsolated(embedder, batch, Math.min(batchSize, 16), failed);
+    const vectors = await embedIsolated(embedder, batch, Math.min(batchSize, 16), out.failed);
     const rows = batch.flatMap((t, i) => (vectors[i] ? [{ id: t.id, text: t.text, vector: Array.from(vectors[i]!) }] : []));
     const written = new Set(await writeEmbeddings(db, rows));
     for (const r of rows) {
-      if (written.has(r.id)) fresh.set(r.id, r.vector);
-      else skipped++;
+      if (written.has(r.id)) out.fresh.set(r.id, r.vector);
+      else out.skipped++;
     }
     opts.onProgress?.({ phase: 'embed', done: Math.min(start + batchSize, todo.length), total: todo.length });
   }
+  return out;
+}
 
-  const heads = await embeddingHeads(db, FINGERPRINT_COMPONENTS);
+/** The document an item id belongs to (graph-schema's itemId: `<document id>#<section path>`). */
+const documentOf = (itemId: string) => itemId.slice(0, itemId.indexOf('#'));
+
+/**
+ * Makes the index agree with the graph's vectors within the scope: items gone or re-embedded
+ * leave it, items it lacks join it (with the vectors just computed, else read from Neo4j).
+ */
+async function reconcile(
+  db: Db,
+  index: VectorIndex,
+  scope: DocumentScope,
+  fresh: Map<string, number[]>,
+  opts: SyncOptions,
+): Promise<{ added: number; removed: number }> {
+  const heads = await embeddingHeads(db, FINGERPRINT_COMPONENTS, scope);
   const inGraph = new Map(heads.map((h) => [h.id, fingerprint(h.head)]));
+  const inScope = scope ? new Set(scope) : null;
   let removed = 0;
   for (const id of [...index.ids()]) {
+    if (inScope && !inScope.has(documentOf(id))) continue;
     const fp = inGraph.get(id);
     if (fp === undefined || fp !== index.fingerprintOf(id)) {
       index.remove(id);
@@ -134,26 +204,12 @@ async function syncLocked(db: Db, index: VectorIndex, embedder: PassageEmbedder,
     const toRead = ids.filter((id) => !fresh.has(id));
     const read = toRead.length > 0 ? await embeddingsOf(db, toRead) : [];
     for (const id of ids) {
-      if (fresh.has(id)) {
-        index.upsert(id, fresh.get(id)!);
-        added++;
-      }
+      const v = fresh.get(id);
+      if (v) index.upsert(id, v);
     }
-    for (const { id, vector } of read) {
-      index.upsert(id, vector);
-      added++;
-    }
+    for (const { id, vector } of read) index.upsert(id, vector);
+    added += ids.length - toRead.length + read.length;
     opts.onProgress?.({ phase: 'index', done: Math.min(start + READ_BATCH, missing.length), total: missing.length });
   }
-  const saved = index.save();
-  return {
-    embedded: fresh.size,
-    skipped,
-    failed,
-    added,
-    removed,
-    size: index.size,
-    saved,
-    ms: Math.round(performance.now() - started),
-  };
+  return { added, removed };
 }

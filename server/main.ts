@@ -6,7 +6,7 @@ import { createApp, type AppDeps } from './app.js';
 import { seedDemoCorpus } from '../ingest/seed-demo.js';
 import { startSearch } from '../search/start.js';
 import { syncSearchAfterWrite } from '../search/after-write.js';
-import { closeParsePool } from '../ingest/parse-pool.js';
+import { closeParsePool, startParsePool } from '../ingest/parse-pool.js';
 
 /**
  * `npm start`: the whole product on one machine. Starts (or finds) the database, loads the demo
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   logger.info({ source: connection.source }, 'database ready');
   await seedDemoCorpus(connection.db, config);
 
+  startParsePool();
   const deps: AppDeps = { db: connection.db, config };
   const app = createApp(deps);
   const server: Server = await new Promise((resolve) => {

@@ -1,17 +1,9 @@
+import { HISTORICAL_PROVINCES, PROVINCE_ALSO_WRITTEN } from '../../graph-schema/provinces.js';
 import { foldKeepCase, foldLower } from './fold.js';
 import { escapeRe } from './regex.js';
 
-/** The 63 provinces and centrally-run cities (before the 2025 merger; the merged ones kept these names). */
-export const PROVINCES: readonly string[] = [
-  'An Giang', 'Bà Rịa - Vũng Tàu', 'Bạc Liêu', 'Bắc Giang', 'Bắc Kạn', 'Bắc Ninh', 'Bến Tre', 'Bình Dương',
-  'Bình Định', 'Bình Phước', 'Bình Thuận', 'Cà Mau', 'Cao Bằng', 'Cần Thơ', 'Đà Nẵng', 'Đắk Lắk', 'Đắk Nông',
-  'Điện Biên', 'Đồng Nai', 'Đồng Tháp', 'Gia Lai', 'Hà Giang', 'Hà Nam', 'Hà Nội', 'Hà Tĩnh', 'Hải Dương',
-  'Hải Phòng', 'Hậu Giang', 'Hòa Bình', 'Hồ Chí Minh', 'Hưng Yên', 'Khánh Hòa', 'Kiên Giang', 'Kon Tum',
-  'Lai Châu', 'Lâm Đồng', 'Lạng Sơn', 'Lào Cai', 'Long An', 'Nam Định', 'Nghệ An', 'Ninh Bình', 'Ninh Thuận',
-  'Phú Thọ', 'Phú Yên', 'Quảng Bình', 'Quảng Nam', 'Quảng Ngãi', 'Quảng Ninh', 'Quảng Trị', 'Sóc Trăng',
-  'Sơn La', 'Tây Ninh', 'Thái Bình', 'Thái Nguyên', 'Thanh Hóa', 'Thừa Thiên Huế', 'Tiền Giang', 'Trà Vinh',
-  'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái', 'Huế',
-];
+/** The 63 provinces and centrally-run cities as documents write them (before the 2025 merger; the merged ones kept these names). */
+export const PROVINCES: readonly string[] = [...HISTORICAL_PROVINCES.map((p) => p.name), ...PROVINCE_ALSO_WRITTEN];
 
 /** Centrally-run cities: "thành phố Hà Nội" is a province, "thành phố Bắc Giang" a district. */
 export const CENTRAL_CITIES: ReadonlySet<string> = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);

@@ -1,3 +1,4 @@
+import type { ProvinceEra } from '../../graph-schema/index.js';
 import type { Db } from '../../graph-store/db.js';
 import { documentDetail, listDocuments, listProvinces, type DocumentFilters } from '../../graph-store/document-reads.js';
 import { notFound } from '../errors.js';
@@ -12,6 +13,6 @@ export async function getDocument(db: Db, id: string, includeText: boolean) {
   return detail;
 }
 
-export function getProvinces(db: Db) {
-  return listProvinces(db);
+export function getProvinces(db: Db, era: ProvinceEra) {
+  return listProvinces(db, era);
 }

@@ -17,6 +17,7 @@ import {
   DocumentPage,
   DocumentsQuery,
   Provinces,
+  ProvincesQuery,
   UploadQuery,
   UploadResult,
 } from '../schemas/documents.js';
@@ -49,9 +50,10 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
     method: 'get',
     path: '/api/provinces',
     tags: ['documents'],
-    summary: 'Provinces with their document and task counts (values for every `province` filter)',
+    summary: 'Provinces with their document and task counts (values for every `province` filter), each with its 2025 unit',
+    query: ProvincesQuery,
     responses: { 200: json(Provinces, 'provinces, by name') },
-    handle: () => getProvinces(db),
+    handle: ({ query }) => getProvinces(db, query.provinces),
   });
 
   const judge = tokenJudge(config.API_TOKEN);
@@ -89,7 +91,7 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
       const outcome = await uploadDocument(db, bytes, query.fileName, config.MAX_UPLOAD_BYTES);
       if (outcome.status === 'failed') throw new HttpError(422, outcome.error, undefined, { body: { code: 'failed' } });
       // deps.search is read now: it is attached once the index is built after start-up.
-      if (outcome.status === 'ingested') await syncSearchAfterWrite(deps.search, `upload ${outcome.documentId}`);
+      if (outcome.status === 'ingested') await syncSearchAfterWrite(deps.search, `upload ${outcome.documentId}`, [outcome.documentId]);
       res.status(outcome.status === 'ingested' ? 201 : 200);
       res.setHeader('Location', `/api/documents?id=${encodeURIComponent(outcome.documentId)}`);
       return outcome;
@@ -109,7 +111,7 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
     responses: { 200: json(DeleteResult, 'deleted') },
     handle: async ({ query }) => {
       const summary = await removeDocument(db, query.id);
-      await syncSearchAfterWrite(deps.search, `delete ${query.id}`);
+      await syncSearchAfterWrite(deps.search, `delete ${query.id}`, [query.id]);
       return summary;
     },
   });

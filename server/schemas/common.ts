@@ -27,7 +27,20 @@ export const Limit = (max: number, def: number) =>
   z.coerce.number().int().min(1).max(max).default(def).openapi({ description: `page size, 1..${max}` });
 export const Offset = z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ description: 'items to skip' });
 
-export const Province = z.string().min(1).max(200).optional().openapi({ description: 'province name as stored, e.g. "Bình Thuận"', example: 'Bình Thuận' });
+export const Province = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .openapi({
+    description:
+      'a province as documents name it ("Bình Thuận", "binh thuan") or a unit of 2025, which includes the provinces merged into it ("Lâm Đồng": Lâm Đồng, Đắk Nông, Bình Thuận)',
+    example: 'Bình Thuận',
+  });
+export const ProvinceEraParam = z
+  .enum(['historical', 'current'])
+  .default('historical')
+  .openapi({ description: 'historical: provinces as documents name them (63 before 1 July 2025); current: the 34 units of 2025, predecessors rolled up' });
 export const LevelParam = Level.optional();
 
 export const Format = z.enum(['json', 'csv']).default('json').openapi({ description: 'json, or csv (UTF-8 with BOM, for spreadsheets)' });

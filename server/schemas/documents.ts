@@ -10,6 +10,7 @@ import {
   Offset,
   Page,
   Province,
+  ProvinceEraParam,
   QueryBool,
   Timeline,
 } from './common.js';
@@ -135,8 +136,19 @@ export const DocumentDetail = z
   .openapi('DocumentDetail');
 
 export const Provinces = z
-  .array(z.object({ province: z.string(), documents: z.number().int(), tasks: z.number().int() }))
+  .array(
+    z.object({
+      province: z.string(),
+      documents: z.number().int(),
+      tasks: z.number().int(),
+      currentProvince: z.string().nullable().openapi({ description: 'the 2025 unit it belongs to (Nghị quyết 202/2025/QH15)' }),
+      mergedOn: z.string().nullable().openapi({ description: '2025-07-01 when it was merged with other provinces; null when it kept its territory' }),
+      predecessors: z.array(z.string()).optional().openapi({ description: 'with provinces=current: the provinces, as documents name them, it was formed from' }),
+    }),
+  )
   .openapi('Provinces');
+
+export const ProvincesQuery = z.strictObject({ provinces: ProvinceEraParam });
 
 // Writes
 

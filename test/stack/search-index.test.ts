@@ -195,4 +195,34 @@ describe('search index consistency', () => {
     expect(await sync()).toMatchObject({ embedded: 1, failed: [] });
     expect(new Set(index.ids())).toEqual(ids);
   });
+
+  it('after an upload compares only its document, appends the change to the journal, and reloads to the same index', async () => {
+    const doc = 'vn/thai-binh/ubnd/kh/78/2025';
+    const text = 'ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\nSố: 78/KH-UBND\nThái Bình, ngày 03 tháng 02 năm 2025\nKẾ HOẠCH\nI. NHIỆM VỤ\n1. Xây dựng nền tảng dữ liệu nông nghiệp số của tỉnh.\n2. Đào tạo kỹ năng số cho cán bộ cấp xã.\n';
+    const outcome = await ingestBytes(db, Buffer.from(text), 'thai-binh-78.txt', opts);
+    expect(outcome).toMatchObject({ status: 'ingested', documentId: doc });
+    const result = await syncSearchIndex(db, index, lazyEmbedder, { documents: [doc] });
+    expect(result).toMatchObject({ scope: 'documents', embedded: 2, added: 2, removed: 0, savedAs: 'journal' });
+    expect(fs.existsSync(VectorIndex.files(dir).journal)).toBe(true);
+    expect(new Set(index.ids())).toEqual(await graphItemIds());
+    const { index: reloaded } = VectorIndex.open(dir, EMBEDDING_DIMENSIONS);
+    expect(new Set(reloaded.ids())).toEqual(new Set(index.ids()));
+    const probe = await embedQuery('dữ liệu nông nghiệp số');
+    expect(top(reloaded, probe)).toEqual(top(index, probe));
+    expect(top(index, probe)[0]!.id.startsWith(`${doc}#`)).toBe(true);
+    // Deleting it: the same, scoped to the deleted document.
+    await deleteDocument(db, doc);
+    expect(await syncSearchIndex(db, index, lazyEmbedder, { documents: [doc] })).toMatchObject({ scope: 'documents', removed: 2, savedAs: 'journal' });
+    expect(new Set(index.ids())).toEqual(await graphItemIds());
+  });
+
+  it('compares everything when the graph changed beyond the documents it was told of', async () => {
+    // Another document written without a sync (an ingest with --no-index), then a scoped sync for
+    // an unrelated one: the item count gives it away.
+    expect((await ingestFiles(db, [corpus(KON_TUM_FILE)], opts))[0]!.status).toBe('ingested');
+    const result = await syncSearchIndex(db, index, lazyEmbedder, { documents: ['vn/none/ubnd/kh/1'] });
+    expect(result.scope).toBe('all');
+    expect(result.added).toBeGreaterThan(10);
+    expect(new Set(index.ids())).toEqual(await graphItemIds());
+  });
 });
