@@ -1,4 +1,14 @@
+import { provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
+
+/**
+ * The province a node counts under: as its document writes it, or the 2025 unit that province
+ * belongs to. One of two constant expressions, never built from input.
+ */
+const provinceOf = (v: string, era: ProvinceEra) => (era === 'current' ? `coalesce(${v}.currentProvince, ${v}.province)` : `${v}.province`);
+
+/** The provinces as written a filter names: a 2025 unit's predecessors when reading by today's units. */
+const namedBy = (province: string | undefined, era: ProvinceEra) => (province ? provincesNamedBy(province, era) : null);
 
 export interface DocumentAudit {
   id: string;
@@ -59,6 +69,8 @@ const DIRECTIVE = (v: string) =>
 
 export interface Heatmap {
   document: { id: string; number: string | null; title: string | null };
+  /** How columns are named: provinces as documents write them, or the 34 units of 2025 (predecessors rolled up). */
+  era: ProvinceEra;
   /** Columns: provinces with a document implementing this one (at any depth) or a task implementing one of its items. */
   provinces: string[];
   /** Directive items, those implemented in the fewest provinces first. */
@@ -66,12 +78,12 @@ export interface Heatmap {
 }
 
 /** Tasks implementing each directive item of a document, counted per province of the task. Null when unknown. */
-export async function directiveHeatmap(db: Db, documentId: string): Promise<Heatmap | null> {
+export async function directiveHeatmap(db: Db, documentId: string, era: ProvinceEra = 'historical'): Promise<Heatmap | null> {
   const [head] = await readQuery<{ document: Heatmap['document']; provinces: string[] }>(
     db,
     `MATCH (root:Document {id: $id})
      RETURN root { .id, .number, .title } AS document,
-            COLLECT { MATCH (x:Document)-[:IMPLEMENTS*1..6]->(root) WHERE x.province IS NOT NULL RETURN DISTINCT x.province } AS provinces`,
+            COLLECT { MATCH (x:Document)-[:IMPLEMENTS*1..6]->(root) WHERE x.province IS NOT NULL RETURN DISTINCT ${provinceOf('x', era)} } AS provinces`,
     { id: documentId },
   );
   if (!head) return null;
@@ -81,7 +93,7 @@ export async function directiveHeatmap(db: Db, documentId: string): Promise<Heat
      WITH i ORDER BY i.ordinal, i.lineStart
      RETURN ${DIRECTIVE('i')} AS directive,
             COLLECT { MATCH (t:Task)-[:IMPLEMENTS]->(i) WHERE t.province IS NOT NULL
-                      WITH t.province AS province, count(t) AS tasks RETURN { province: province, tasks: tasks } } AS cells`,
+                      WITH ${provinceOf('t', era)} AS province, count(t) AS tasks RETURN { province: province, tasks: tasks } } AS cells`,
     { id: documentId },
   );
   const provinces = [...new Set([...head.provinces, ...directives.flatMap((d) => d.cells.map((c) => c.province))])].sort(
@@ -99,7 +111,7 @@ export async function directiveHeatmap(db: Db, documentId: string): Promise<Heat
   });
   // A stable sort keeps reading order among items implemented equally often.
   rows.sort((a, b) => a.provincesImplementing - b.provincesImplementing || a.tasks - b.tasks);
-  return { document: head.document, provinces, rows };
+  return { document: head.document, era, provinces, rows };
 }
 
 export interface TaskEvidence {
@@ -125,21 +137,25 @@ const DOC_FIELDS = (v: string) => `${v} { .id, .number, .title, .province }`;
 const LEADS = (v: string) =>
   `COLLECT { MATCH (a:Agency)-[:LEADS]->(${v}) RETURN a { .id, .name, collective: coalesce(a.collective, false) } ORDER BY a.name }`;
 
-/** One heatmap cell: the tasks of a province that implement a directive item, with the linker's evidence. */
+/**
+ * One heatmap cell: the tasks of a province (or of a 2025 unit's predecessors) that implement a
+ * directive item, with the linker's evidence.
+ */
 export async function cellEvidence(
   db: Db,
   directiveId: string,
   province: string,
+  era: ProvinceEra = 'historical',
 ): Promise<{ directive: DirectiveRow; province: string; tasks: TaskEvidence[] } | null> {
   const [row] = await readQuery<{ directive: DirectiveRow; tasks: TaskEvidence[] }>(
     db,
     `MATCH (i:Directive {id: $id})
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { MATCH (d:Document)-[:CONTAINS]->(t:Task)-[r:IMPLEMENTS]->(i) WHERE t.province = $province
+            COLLECT { MATCH (d:Document)-[:CONTAINS]->(t:Task)-[r:IMPLEMENTS]->(i) WHERE t.province IN $provinces
                       RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')},
                                score: r.score, method: r.method }
                       ORDER BY r.score DESC, t.id } AS tasks`,
-    { id: directiveId, province },
+    { id: directiveId, provinces: provincesNamedBy(province, era) },
   );
   return row ? { directive: row.directive, province, tasks: row.tasks } : null;
 }
@@ -154,10 +170,8 @@ export interface UnimplementedRow {
  * Directive items no task of a province implements, for every province expected to: those with a
  * document that implements the directive's document, directly or through intermediate plans.
  */
-export async function unimplementedDirectives(
-  db: Db,
-  filters: { documentId?: string; province?: string },
-): Promise<UnimplementedRow[]> {
+export async function unimplementedDirectives(db: Db, filters: AuditFilters): Promise<UnimplementedRow[]> {
+  const era = filters.era ?? 'historical';
   return readQuery<UnimplementedRow>(
     db,
     `MATCH (root:Document)-[:CONTAINS]->(i:Directive)
@@ -165,17 +179,24 @@ export async function unimplementedDirectives(
      WITH root, collect(i) AS directives
      CALL (root) {
        MATCH (x:Document)-[:IMPLEMENTS*1..6]->(root)
-       WHERE x.province IS NOT NULL AND ($province IS NULL OR x.province = $province)
-       RETURN collect(DISTINCT x.province) AS provinces
+       WHERE x.province IS NOT NULL AND ($provinces IS NULL OR x.province IN $provinces)
+       RETURN collect(DISTINCT ${provinceOf('x', era)}) AS provinces
      }
      UNWIND provinces AS province
      UNWIND directives AS i
      WITH root, province, i
-     WHERE NOT EXISTS { MATCH (t:Task)-[:IMPLEMENTS]->(i) WHERE t.province = province }
+     WHERE NOT EXISTS { MATCH (t:Task)-[:IMPLEMENTS]->(i) WHERE ${provinceOf('t', era)} = province }
      RETURN province, ${DIRECTIVE('i')} AS directive, root { .id, .number, .title } AS document
      ORDER BY province, root.id, i.ordinal, i.lineStart`,
-    { documentId: filters.documentId ?? null, province: filters.province ?? null },
+    { documentId: filters.documentId ?? null, provinces: namedBy(filters.province, era) },
   );
+}
+
+/** The auditors' lists: one document's, and one province's (as written, or a 2025 unit with `era: 'current'`). */
+export interface AuditFilters {
+  documentId?: string;
+  province?: string;
+  era?: ProvinceEra;
 }
 
 export interface TaskRow {
@@ -189,28 +210,29 @@ export interface TaskRow {
 const TASK_ROW = `{ task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')},
   coordinating: COLLECT { MATCH (a:Agency)-[:COORDINATES]->(t) RETURN a { .id, .name, collective: coalesce(a.collective, false) } ORDER BY a.name },
   leadRaw: t.leadRaw } AS row`;
-const TASK_FILTERS = `($province IS NULL OR t.province = $province) AND ($documentId IS NULL OR d.id = $documentId)`;
+const TASK_FILTERS = `($provinces IS NULL OR t.province IN $provinces) AND ($documentId IS NULL OR d.id = $documentId)`;
+const taskFilterParams = (f: AuditFilters) => ({ provinces: namedBy(f.province, f.era ?? 'historical'), documentId: f.documentId ?? null });
 
 /** Tasks with no lead agency (chủ trì): nobody is accountable for them. */
-export async function tasksWithoutLead(db: Db, filters: { province?: string; documentId?: string }): Promise<TaskRow[]> {
+export async function tasksWithoutLead(db: Db, filters: AuditFilters): Promise<TaskRow[]> {
   const rows = await readQuery<{ row: TaskRow }>(
     db,
     `MATCH (d:Document)-[:CONTAINS]->(t:Task)
      WHERE ${TASK_FILTERS} AND NOT EXISTS { (:Agency)-[:LEADS]->(t) }
      RETURN ${TASK_ROW} ORDER BY t.province, d.id, t.ordinal`,
-    { province: filters.province ?? null, documentId: filters.documentId ?? null },
+    taskFilterParams(filters),
   );
   return rows.map((r) => r.row);
 }
 
 /** Tasks led by a whole group ("Các sở, ban, ngành…") rather than one body. */
-export async function collectiveLedTasks(db: Db, filters: { province?: string; documentId?: string }): Promise<TaskRow[]> {
+export async function collectiveLedTasks(db: Db, filters: AuditFilters): Promise<TaskRow[]> {
   const rows = await readQuery<{ row: TaskRow }>(
     db,
     `MATCH (d:Document)-[:CONTAINS]->(t:Task)
      WHERE ${TASK_FILTERS} AND EXISTS { (:Agency {collective: true})-[:LEADS]->(t) }
      RETURN ${TASK_ROW} ORDER BY t.province, d.id, t.ordinal`,
-    { province: filters.province ?? null, documentId: filters.documentId ?? null },
+    taskFilterParams(filters),
   );
   return rows.map((r) => r.row);
 }

@@ -92,7 +92,7 @@ const unresolvedColumns: Column<CitationRow>[] = [
   ['lines', (r) => (r.citer.lineStart ? `${r.citer.lineStart}-${r.citer.lineEnd}` : null)],
 ];
 
-type AuditFilters = Omit<z.output<typeof AuditFilterQuery>, 'format'>;
+type AuditFilters = Partial<Omit<z.output<typeof AuditFilterQuery>, 'format'>>;
 
 interface ListRoute<R> {
   path: string;
@@ -148,7 +148,7 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
     notFound: true,
     responses: { 200: download(HeatmapSchema, 'the heatmap', CSV) },
     handle: async ({ query, res }) => {
-      const map = await audit.heatmap(db, query.documentId);
+      const map = await audit.heatmap(db, query.documentId, query.provinces);
       sendList(res, query.format, {
         json: map,
         rows: map.rows,
@@ -167,7 +167,7 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
     notFound: true,
     responses: { 200: download(HeatmapCell, 'the evidence', CSV) },
     handle: async ({ query, res }) => {
-      const cell = await audit.heatmapCell(db, query.directiveId, query.province);
+      const cell = await audit.heatmapCell(db, query.directiveId, query.province, query.provinces);
       sendList(res, query.format, {
         json: cell,
         rows: cell.tasks,

@@ -1,22 +1,25 @@
 import { z } from '../openapi/zod.js';
-import { DOC_69, DocumentIdParam, Format, ItemIdParam, Province } from './common.js';
+import { DOC_69, DocumentIdParam, Format, ItemIdParam, Province, ProvinceEraParam } from './common.js';
 
 export const FormatOnly = z.strictObject({ format: Format });
 
 export const HeatmapQuery = z.strictObject({
   documentId: DocumentIdParam.default(DOC_69).openapi({ description: 'the central document whose directive items are the rows' }),
+  provinces: ProvinceEraParam,
   format: Format,
 });
 
 export const CellQuery = z.strictObject({
   directiveId: ItemIdParam.openapi({ description: 'a directive item id (a heatmap row)' }),
   province: z.string().min(1, 'province is required').max(200).openapi({ description: 'a heatmap column', example: 'Bình Thuận' }),
+  provinces: ProvinceEraParam.openapi({ description: 'how the column is named: a province as written, or a 2025 unit (its predecessors\' tasks)' }),
   format: Format,
 });
 
 export const AuditFilterQuery = z.strictObject({
   documentId: DocumentIdParam.optional(),
   province: Province,
+  provinces: ProvinceEraParam,
   format: Format,
 });
 
@@ -56,6 +59,7 @@ export const DirectiveRow = z
 export const Heatmap = z
   .object({
     document: DocRef,
+    era: z.enum(['historical', 'current']).openapi({ description: 'columns are provinces as documents name them, or the 34 units of 2025' }),
     provinces: z.array(z.string()).openapi({ description: 'the columns' }),
     rows: z.array(
       z.object({

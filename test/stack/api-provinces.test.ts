@@ -122,3 +122,36 @@ describe('province filters', () => {
     }
   });
 });
+
+describe('the heatmap by 2025 unit', () => {
+  it('rolls the 69-KL/TW columns up into Lâm Đồng, Quảng Trị, Quảng Ngãi and Bắc Ninh with the same counts', async () => {
+    const historical = (await get('/api/audit/heatmap')).body;
+    const current = (await get('/api/audit/heatmap', { provinces: 'current' })).body;
+    expect(historical.era).toBe('historical');
+    expect(current.era).toBe('current');
+    expect(current.provinces).toEqual(expect.arrayContaining(['Lâm Đồng', 'Quảng Trị', 'Quảng Ngãi', 'Bắc Ninh']));
+    expect(current.provinces).toEqual(historical.provinces.map((p: string) => MERGED_INTO[p]).sort((a: string, b: string) => a.localeCompare(b, 'vi')));
+    const byId = new Map(historical.rows.map((r: any) => [r.directive.id, r]));
+    for (const row of current.rows) {
+      const before: any = byId.get(row.directive.id);
+      for (const [p, n] of Object.entries<number>(before.cells)) expect(row.cells[MERGED_INTO[p]!], `${row.directive.id} ${p}`).toBe(n);
+      expect(row.tasks).toBe(before.tasks);
+    }
+  });
+
+  it('gives a cell of a 2025 unit the tasks of the province merged into it, and lists by unit', async () => {
+    const heat = (await get('/api/audit/heatmap', { provinces: 'current' })).body;
+    const row = heat.rows.find((r: any) => r.cells['Lâm Đồng'] > 0);
+    const unit = await get('/api/audit/cell', { directiveId: row.directive.id, province: 'Lâm Đồng', provinces: 'current' });
+    const asWritten = await get('/api/audit/cell', { directiveId: row.directive.id, province: 'Bình Thuận' });
+    expect(unit.body.tasks.length).toBe(row.cells['Lâm Đồng']);
+    expect(unit.body.tasks.map((t: any) => t.task.id)).toEqual(asWritten.body.tasks.map((t: any) => t.task.id));
+    // Read as written, "Lâm Đồng" is the old province alone, of which the corpus has nothing.
+    expect((await get('/api/audit/cell', { directiveId: row.directive.id, province: 'Lâm Đồng' })).body.tasks).toEqual([]);
+
+    const gaps = (await get('/api/audit/unimplemented', { provinces: 'current', province: 'lam dong' })).body.items;
+    const gapsAsWritten = (await get('/api/audit/unimplemented', { province: 'Bình Thuận' })).body.items;
+    expect(gaps.map((g: any) => g.directive.id).sort()).toEqual(gapsAsWritten.map((g: any) => g.directive.id).sort());
+    expect(new Set(gaps.map((g: any) => g.province))).toEqual(new Set(gaps.length ? ['Lâm Đồng'] : []));
+  });
+});

@@ -142,4 +142,25 @@ describe('audit', () => {
     expect(pageErrors(narrow)).toEqual([]);
     await narrow.close();
   });
+
+  it('shows the columns as the 2025 units when asked, the cell of a unit holding the tasks of the province merged into it', async () => {
+    await ui.page.goto(`${ui.stack.base}/#/audit`);
+    await ui.page.locator('#heatmap table.heatmap').waitFor();
+    await ui.page.selectOption('#audit-era', 'current');
+    const current = await api<Heatmap>(`/api/audit/heatmap?documentId=${encodeURIComponent(KL69)}&provinces=current`);
+    // Written from the 2025 resolution: Bình Thuận → Lâm Đồng, Quảng Bình → Quảng Trị, Kon Tum → Quảng Ngãi, Bắc Giang → Bắc Ninh.
+    await eventually(async () => [...(await ui.page.locator('#heatmap thead th.province-col').allInnerTexts())].sort()).toEqual(['Bắc Ninh', 'Lâm Đồng', 'Quảng Ngãi', 'Quảng Trị'].sort());
+    expect(ui.page.url()).toContain('era=current');
+    const row = current.rows.find((r) => (r.cells['Lâm Đồng'] ?? 0) > 0)!;
+    await ui.page.locator(`tr[data-directive-id="${row.directive.id}"] button.cell[data-province="Lâm Đồng"]`).click();
+    const panel = ui.page.locator('#cell-evidence');
+    await eventually(() => panel.locator('.cell-head h3').innerText().catch(() => '')).toContain('Lâm Đồng');
+    const asWritten = await api<HeatmapCell>(`/api/audit/cell?directiveId=${encodeURIComponent(row.directive.id)}&province=${encodeURIComponent('Bình Thuận')}`);
+    expect(await panel.locator('.evidence-item').evaluateAll((els) => els.map((el) => el.getAttribute('data-item-id')))).toEqual(asWritten.tasks.map((t) => t.task.id));
+    // The province filter of the lists offers the units, each with what it was formed from.
+    expect(await ui.page.locator('#audit-list-province option[value="Lâm Đồng"]').innerText()).toContain('Bình Thuận');
+    expect(new URL((await ui.page.locator('a.csv').first().getAttribute('href'))!, ui.stack.base).searchParams.get('provinces')).toBe('current');
+    await screenshot(ui.page, 'audit-heatmap-2025-units');
+    expect(pageErrors(ui.page)).toEqual([]);
+  });
 });

@@ -2,7 +2,9 @@
  * Audit: the heatmap of a central document's directive items × provinces (cells = implementing
  * tasks), fewest provinces first; a cell's evidence; and the auditors' lists (directive items a
  * province has no task for, tasks without a lead, collective-led tasks, unresolved citations),
- * each downloadable as CSV. URL: `#/audit?doc=…&cell=<directive id>&province=…&list=…&lp=…&sort=…`.
+ * each downloadable as CSV. Provinces are those the documents name, or (`era=current`) the 34 units
+ * of 2025 with the provinces merged into them rolled up.
+ * URL: `#/audit?doc=…&era=current&cell=<directive id>&province=…&list=…&lp=…&sort=…`.
  */
 import { apiUrl, getJson } from '../api.js';
 import { nodeLink } from '../details.js';
@@ -30,6 +32,12 @@ export function cellColor(count: number, max: number): { bg: string; fg: string 
   return { bg: `hsl(150 55% ${light}%)`, fg: light < 55 ? '#ffffff' : '#0d3a24' };
 }
 
+/** "Bình Thuận → Lâm Đồng" for a province merged in 2025; "Lâm Đồng (Bình Thuận, …)" for a 2025 unit. */
+function provinceOption(p: Provinces[number]): string {
+  if (p.predecessors?.length && (p.predecessors.length > 1 || p.predecessors[0] !== p.province)) return `${p.province} (gồm ${p.predecessors.join(', ')})`;
+  return p.mergedOn && p.currentProvince && p.currentProvince !== p.province ? `${p.province} → ${p.currentProvince}` : p.province;
+}
+
 function csvLink(path: string, params: Record<string, string | undefined>, label = 'Tải CSV'): HTMLAnchorElement {
   return h('a', { class: 'btn btn-small btn-ghost csv', href: apiUrl(path, { ...params, format: 'csv' }), download: '' }, label);
 }
@@ -41,6 +49,12 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     { id: 'audit-sort', 'aria-label': 'Sắp xếp mục chỉ đạo' },
     h('option', { value: '' }, 'Ít tỉnh thực hiện nhất trước'),
     h('option', { value: 'order' }, 'Theo thứ tự trong văn bản'),
+  );
+  const eraSelect = h(
+    'select',
+    { id: 'audit-era', 'aria-label': 'Tỉnh theo' },
+    h('option', { value: '' }, 'Như trong văn bản (trước 1/7/2025)'),
+    h('option', { value: 'current' }, 'Đơn vị hành chính từ 1/7/2025'),
   );
   const heatCsv = h('span');
   const heatmapEl = h('div', { class: 'heatmap-scroll', id: 'heatmap' });
@@ -69,6 +83,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
         { class: 'toolbar' },
         h('h1', { id: 'audit-title', class: 'view-title' }, 'Kiểm tra thực hiện'),
         h('label', { class: 'field' }, h('span', null, 'Văn bản chỉ đạo'), docSelect),
+        h('label', { class: 'field' }, h('span', null, 'Tỉnh'), eraSelect),
         h('label', { class: 'field' }, h('span', null, 'Sắp xếp'), sortSelect),
         h('div', { class: 'toolbar-actions' }, heatCsv, h('a', { class: 'btn btn-small btn-ghost', href: '#audit-lists', onclick: (e: Event) => (e.preventDefault(), listsCard.scrollIntoView({ behavior: 'smooth' })) }, 'Danh sách kiểm tra ↓')),
       ),
@@ -83,12 +98,16 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     ),
   );
 
-  let state = { doc: '', sort: '', cell: '', province: '', list: '' as ListName, lp: '' };
+  let state = { doc: '', era: '', sort: '', cell: '', province: '', list: '' as ListName, lp: '' };
+  /** The `provinces` parameter every audit request carries: how province names are read. */
+  const era = () => (state.era === 'current' ? 'current' : undefined);
   let heatmap: Heatmap | null = null;
   const cancels: Record<string, (() => void) | undefined> = {};
 
   docSelect.addEventListener('change', () => updateParams({ doc: docSelect.value === KL69 ? null : docSelect.value, cell: null, province: null }));
   sortSelect.addEventListener('change', () => updateParams({ sort: sortSelect.value || null }, true));
+  // Columns and the province filter change meaning: an open cell or filter would name another unit.
+  eraSelect.addEventListener('change', () => updateParams({ era: eraSelect.value || null, cell: null, province: null, lp: null }));
   listProvince.addEventListener('change', () => updateParams({ lp: listProvince.value || null }, true));
 
   getJson<DocumentPage>('/api/documents', { level: 'central', stub: false, limit: 50 })
@@ -100,12 +119,13 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     .catch(() => {
       /* keep the placeholder option; the heatmap shows the error */
     });
-  getJson<Provinces>('/api/provinces')
-    .then((list) => {
-      for (const p of list) listProvince.appendChild(h('option', { value: p.province }, p.province));
-      listProvince.value = state.lp;
-    })
-    .catch(() => {});
+  const loadProvinceOptions = () =>
+    getJson<Provinces>('/api/provinces', { provinces: era() })
+      .then((list) => {
+        replace(listProvince, h('option', { value: '' }, 'Mọi tỉnh'), list.map((p) => h('option', { value: p.province }, provinceOption(p))));
+        listProvince.value = state.lp;
+      })
+      .catch(() => {});
 
   const renderHeatmap = () => {
     if (!heatmap) return;
@@ -205,10 +225,10 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
   const loadHeatmap = () => {
     cancels.heat?.();
     heatmap = null;
-    replace(heatCsv, csvLink('/api/audit/heatmap', { documentId: state.doc }, 'Tải CSV bản đồ nhiệt'));
+    replace(heatCsv, csvLink('/api/audit/heatmap', { documentId: state.doc, provinces: era() }, 'Tải CSV bản đồ nhiệt'));
     cancels.heat = loadInto(
       heatmapEl,
-      (signal) => getJson<Heatmap>('/api/audit/heatmap', { documentId: state.doc }, signal),
+      (signal) => getJson<Heatmap>('/api/audit/heatmap', { documentId: state.doc, provinces: era() }, signal),
       (map) => {
         heatmap = map;
         renderHeatmap();
@@ -248,7 +268,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     cellEl.classList.add('open');
     cancels.cell = loadInto(
       cellEl,
-      (signal) => getJson<HeatmapCell>('/api/audit/cell', { directiveId: state.cell, province: state.province }, signal),
+      (signal) => getJson<HeatmapCell>('/api/audit/cell', { directiveId: state.cell, province: state.province, provinces: era() }, signal),
       (cell) => {
         replace(
           cellEl,
@@ -259,7 +279,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
             h('button', { type: 'button', class: 'panel-close', 'aria-label': 'Đóng bằng chứng', onclick: () => updateParams({ cell: null, province: null }) }, '×'),
           ),
           h('p', { class: 'small directive-text' }, nodeLink(cell.directive.id, 'Mục chỉ đạo'), ': ', cell.directive.text),
-          h('div', { class: 'panel-actions' }, csvLink('/api/audit/cell', { directiveId: cell.directive.id, province: cell.province })),
+          h('div', { class: 'panel-actions' }, csvLink('/api/audit/cell', { directiveId: cell.directive.id, province: cell.province, provinces: era() })),
           cell.tasks.length
             ? h('ol', { class: 'evidence-list' }, cell.tasks.map(evidenceItem))
             : emptyBox(`${cell.province} chưa có nhiệm vụ nào thực hiện mục này.`, 'Đây là một khoảng trống cần kiểm tra.'),
@@ -320,10 +340,13 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     );
     listEl.setAttribute('aria-labelledby', `tab-${def.name}`);
     listHint.textContent = def.hint;
-    const params: Record<string, string | undefined> = { province: state.lp || undefined };
+    const params: Record<string, string | undefined> = { province: state.lp || undefined, provinces: era() };
     if (def.name === 'unimplemented') params.documentId = state.doc;
     listProvince.disabled = def.name === 'unresolved';
-    if (def.name === 'unresolved') delete params.province;
+    if (def.name === 'unresolved') {
+      delete params.province;
+      delete params.provinces;
+    }
     replace(listCsv, csvLink(def.path, params));
     cancels.list = loadInto(
       listEl,
@@ -395,6 +418,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
   const update = (params: URLSearchParams) => {
     const next = {
       doc: params.get('doc') ?? KL69,
+      era: params.get('era') === 'current' ? 'current' : '',
       sort: params.get('sort') ?? '',
       cell: params.get('cell') ?? '',
       province: params.get('province') ?? '',
@@ -404,13 +428,16 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     const prev = state;
     state = next;
     docSelect.value = next.doc;
+    eraSelect.value = next.era;
     sortSelect.value = next.sort;
     listProvince.value = next.lp;
     const first = prev.doc === '';
-    if (first || prev.doc !== next.doc) loadHeatmap();
+    const eraChanged = prev.era !== next.era;
+    if (first || eraChanged) void loadProvinceOptions();
+    if (first || eraChanged || prev.doc !== next.doc) loadHeatmap();
     else if (prev.sort !== next.sort || prev.cell !== next.cell || prev.province !== next.province) renderHeatmap();
-    if (first || prev.cell !== next.cell || prev.province !== next.province) loadCell();
-    if (first || prev.list !== next.list || prev.lp !== next.lp || (next.list === 'unimplemented' && prev.doc !== next.doc)) loadList();
+    if (first || eraChanged || prev.cell !== next.cell || prev.province !== next.province) loadCell();
+    if (first || eraChanged || prev.list !== next.list || prev.lp !== next.lp || (next.list === 'unimplemented' && prev.doc !== next.doc)) loadList();
   };
   update(initial);
   // A shared link to a list opens on it.
