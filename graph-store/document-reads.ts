@@ -7,6 +7,8 @@ import { itemFromProps } from './properties.js';
 export interface DocumentFilters {
   /** A province as written or a 2025 unit (with its predecessors), tone marks optional. */
   province?: string;
+  /** How `province` is read: a 2025 unit by default, or `historical`: that province as written alone. */
+  provinces?: ProvinceEra;
   level?: string;
   typeCode?: string;
   stub?: boolean;
@@ -78,7 +80,7 @@ export async function listDocuments(
      RETURN total, items`,
     {
       lucene,
-      provinces: filters.province ? provincesNamedBy(filters.province) : null,
+      provinces: filters.province ? provincesNamedBy(filters.province, filters.provinces) : null,
       level: filters.level ?? null,
       typeCode: filters.typeCode ?? null,
       stub: filters.stub ?? null,

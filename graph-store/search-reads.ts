@@ -4,7 +4,7 @@
  * items hits show. Parameters only; the filter clause is one static string.
  */
 import neo4j from 'neo4j-driver';
-import { FULLTEXT_INDEX, provincesNamedBy } from '../graph-schema/index.js';
+import { FULLTEXT_INDEX, provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
 import { BULK_DEADLINE_MS, readQuery, writeQuery, type Db } from './db.js';
 
 /** Reads and writes over the whole index's items: at 100k items they take longer than a request may. */
@@ -14,6 +14,8 @@ const BULK = { deadlineMs: BULK_DEADLINE_MS };
 export interface ItemFilter {
   /** A province as written or a 2025 unit (with its predecessors), tone marks optional. */
   province?: string;
+  /** How `province` is read (graph-schema/provinces.ts); a 2025 unit by default. */
+  provinces?: ProvinceEra;
   documentId?: string;
   /** Items this agency leads or coordinates. */
   agencyId?: string;
@@ -35,7 +37,7 @@ export function isUnfiltered(f: ItemFilter): boolean {
 }
 
 const filterParams = (f: ItemFilter) => ({
-  provinces: f.province ? provincesNamedBy(f.province) : null,
+  provinces: f.province ? provincesNamedBy(f.province, f.provinces) : null,
   documentId: f.documentId ?? null,
   agencyId: f.agencyId ?? null,
   level: f.level ?? null,

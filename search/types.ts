@@ -4,7 +4,10 @@ import type { SearchItemRow } from '../graph-store/search-reads.js';
 
 /** Filters every search accepts; the API validates query strings with this schema. */
 export const SearchFilters = z.object({
+  /** A 2025 unit (with the provinces merged into it) or a province as written; tone marks optional. */
   province: z.string().min(1).optional(),
+  /** How `province` is read: `current` (the default) as above; `historical`: that province as written alone. */
+  provinces: z.enum(['current', 'historical']).optional(),
   documentId: z.string().min(1).optional(),
   agencyId: z.string().min(1).optional(),
   level: Level.optional(),

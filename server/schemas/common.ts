@@ -37,6 +37,11 @@ export const Province = z
       'a province as documents name it ("Bình Thuận", "binh thuan") or a unit of 2025, which includes the provinces merged into it ("Lâm Đồng": Lâm Đồng, Đắk Nông, Bình Thuận)',
     example: 'Bình Thuận',
   });
+/** For filters without province columns (documents, search): a name is read as a 2025 unit unless told otherwise. */
+export const ProvinceReading = z
+  .enum(['current', 'historical'])
+  .optional()
+  .openapi({ description: 'how `province` is read: current (default), a unit of 2025 with the provinces merged into it; historical, that province as documents name it alone' });
 export const ProvinceEraParam = z
   .enum(['historical', 'current'])
   .default('historical')

@@ -11,11 +11,12 @@ import {
   Page,
   Province,
   ProvinceEraParam,
+  ProvinceReading,
   QueryBool,
   Timeline,
 } from './common.js';
 
-const LIST_KEYS = ['province', 'level', 'typeCode', 'stub', 'q', 'limit', 'offset'] as const;
+const LIST_KEYS = ['province', 'provinces', 'level', 'typeCode', 'stub', 'q', 'limit', 'offset'] as const;
 
 /**
  * GET /api/documents: without `id` a filtered page of documents; with `id` that one document.
@@ -26,6 +27,7 @@ export const DocumentsQuery = z
     id: DocumentIdParam.optional(),
     includeText: QueryBool('with id: also return the full source text'),
     province: Province,
+    provinces: ProvinceReading,
     level: LevelParam,
     typeCode: DocumentTypeCode.optional(),
     stub: QueryBool('true: only stubs (documents known from citations only); false: only documents with text'),

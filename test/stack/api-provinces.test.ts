@@ -107,6 +107,8 @@ describe('province filters', () => {
       expect(ids, province).toContain(BT_3229);
       expect(new Set(r.body.items.map((d: { province: string }) => d.province)), province).toEqual(new Set(['Bình Thuận']));
     }
+    // Read as written, "Lâm Đồng" is the old province alone: the corpus has none of its documents.
+    expect((await get('/api/documents', { province: 'Lâm Đồng', provinces: 'historical' })).body.total).toBe(0);
     // Kon Tum is in Quảng Ngãi, not Lâm Đồng.
     const quangNgai = await get('/api/documents', { province: 'quang ngai', limit: 100 });
     expect(new Set(quangNgai.body.items.map((d: { province: string }) => d.province))).toEqual(new Set(['Kon Tum']));
@@ -120,6 +122,9 @@ describe('province filters', () => {
       expect(r.body.hits.length, province).toBeGreaterThan(2);
       expect(provinces, province).toEqual(new Set(['Bình Thuận']));
     }
+    const asWritten = await get('/api/search', { q: 'hỗ trợ khởi nghiệp đổi mới sáng tạo', province: 'Lâm Đồng', provinces: 'historical' });
+    expect(asWritten.status).toBe(200);
+    expect(asWritten.body.hits).toEqual([]);
   });
 });
 
