@@ -1,14 +1,7 @@
-import { provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
+import type { ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
+import { DOC_FIELDS, LEADS, TASK_FIELDS, TASK_ROW, namedBy, provinceOf, type TaskEvidence, type TaskRow } from './task-rows.js';
 
-/**
- * The province a node counts under: as its document writes it, or the 2025 unit that province
- * belongs to. One of two constant expressions, never built from input.
- */
-const provinceOf = (v: string, era: ProvinceEra) => (era === 'current' ? `coalesce(${v}.currentProvince, ${v}.province)` : `${v}.province`);
-
-/** The provinces as written a filter names: a 2025 unit's predecessors when reading by today's units. */
-const namedBy = (province: string | undefined, era: ProvinceEra) => (province ? provincesNamedBy(province, era) : null);
 
 export interface DocumentAudit {
   id: string;
@@ -114,28 +107,6 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
   return { document: head.document, era, provinces, rows };
 }
 
-export interface TaskEvidence {
-  task: {
-    id: string;
-    documentId: string;
-    sectionPath: string[];
-    text: string;
-    province: string | null;
-    lineStart: number;
-    lineEnd: number;
-    timelineRaw: string | null;
-  };
-  document: { id: string; number: string | null; title: string | null; province: string | null };
-  leads: { id: string; name: string; collective: boolean }[];
-  score: number | null;
-  method: string | null;
-}
-
-const TASK_FIELDS = (v: string) =>
-  `${v} { .id, .documentId, .sectionPath, .text, .province, .lineStart, .lineEnd, .timelineRaw }`;
-const DOC_FIELDS = (v: string) => `${v} { .id, .number, .title, .province }`;
-const LEADS = (v: string) =>
-  `COLLECT { MATCH (a:Agency)-[:LEADS]->(${v}) RETURN a { .id, .name, collective: coalesce(a.collective, false) } ORDER BY a.name }`;
 
 /**
  * One heatmap cell: the tasks of a province (or of a 2025 unit's predecessors) that implement a
@@ -155,7 +126,7 @@ export async function cellEvidence(
                       RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')},
                                score: r.score, method: r.method }
                       ORDER BY r.score DESC, t.id } AS tasks`,
-    { id: directiveId, provinces: provincesNamedBy(province, era) },
+    { id: directiveId, provinces: namedBy(province, era) },
   );
   return row ? { directive: row.directive, province, tasks: row.tasks } : null;
 }
@@ -199,17 +170,6 @@ export interface AuditFilters {
   era?: ProvinceEra;
 }
 
-export interface TaskRow {
-  task: TaskEvidence['task'];
-  document: TaskEvidence['document'];
-  leads: TaskEvidence['leads'];
-  coordinating: TaskEvidence['leads'];
-  leadRaw: string | null;
-}
-
-const TASK_ROW = `{ task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')},
-  coordinating: COLLECT { MATCH (a:Agency)-[:COORDINATES]->(t) RETURN a { .id, .name, collective: coalesce(a.collective, false) } ORDER BY a.name },
-  leadRaw: t.leadRaw } AS row`;
 const TASK_FILTERS = `($provinces IS NULL OR t.province IN $provinces) AND ($documentId IS NULL OR d.id = $documentId)`;
 const taskFilterParams = (f: AuditFilters) => ({ provinces: namedBy(f.province, f.era ?? 'historical'), documentId: f.documentId ?? null });
 

@@ -12,6 +12,8 @@ export interface DocumentFilters {
   level?: string;
   typeCode?: string;
   stub?: boolean;
+  /** The year it was issued. */
+  year?: number;
   /** Words of the title or number, tone- and case-insensitive, each matching a word prefix. */
   q?: string;
 }
@@ -55,7 +57,8 @@ const FROM_ALL = 'MATCH (d:Document)';
 const FILTERS = `($provinces IS NULL OR d.province IN $provinces)
   AND ($level IS NULL OR d.level = $level)
   AND ($typeCode IS NULL OR d.typeCode = $typeCode)
-  AND ($stub IS NULL OR coalesce(d.stub, false) = $stub)`;
+  AND ($stub IS NULL OR coalesce(d.stub, false) = $stub)
+  AND ($year IS NULL OR d.year = $year)`;
 
 /** A page of documents, central ones first, then by province, date and id; with the total. */
 export async function listDocuments(
@@ -84,6 +87,7 @@ export async function listDocuments(
       level: filters.level ?? null,
       typeCode: filters.typeCode ?? null,
       stub: filters.stub ?? null,
+      year: filters.year === undefined ? null : neo4j.int(filters.year),
       offset: neo4j.int(page.offset),
       limit: neo4j.int(page.limit),
     },

@@ -10,6 +10,7 @@ import { securityHeaders } from './http/security.js';
 import { webRoutes } from './http/static.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { auditRoutes } from './routes/audit.js';
+import { deadlineRoutes } from './routes/deadlines.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { itemRoutes } from './routes/items.js';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   searchRoutes(api, deps);
   agencyRoutes(api, deps);
   auditRoutes(api, deps);
+  deadlineRoutes(api, deps);
   app.use(api.router);
   app.get('/openapi.json', openapiHandler(api));
 

@@ -41,8 +41,8 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
         rejectPagingWithId(req.query, 'document');
         return getDocument(db, query.id, query.includeText ?? false);
       }
-      const { province, provinces, level, typeCode, stub, q, limit, offset } = query;
-      return findDocuments(db, { province, provinces, level, typeCode, stub, q }, { limit, offset });
+      const { province, provinces, level, typeCode, stub, year, q, limit, offset } = query;
+      return findDocuments(db, { province, provinces, level, typeCode, stub, year, q }, { limit, offset });
     },
   });
 

@@ -82,6 +82,7 @@ const TaskFields = z.object({
   lineStart: z.number().int(),
   lineEnd: z.number().int(),
   timelineRaw: z.string().nullable(),
+  deadline: z.string().nullable().openapi({ description: 'the last day the timeline allows (ISO date), when it names one' }),
 });
 const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
 

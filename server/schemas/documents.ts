@@ -16,7 +16,7 @@ import {
   Timeline,
 } from './common.js';
 
-const LIST_KEYS = ['province', 'provinces', 'level', 'typeCode', 'stub', 'q', 'limit', 'offset'] as const;
+const LIST_KEYS = ['province', 'provinces', 'level', 'typeCode', 'stub', 'year', 'q', 'limit', 'offset'] as const;
 
 /**
  * GET /api/documents: without `id` a filtered page of documents; with `id` that one document.
@@ -31,6 +31,7 @@ export const DocumentsQuery = z
     level: LevelParam,
     typeCode: DocumentTypeCode.optional(),
     stub: QueryBool('true: only stubs (documents known from citations only); false: only documents with text'),
+    year: z.coerce.number().int().min(1945).max(2100).optional().openapi({ description: 'the year it was issued', example: 2024 }),
     q: z
       .string()
       .max(200)

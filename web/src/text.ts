@@ -1,5 +1,5 @@
 /** Vietnamese labels and formatting shared by every view. */
-import type { GraphNode } from './types.js';
+import type { GraphNode, Provinces } from './types.js';
 
 export const LEVEL_LABEL: Record<string, string> = {
   central: 'Trung ương',
@@ -139,3 +139,9 @@ export const METHOD_LABEL: Record<string, string> = {
   'lexical-tfidf+section': 'so khớp từ ngữ và đề mục',
 };
 export const methodLabel = (m: string | null | undefined): string => (m ? (METHOD_LABEL[m] ?? m) : '—');
+
+/** "Bình Thuận → Lâm Đồng" for a province merged in 2025; "Lâm Đồng (gồm Bình Thuận, …)" for a 2025 unit. */
+export function provinceOption(p: Provinces[number]): string {
+  if (p.predecessors?.length && (p.predecessors.length > 1 || p.predecessors[0] !== p.province)) return `${p.province} (gồm ${p.predecessors.join(', ')})`;
+  return p.mergedOn && p.currentProvince && p.currentProvince !== p.province ? `${p.province} → ${p.currentProvince}` : p.province;
+}

@@ -17,6 +17,7 @@ import type {
   Provinces as ProvincesS,
   UploadResult as UploadResultS,
 } from '../../server/schemas/documents.js';
+import type { DeadlineGrid as DeadlineGridS } from '../../server/schemas/deadlines.js';
 import type { ItemDetail as ItemDetailS } from '../../server/schemas/items.js';
 import type { GraphEdge as GraphEdgeS, GraphNode as GraphNodeS, Subgraph as SubgraphS } from '../../server/schemas/lineage.js';
 import type { SearchHit as SearchHitS, SearchResult as SearchResultS, SimilarResult as SimilarResultS } from '../../server/schemas/search.js';
@@ -35,6 +36,7 @@ export type Heatmap = z.infer<typeof HeatmapS>;
 export type HeatmapRow = Heatmap['rows'][number];
 export type HeatmapCell = z.infer<typeof HeatmapCellS>;
 export type TaskList = z.infer<typeof TaskListS>;
+export type DeadlineGrid = z.infer<typeof DeadlineGridS>;
 export type TaskRow = TaskList['items'][number];
 export type UnimplementedList = z.infer<typeof UnimplementedListS>;
 export type UnresolvedList = z.infer<typeof UnresolvedListS>;

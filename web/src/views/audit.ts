@@ -6,13 +6,15 @@
  * of 2025 with the provinces merged into them rolled up.
  * URL: `#/audit?doc=…&era=current&cell=<directive id>&province=…&list=…&lp=…&sort=…`.
  */
-import { apiUrl, getJson } from '../api.js';
+import { getJson } from '../api.js';
 import { nodeLink } from '../details.js';
 import { h, replace } from '../dom.js';
 import { updateParams } from '../router.js';
 import { emptyBox, loadInto } from '../status.js';
-import { docName, lines, methodLabel, num, plural, provinceLabel, section, truncate } from '../text.js';
-import type { DocumentPage, Heatmap, HeatmapCell, HeatmapRow, Provinces, TaskList, TaskRow, UnimplementedList, UnresolvedList } from '../types.js';
+import { docName, lines, methodLabel, num, plural, provinceLabel, provinceOption, section, truncate } from '../text.js';
+import type { DocumentPage, Heatmap, HeatmapCell, HeatmapRow, Provinces, TaskList, UnimplementedList, UnresolvedList } from '../types.js';
+import { csvLink } from '../csv-link.js';
+import { taskCard } from '../task-card.js';
 import { KL69 } from './lineage.js';
 import type { View } from './view.js';
 
@@ -30,16 +32,6 @@ export function cellColor(count: number, max: number): { bg: string; fg: string 
   const t = max <= 1 ? 1 : Math.log1p(count) / Math.log1p(max);
   const light = 88 - t * 58; // 88% → 30%
   return { bg: `hsl(150 55% ${light}%)`, fg: light < 55 ? '#ffffff' : '#0d3a24' };
-}
-
-/** "Bình Thuận → Lâm Đồng" for a province merged in 2025; "Lâm Đồng (Bình Thuận, …)" for a 2025 unit. */
-function provinceOption(p: Provinces[number]): string {
-  if (p.predecessors?.length && (p.predecessors.length > 1 || p.predecessors[0] !== p.province)) return `${p.province} (gồm ${p.predecessors.join(', ')})`;
-  return p.mergedOn && p.currentProvince && p.currentProvince !== p.province ? `${p.province} → ${p.currentProvince}` : p.province;
-}
-
-function csvLink(path: string, params: Record<string, string | undefined>, label = 'Tải CSV'): HTMLAnchorElement {
-  return h('a', { class: 'btn btn-small btn-ghost csv', href: apiUrl(path, { ...params, format: 'csv' }), download: '' }, label);
 }
 
 export function auditView(el: HTMLElement, initial: URLSearchParams): View {
@@ -290,34 +282,6 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     );
   };
 
-  const taskCard = (r: TaskRow, showLeadRaw: boolean) =>
-    h(
-      'li',
-      { class: 'audit-item', 'data-item-id': r.task.id, 'data-province': r.task.province ?? '' },
-      h(
-        'div',
-        { class: 'hit-head' },
-        h('span', { class: 'tag' }, provinceLabel(r.task.province)),
-        ' ',
-        nodeLink(r.task.id, `${docName(r.document, 40)} ${section(r.task.sectionPath)}`, 'node-link hit-title'),
-        h('span', { class: 'muted small' }, ` · ${lines(r.task.lineStart, r.task.lineEnd)}`),
-      ),
-      h('p', { class: 'hit-text clamp' }, r.task.text),
-      h(
-        'dl',
-        { class: 'explain' },
-        h(
-          'div',
-          { class: 'wide' },
-          h('dt', null, 'Chủ trì'),
-          h('dd', null, r.leads.length ? r.leads.map((a, i) => [i ? ', ' : '', nodeLink(a.id, a.name)]) : h('span', { class: 'warn' }, 'không có')),
-        ),
-        showLeadRaw && r.leadRaw && r.leadRaw !== r.leads.map((a) => a.name).join(', ') ? h('div', { class: 'wide' }, h('dt', null, 'Ghi trong văn bản'), h('dd', null, r.leadRaw)) : null,
-        r.coordinating.length ? h('div', { class: 'wide' }, h('dt', null, 'Phối hợp'), h('dd', null, r.coordinating.map((a) => a.name).join(', '))) : null,
-        r.task.timelineRaw ? h('div', null, h('dt', null, 'Thời hạn'), h('dd', null, r.task.timelineRaw)) : null,
-      ),
-    );
-
   const loadList = () => {
     cancels.list?.();
     const def = LISTS.find((l) => l.name === state.list) ?? LISTS[0]!;
@@ -408,7 +372,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
             ),
           );
         } else {
-          replace(listEl, head, h('ol', { class: 'plain' }, (data as TaskList).items.map((r) => taskCard(r, def.name === 'collective'))));
+          replace(listEl, head, h('ol', { class: 'plain' }, (data as TaskList).items.map((r) => taskCard(r, { showLeadRaw: def.name === 'collective' }))));
         }
       },
       'Đang tải danh sách…',
