@@ -1,6 +1,7 @@
 /** Loading, empty and error states, the same everywhere; 503s count down and retry by themselves. */
 import { ApiError } from './api.js';
 import { h, replace } from './dom.js';
+import { errorDetail } from './error-text.js';
 
 export function loadingBox(text = 'Đang tải…'): HTMLElement {
   return h('div', { class: 'state state-loading', role: 'status', 'aria-busy': 'true' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
@@ -22,9 +23,12 @@ export function describeError(err: unknown): { title: string; detail: string } {
       return { title: 'Cơ sở dữ liệu tạm thời không truy cập được', detail: 'Máy chủ không kết nối được tới Neo4j. Trang sẽ tự thử lại khi cơ sở dữ liệu hoạt động trở lại.' };
     }
     if (err.status === 0) return { title: 'Không kết nối được tới máy chủ', detail: 'Kiểm tra mạng hoặc máy chủ có đang chạy không.' };
-    if (err.status === 404) return { title: 'Không tìm thấy', detail: err.message };
-    if (err.status === 400) return { title: 'Yêu cầu không hợp lệ', detail: err.message };
-    return { title: `Lỗi máy chủ (${err.status})`, detail: err.message };
+    if (err.status === 404) return { title: 'Không tìm thấy', detail: errorDetail(err.message) };
+    if (err.status === 400) return { title: 'Yêu cầu không hợp lệ', detail: errorDetail(err.message) };
+    if (err.status === 401 || err.status === 403) return { title: 'Không có quyền', detail: errorDetail(err.message) };
+    if (err.status === 429) return { title: 'Quá nhiều yêu cầu', detail: 'Máy chủ tạm thời từ chối; hãy thử lại sau ít phút.' };
+    if (err.status >= 500) return { title: `Lỗi máy chủ (${err.status})`, detail: 'Máy chủ gặp lỗi khi xử lý yêu cầu này. Hãy thử lại; nếu lỗi lặp lại, báo cho quản trị viên.' };
+    return { title: `Yêu cầu bị từ chối (${err.status})`, detail: errorDetail(err.message) };
   }
   return { title: 'Đã xảy ra lỗi', detail: (err as Error)?.message ?? String(err) };
 }
