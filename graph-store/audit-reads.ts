@@ -57,7 +57,7 @@ export interface DirectiveRow {
   ordinal: number;
 }
 
-const DIRECTIVE = (v: string) =>
+export const DIRECTIVE = (v: string) =>
   `${v} { .id, .documentId, .sectionPath, .sectionTitles, .text, .lineStart, .lineEnd, .ordinal }`;
 
 export interface Heatmap {

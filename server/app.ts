@@ -10,6 +10,7 @@ import { securityHeaders } from './http/security.js';
 import { webRoutes } from './http/static.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { auditRoutes } from './routes/audit.js';
+import { compareRoutes } from './routes/compare.js';
 import { deadlineRoutes } from './routes/deadlines.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
   searchRoutes(api, deps);
   agencyRoutes(api, deps);
   auditRoutes(api, deps);
+  compareRoutes(api, deps);
   deadlineRoutes(api, deps);
   app.use(api.router);
   app.get('/openapi.json', openapiHandler(api));

@@ -41,7 +41,7 @@ export const DocumentAudit = z
 
 export const AuditSummary = z.object({ total: z.number().int(), items: z.array(DocumentAudit) }).openapi('AuditSummary');
 
-const DocRef = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable() });
+export const DocRef = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable() });
 
 export const DirectiveRow = z
   .object({
@@ -86,13 +86,16 @@ const TaskFields = z.object({
 });
 const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
 
+/** A task implementing a directive item, with the linker's score and method. */
+export const TaskEvidence = z
+  .object({ task: TaskFields, document: TaskDoc, leads: z.array(LeadRef), score: z.number().nullable(), method: z.string().nullable() })
+  .openapi('TaskEvidence');
+
 export const HeatmapCell = z
   .object({
     directive: DirectiveRow,
     province: z.string(),
-    tasks: z.array(
-      z.object({ task: TaskFields, document: TaskDoc, leads: z.array(LeadRef), score: z.number().nullable(), method: z.string().nullable() }),
-    ),
+    tasks: z.array(TaskEvidence),
   })
   .openapi('HeatmapCell');
 

@@ -4,14 +4,15 @@ import { ApiError, getJson } from './api.js';
 import { showDetails } from './details.js';
 import { parseHash, type ViewName } from './router.js';
 import { auditView } from './views/audit.js';
+import { compareView } from './views/compare.js';
 import { deadlinesView } from './views/deadlines.js';
 import { lineageView } from './views/lineage.js';
 import { searchView } from './views/search.js';
 import { uploadView } from './views/upload.js';
 import type { View, ViewFactory } from './views/view.js';
 
-const FACTORIES: Record<ViewName, ViewFactory> = { lineage: lineageView, search: searchView, audit: auditView, deadlines: deadlinesView, upload: uploadView };
-const TITLES: Record<ViewName, string> = { lineage: 'Phả hệ', search: 'Tìm kiếm', audit: 'Kiểm tra thực hiện', deadlines: 'Thời hạn', upload: 'Tải lên' };
+const FACTORIES: Record<ViewName, ViewFactory> = { lineage: lineageView, search: searchView, audit: auditView, compare: compareView, deadlines: deadlinesView, upload: uploadView };
+const TITLES: Record<ViewName, string> = { lineage: 'Phả hệ', search: 'Tìm kiếm', audit: 'Kiểm tra thực hiện', compare: 'So sánh hai tỉnh', deadlines: 'Thời hạn', upload: 'Tải lên' };
 
 const main = document.getElementById('view')!;
 let current: { name: ViewName; view: View } | null = null;

@@ -1,12 +1,12 @@
 /**
  * The view lives in the URL hash, `#/<view>?<params>`, so any view can be bookmarked or shared:
  * `#/lineage?root=…&open=…&node=…`, `#/search?q=…&province=…&similar=…`, `#/audit?doc=…&cell=…&list=…`,
- * `#/deadlines?asOf=…&province=…&year=…`, `#/upload`.
+ * `#/compare?doc=…&a=…&b=…`, `#/deadlines?asOf=…&province=…&year=…`, `#/upload`.
  * `node` (the details panel) works in every view.
  */
 
-export type ViewName = 'lineage' | 'search' | 'audit' | 'deadlines' | 'upload';
-export const VIEWS: ViewName[] = ['lineage', 'search', 'audit', 'deadlines', 'upload'];
+export type ViewName = 'lineage' | 'search' | 'audit' | 'compare' | 'deadlines' | 'upload';
+export const VIEWS: ViewName[] = ['lineage', 'search', 'audit', 'compare', 'deadlines', 'upload'];
 
 export interface Route {
   view: ViewName;

@@ -17,6 +17,7 @@ import type {
   Provinces as ProvincesS,
   UploadResult as UploadResultS,
 } from '../../server/schemas/documents.js';
+import type { ProvinceComparison as ProvinceComparisonS } from '../../server/schemas/compare.js';
 import type { DeadlineGrid as DeadlineGridS } from '../../server/schemas/deadlines.js';
 import type { ItemDetail as ItemDetailS } from '../../server/schemas/items.js';
 import type { GraphEdge as GraphEdgeS, GraphNode as GraphNodeS, Subgraph as SubgraphS } from '../../server/schemas/lineage.js';
@@ -37,6 +38,7 @@ export type HeatmapRow = Heatmap['rows'][number];
 export type HeatmapCell = z.infer<typeof HeatmapCellS>;
 export type TaskList = z.infer<typeof TaskListS>;
 export type DeadlineGrid = z.infer<typeof DeadlineGridS>;
+export type ProvinceComparison = z.infer<typeof ProvinceComparisonS>;
 export type TaskRow = TaskList['items'][number];
 export type UnimplementedList = z.infer<typeof UnimplementedListS>;
 export type UnresolvedList = z.infer<typeof UnresolvedListS>;

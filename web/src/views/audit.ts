@@ -9,7 +9,7 @@
 import { getJson } from '../api.js';
 import { nodeLink } from '../details.js';
 import { h, replace } from '../dom.js';
-import { updateParams } from '../router.js';
+import { hrefFor, updateParams } from '../router.js';
 import { emptyBox, loadInto } from '../status.js';
 import { docName, lines, methodLabel, num, plural, provinceLabel, provinceOption, section, truncate } from '../text.js';
 import type { DocumentPage, Heatmap, HeatmapCell, HeatmapRow, Provinces, TaskList, UnimplementedList, UnresolvedList } from '../types.js';
@@ -49,6 +49,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     h('option', { value: 'current' }, 'Đơn vị hành chính từ 1/7/2025'),
   );
   const heatCsv = h('span');
+  const compareLink = h('a', { class: 'btn btn-small btn-ghost', id: 'audit-compare', href: hrefFor('compare') }, 'So sánh hai tỉnh');
   const heatmapEl = h('div', { class: 'heatmap-scroll', id: 'heatmap' });
   const cellEl = h('aside', { class: 'cell-evidence', id: 'cell-evidence', 'aria-live': 'polite' });
   const tabs = h('div', { class: 'subtabs', role: 'tablist', 'aria-label': 'Danh sách kiểm tra' });
@@ -77,7 +78,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
         h('label', { class: 'field' }, h('span', null, 'Văn bản chỉ đạo'), docSelect),
         h('label', { class: 'field' }, h('span', null, 'Tỉnh'), eraSelect),
         h('label', { class: 'field' }, h('span', null, 'Sắp xếp'), sortSelect),
-        h('div', { class: 'toolbar-actions' }, heatCsv, h('a', { class: 'btn btn-small btn-ghost', href: '#audit-lists', onclick: (e: Event) => (e.preventDefault(), listsCard.scrollIntoView({ behavior: 'smooth' })) }, 'Danh sách kiểm tra ↓')),
+        h('div', { class: 'toolbar-actions' }, heatCsv, compareLink, h('a', { class: 'btn btn-small btn-ghost', href: '#audit-lists', onclick: (e: Event) => (e.preventDefault(), listsCard.scrollIntoView({ behavior: 'smooth' })) }, 'Danh sách kiểm tra ↓')),
       ),
       h(
         'section',
@@ -395,6 +396,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     eraSelect.value = next.era;
     sortSelect.value = next.sort;
     listProvince.value = next.lp;
+    compareLink.href = hrefFor('compare', { doc: next.doc === KL69 ? null : next.doc, era: next.era || null });
     const first = prev.doc === '';
     const eraChanged = prev.era !== next.era;
     if (first || eraChanged) void loadProvinceOptions();

@@ -1,0 +1,43 @@
+/**
+ * Two provinces side by side against the same directive items: for each item of a central
+ * document, the tasks of each province that implement it (with the linker's evidence), so an
+ * analyst sees where one province has a task and the other none, and how each words it.
+ */
+import type { ProvinceEra } from '../graph-schema/index.js';
+import { DIRECTIVE, type DirectiveRow } from './audit-reads.js';
+import { readQuery, type Db } from './db.js';
+import { DOC_FIELDS, LEADS, TASK_FIELDS, namedBy, type TaskEvidence } from './task-rows.js';
+
+export interface ProvinceComparison {
+  document: { id: string; number: string | null; title: string | null };
+  era: ProvinceEra;
+  provinces: [string, string];
+  rows: { directive: DirectiveRow; tasks: [TaskEvidence[], TaskEvidence[]] }[];
+}
+
+const SIDE = (param: string) => `COLLECT {
+  MATCH (d:Document)-[:CONTAINS]->(t:Task)-[r:IMPLEMENTS]->(i) WHERE t.province IN ${param}
+  RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')}, score: r.score, method: r.method }
+  ORDER BY r.score DESC, t.id }`;
+
+/** Null when there is no such document. */
+export async function compareProvinces(db: Db, documentId: string, a: string, b: string, era: ProvinceEra): Promise<ProvinceComparison | null> {
+  const rows = await readQuery<{ document: ProvinceComparison['document']; directive: DirectiveRow | null; left: TaskEvidence[]; right: TaskEvidence[] }>(
+    db,
+    `MATCH (root:Document {id: $id})
+     OPTIONAL MATCH (root)-[:CONTAINS]->(i:Directive)
+     WITH root, i ORDER BY i.ordinal, i.lineStart
+     RETURN root { .id, .number, .title } AS document,
+            CASE WHEN i IS NULL THEN null ELSE ${DIRECTIVE('i')} END AS directive,
+            CASE WHEN i IS NULL THEN [] ELSE ${SIDE('$a')} END AS left,
+            CASE WHEN i IS NULL THEN [] ELSE ${SIDE('$b')} END AS right`,
+    { id: documentId, a: namedBy(a, era), b: namedBy(b, era) },
+  );
+  if (rows.length === 0) return null;
+  return {
+    document: rows[0]!.document,
+    era,
+    provinces: [a, b],
+    rows: rows.filter((r) => r.directive).map((r) => ({ directive: r.directive!, tasks: [r.left, r.right] })),
+  };
+}

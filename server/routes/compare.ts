@@ -1,0 +1,37 @@
+import { compareProvinces, type ProvinceComparison as Comparison } from '../../graph-store/compare-reads.js';
+import type { AppDeps } from '../deps.js';
+import { notFound } from '../errors.js';
+import type { Column } from '../format/csv.js';
+import { download, type Api } from '../http/api.js';
+import { sendList } from '../http/respond.js';
+import { CompareQuery, ProvinceComparison } from '../schemas/compare.js';
+
+type Row = Comparison['rows'][number];
+const side = (k: 0 | 1, name: string): Column<Row>[] => [
+  [`${name}: tasks`, (r) => r.tasks[k].length],
+  [`${name}: task texts`, (r) => r.tasks[k].map((t) => `${t.document.number ?? t.document.id} ${t.task.sectionPath.join('.')}: ${t.task.text}`)],
+];
+
+export function compareRoutes(api: Api, { db }: AppDeps): void {
+  api.add({
+    method: 'get',
+    path: '/api/audit/compare',
+    tags: ['audit'],
+    summary: 'Two provinces side by side against the same directive items: the tasks of each implementing each item',
+    query: CompareQuery,
+    notFound: true,
+    responses: { 200: download(ProvinceComparison, 'the comparison', ['text/csv']) },
+    handle: async ({ query, res }) => {
+      const cmp = await compareProvinces(db, query.documentId, query.a, query.b, query.provinces);
+      if (!cmp) throw notFound('document', query.documentId);
+      const columns: Column<Row>[] = [
+        ['directiveId', (r) => r.directive.id],
+        ['section', (r) => r.directive.sectionPath.join('.')],
+        ['text', (r) => r.directive.text],
+        ...side(0, query.a),
+        ...side(1, query.b),
+      ];
+      sendList(res, query.format, { json: cmp, rows: cmp.rows, columns, name: `compare-${query.a}-${query.b}` });
+    },
+  });
+}
