@@ -448,7 +448,8 @@ describe('GET /openapi.json', () => {
     expect(r.body.openapi).toMatch(/^3\./);
     expect(Object.keys(r.body.paths).sort()).toEqual(
       [
-        '/api/agencies', '/api/audit/cell', '/api/audit/collective-led', '/api/audit/heatmap', '/api/audit/summary',
+        '/api/agencies', '/api/audit/cell', '/api/audit/collective-led', '/api/audit/compare', '/api/audit/heatmap', '/api/audit/summary',
+        '/api/deadlines', '/api/deadlines/tasks',
         '/api/audit/tasks-without-lead', '/api/audit/unimplemented', '/api/audit/unresolved-citations', '/api/documents',
         '/api/export', '/api/items', '/api/lineage', '/api/provinces', '/api/search', '/api/tasks', '/api/tasks/similar',
       ].sort(),
