@@ -3,10 +3,7 @@
  * against the zod schemas behind /openapi.json), CSV and GraphML downloads, and the cross-checks
  * an auditor relies on (a heatmap's empty cells are exactly the "unimplemented" rows).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../core/config.js';
-import { logger } from '../../core/logger.js';
-import { closeDb, type Db } from '../../graph-store/db.js';
+import { describe, expect, it } from 'vitest';
 import {
   AuditSummary,
   Heatmap,
@@ -16,25 +13,10 @@ import {
   UnresolvedList,
 } from '../../server/schemas/audit.js';
 import { Subgraph } from '../../server/schemas/lineage.js';
-import { BK_380, BT_245, BT_3229, ingestDemoCorpus, KL69, KT_44 } from '../helpers/demo-corpus.js';
-import { openTestDb } from '../helpers/test-db.js';
-import { TestServer } from '../helpers/test-server.js';
+import { useDemoApi } from '../helpers/demo-api.js';
+import { BK_380, BT_245, BT_3229, KL69, KT_44 } from '../helpers/demo-corpus.js';
 
-logger.level = 'error';
-
-const db: Db = await openTestDb();
-const server = new TestServer();
-const get = server.get;
-
-beforeAll(async () => {
-  await ingestDemoCorpus(db);
-  await server.start({ db, config: loadConfig(process.env), webDir: '/nonexistent' });
-});
-
-afterAll(async () => {
-  server.stop();
-  await closeDb(db);
-});
+const { get } = await useDemoApi();
 
 /** A minimal RFC 4180 reader: enough to check what the server wrote. */
 function parseCsv(text: string): string[][] {

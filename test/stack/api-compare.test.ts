@@ -3,31 +3,13 @@
  * reading order, each side holding exactly the tasks its heatmap cell holds; a 2025 unit compares
  * as the provinces merged into it. Real Neo4j, the demo corpus.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../core/config.js';
-import { logger } from '../../core/logger.js';
-import { closeDb, type Db } from '../../graph-store/db.js';
+import { describe, expect, it } from 'vitest';
 import { HeatmapCell } from '../../server/schemas/audit.js';
 import { ProvinceComparison } from '../../server/schemas/compare.js';
-import { ingestDemoCorpus, KL69 } from '../helpers/demo-corpus.js';
-import { openTestDb } from '../helpers/test-db.js';
-import { TestServer } from '../helpers/test-server.js';
+import { useDemoApi } from '../helpers/demo-api.js';
+import { KL69 } from '../helpers/demo-corpus.js';
 
-logger.level = 'error';
-
-const db: Db = await openTestDb();
-const server = new TestServer();
-const get = server.get;
-
-beforeAll(async () => {
-  await ingestDemoCorpus(db);
-  await server.start({ db, config: loadConfig({ ...process.env, API_TOKEN: 'test-token' }), webDir: '/nonexistent' });
-});
-
-afterAll(async () => {
-  server.stop();
-  await closeDb(db);
-});
+const { get } = await useDemoApi();
 
 describe('GET /api/audit/compare', () => {
   it('puts each directive item of 69-KL/TW beside the tasks of each province that implement it', async () => {

@@ -3,34 +3,19 @@
  * the tasks behind a count, and documents by year of issue. The demo corpus plus two real plans with
  * dated tasks (test/helpers/dated-plans.ts says what they read). Real Neo4j, real parser.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../core/config.js';
-import { logger } from '../../core/logger.js';
-import { closeDb, type Db } from '../../graph-store/db.js';
+import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../ingest/pipeline.js';
 import { TaskList } from '../../server/schemas/audit.js';
 import { DeadlineGrid } from '../../server/schemas/deadlines.js';
 import { DATED_PLAN_FILES, HA_NOI_DUE_2025, NGHE_AN_DUE_30_11 } from '../helpers/dated-plans.js';
-import { BT_3229, ingestDemoCorpus } from '../helpers/demo-corpus.js';
-import { openTestDb } from '../helpers/test-db.js';
-import { TestServer } from '../helpers/test-server.js';
+import { useDemoApi } from '../helpers/demo-api.js';
+import { BT_3229 } from '../helpers/demo-corpus.js';
 
-logger.level = 'error';
-
-const db: Db = await openTestDb();
-const server = new TestServer();
-const get = server.get;
-
-beforeAll(async () => {
-  await ingestDemoCorpus(db);
-  const outcomes = await ingestFiles(db, DATED_PLAN_FILES, { maxBytes: 5_000_000 });
-  expect(outcomes.map((o) => o.status)).toEqual(['ingested', 'ingested']);
-  await server.start({ db, config: loadConfig({ ...process.env, API_TOKEN: 'test-token' }), webDir: '/nonexistent' });
-});
-
-afterAll(async () => {
-  server.stop();
-  await closeDb(db);
+const { get } = await useDemoApi({
+  seed: async (db) => {
+    const outcomes = await ingestFiles(db, DATED_PLAN_FILES, { maxBytes: 5_000_000 });
+    expect(outcomes.map((o) => o.status)).toEqual(['ingested', 'ingested']);
+  },
 });
 
 const overdueTexts = async (province: string, asOf: string) => {

@@ -14,6 +14,7 @@ import { emptyBox, loadInto } from '../status.js';
 import { docName, lines, methodLabel, num, plural, provinceLabel, provinceOption, section, truncate } from '../text.js';
 import type { DocumentPage, Heatmap, HeatmapCell, HeatmapRow, Provinces, TaskList, UnimplementedList, UnresolvedList } from '../types.js';
 import { csvLink } from '../csv-link.js';
+import { eraPicker } from '../era-select.js';
 import { taskCard } from '../task-card.js';
 import { KL69 } from './lineage.js';
 import type { View } from './view.js';
@@ -42,12 +43,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     h('option', { value: '' }, 'Ít tỉnh thực hiện nhất trước'),
     h('option', { value: 'order' }, 'Theo thứ tự trong văn bản'),
   );
-  const eraSelect = h(
-    'select',
-    { id: 'audit-era', 'aria-label': 'Tỉnh theo' },
-    h('option', { value: '' }, 'Như trong văn bản (trước 1/7/2025)'),
-    h('option', { value: 'current' }, 'Đơn vị hành chính từ 1/7/2025'),
-  );
+  const eraSelect = eraPicker('audit-era');
   const heatCsv = h('span');
   const compareLink = h('a', { class: 'btn btn-small btn-ghost', id: 'audit-compare', href: hrefFor('compare') }, 'So sánh hai tỉnh');
   const heatmapEl = h('div', { class: 'heatmap-scroll', id: 'heatmap' });

@@ -5,6 +5,7 @@
  */
 import { getJson } from '../api.js';
 import { csvLink } from '../csv-link.js';
+import { eraPicker } from '../era-select.js';
 import { nodeLink } from '../details.js';
 import { h, replace } from '../dom.js';
 import { updateParams } from '../router.js';
@@ -30,12 +31,7 @@ const sideCell = (tasks: Evidence[]) =>
 
 export function compareView(el: HTMLElement, initial: URLSearchParams): View {
   const docSelect = h('select', { id: 'compare-doc', 'aria-label': 'Văn bản chỉ đạo' }, h('option', { value: KL69 }, '69-KL/TW'));
-  const eraSelect = h(
-    'select',
-    { id: 'compare-era', 'aria-label': 'Tỉnh theo' },
-    h('option', { value: '' }, 'Như trong văn bản (trước 1/7/2025)'),
-    h('option', { value: 'current' }, 'Đơn vị hành chính từ 1/7/2025'),
-  );
+  const eraSelect = eraPicker('compare-era');
   const aSelect = h('select', { id: 'compare-a', 'aria-label': 'Tỉnh thứ nhất' });
   const bSelect = h('select', { id: 'compare-b', 'aria-label': 'Tỉnh thứ hai' });
   const diffBox = h('input', { type: 'checkbox', id: 'compare-diff' });

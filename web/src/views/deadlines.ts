@@ -6,6 +6,7 @@
  */
 import { getJson } from '../api.js';
 import { csvLink } from '../csv-link.js';
+import { eraPicker } from '../era-select.js';
 import { h, replace } from '../dom.js';
 import { updateParams } from '../router.js';
 import { emptyBox, loadInto } from '../status.js';
@@ -29,12 +30,7 @@ interface State {
 
 export function deadlinesView(el: HTMLElement, initial: URLSearchParams): View {
   const asOfInput = h('input', { type: 'date', id: 'deadline-as-of', 'aria-label': 'Tính đến ngày' });
-  const eraSelect = h(
-    'select',
-    { id: 'deadline-era', 'aria-label': 'Tỉnh theo' },
-    h('option', { value: '' }, 'Như trong văn bản (trước 1/7/2025)'),
-    h('option', { value: 'current' }, 'Đơn vị hành chính từ 1/7/2025'),
-  );
+  const eraSelect = eraPicker('deadline-era');
   const issuedSelect = h(
     'select',
     { id: 'deadline-issued', 'aria-label': 'Năm ban hành' },
