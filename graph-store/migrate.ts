@@ -8,8 +8,9 @@ export interface MigrateResult {
 }
 
 async function schemaNames(db: Db): Promise<Set<string>> {
-  const constraints = await readQuery<{ name: string }>(db, 'SHOW CONSTRAINTS YIELD name RETURN name');
-  const indexes = await readQuery<{ name: string }>(db, 'SHOW INDEXES YIELD name RETURN name');
+  // Run at start-up, when a database just started on a busy machine may take longer than a request's read.
+  const constraints = await readQuery<{ name: string }>(db, 'SHOW CONSTRAINTS YIELD name RETURN name', {}, { deadlineMs: BULK_DEADLINE_MS });
+  const indexes = await readQuery<{ name: string }>(db, 'SHOW INDEXES YIELD name RETURN name', {}, { deadlineMs: BULK_DEADLINE_MS });
   return new Set([...constraints, ...indexes].map((r) => r.name));
 }
 

@@ -27,6 +27,22 @@ afterAll(async () => {
 const documents = async (c: Connection) =>
   (await readQuery<{ n: number }>(c.db, 'MATCH (d:Document) WHERE NOT coalesce(d.stub, false) RETURN count(d) AS n'))[0]!.n;
 
+/**
+ * Whether the connection reads one document within two minutes. A read retries: a database just
+ * (re)started on a busy machine can miss the 4 s read deadline while it warms up.
+ */
+async function answersWithOneDocument(c: Connection): Promise<boolean> {
+  const started = Date.now();
+  while (Date.now() - started < 120_000) {
+    try {
+      if ((await documents(c)) === 1) return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  return false;
+}
+
 describe('a local Neo4j that dies', () => {
   it('is started again on the same port and data, and the same connection answers', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, LOCAL_NEO4J_PORT: String(await freePort()), DATA_DIR: dataDir };
@@ -34,24 +50,15 @@ describe('a local Neo4j that dies', () => {
     connection = await connect(loadConfig(env));
     expect(connection.source).toBe('local-started');
     await upsertDocument(connection.db, syntheticRecord({ number: '12/KH-UBND', tasks: 2 }));
-    expect(await documents(connection)).toBe(1);
+    expect(await answersWithOneDocument(connection)).toBe(true);
 
     const killed = connection.local!.current();
     process.kill(killed.pid, 'SIGKILL');
     await killed.exited;
 
-    let answered = false;
-    const started = Date.now();
-    while (!answered && Date.now() - started < 120_000) {
-      try {
-        answered = (await documents(connection)) === 1;
-      } catch {
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-    expect(answered).toBe(true);
+    expect(await answersWithOneDocument(connection)).toBe(true);
     expect(connection.local!.restarts()).toBe(1);
     expect(connection.local!.current().pid).not.toBe(killed.pid);
     expect(connection.local!.current().port).toBe(killed.port);
-  }, 240_000);
+  }, 360_000);
 });
