@@ -67,10 +67,12 @@ function isBlank(bytes: Uint8Array): boolean {
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
+  // A NUL anywhere, not only in the sample: no text document holds one, and one past the sample
+  // went into the graph as part of the document's text.
+  if (bytes.includes(0)) return true;
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {
-    if (b === 0) return true;
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
   return control / sample.length > 0.02;

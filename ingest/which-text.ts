@@ -4,11 +4,18 @@
  * never replace the full text: its items and every task → directive link into them would go.
  *
  * The rule: the text in the graph stays when the new one is a report about the document while the
- * graph holds the document itself, or when the new one is markedly shorter (under 60 % of the
- * text, or under 80 % of the items) and comes from another file. A file uploaded again under the
- * same name is its owner's new version and replaces it; so does a longer or fuller text, and the
- * document itself replaces a report about it. Whichever text loses stays listed as another source
- * of the document; the reason says what was done, for the answer to the uploader.
+ * graph holds the document itself, or when the new one comes from another file and is not
+ * markedly fuller: at least a tenth more text (FULLER_BY) with as many items or more. Copies of
+ * one document in other formats differ by a few characters (Quảng Bình's plan of data/corpus as
+ * text and as a web page: 12,960 and 12,965, read as 22 and 25 items); a copy cut a few lines
+ * before its end keeps every item but takes the end of the text with it; a copy with its lines
+ * shuffled has exactly as many characters and may read as more items. Any of those replacing the
+ * text would change its items, and every task → directive link into them would be redone or
+ * gone. A file uploaded again under the same name is its owner's new version and replaces the
+ * text; so does a markedly fuller one, and the document itself replaces a report about it unless
+ * it is markedly shorter (under 60 % of the text, or under 80 % of the items). Whichever text
+ * loses stays listed as another source of the document; the reason says what was done, for the
+ * answer to the uploader.
  */
 import { z } from 'zod';
 
@@ -32,6 +39,9 @@ export const Decision = z.object({
 });
 export type Decision = z.infer<typeof Decision>;
 
+/** How much more text another file must hold to replace the text in the graph. */
+const FULLER_BY = 1.1;
+
 const describe = (t: TextSummary) => `${t.items} items, ${t.textLength} characters`;
 
 export function decideText(existing: TextSummary, incoming: TextSummary): Decision {
@@ -43,9 +53,15 @@ export function decideText(existing: TextSummary, incoming: TextSummary): Decisi
   if (incoming.sourceFile && incoming.sourceFile === existing.sourceFile) {
     return { replace: true, rule: 'same-file', reason: `replaced ${held}: the same file uploaded again is its new version` };
   }
-  if (incoming.textLength < existing.textLength * 0.6 || incoming.items < existing.items * 0.8) {
+  const markedlyShorter = incoming.textLength < existing.textLength * 0.6 || incoming.items < existing.items * 0.8;
+  if (existing.report && !incoming.report && !markedlyShorter) {
+    return replaced('document-over-report', 'the graph held a report about the document; this is the document');
+  }
+  if (incoming.textLength < existing.textLength || incoming.items < existing.items) {
     return kept('shorter-copy', `it is a shorter copy (${describe(incoming)})`);
   }
-  if (existing.report && !incoming.report) return replaced('document-over-report', 'the graph held a report about the document; this is the document');
-  return replaced('fuller', `this text is as full or fuller (${describe(incoming)})`);
+  if (incoming.textLength < existing.textLength * FULLER_BY) {
+    return kept('shorter-copy', `it is no fuller: a copy of about the same length (${describe(incoming)})`);
+  }
+  return replaced('fuller', `this text is fuller (${describe(incoming)})`);
 }

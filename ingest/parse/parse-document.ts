@@ -4,7 +4,7 @@ import { extractCitations } from './citations.js';
 import { identityDocumentId, readIdentity } from './identity.js';
 import { cleanInline, normalizeSource, toSourceLines } from './lines.js';
 import { isNormative } from './item-kinds.js';
-import { parseStructure } from './structure.js';
+import { draftItems, parseStructure } from './structure.js';
 import { reflow } from './reflow/index.js';
 import type { DocumentIdentity, SourceLine, StructureContext } from './types.js';
 
@@ -24,6 +24,14 @@ export class ParseError extends Error {
  * more is a data table or generated noise, and would take minutes to link and embed.
  */
 export const MAX_ITEMS = 3_000;
+
+/**
+ * Characters a line may have. The longest of the 75 real documents of data/corpus and data/wild
+ * (portal copies, a paragraph to a line) has 3,653; a line of a megabyte is a file that lost its
+ * line breaks, or generated text, and the parser, whose patterns run over every line, would take
+ * seconds on it.
+ */
+export const MAX_LINE_CHARS = 20_000;
 
 export interface ParseOptions {
   fileName?: string;
@@ -61,7 +69,24 @@ export interface SourceReading {
 export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRecord {
   const source = normalizeSource(text);
   if (!source.trim()) throw new ParseError('empty document: there is no text to parse', opts.fileName);
+  const longest = longestLine(source);
+  if (longest > MAX_LINE_CHARS) {
+    throw new ParseError(
+      `has a line of ${longest} characters, more than the ${MAX_LINE_CHARS} a paragraph may have: a file without its line breaks or generated text, not a policy document`,
+      opts.fileName,
+    );
+  }
   const lines = reflow(toSourceLines(source));
+
+  // Counted before the identity, citations and agencies are read: on a data table of 10,000 rows
+  // those take seconds, to end in this refusal anyway.
+  const drafted = draftItems(lines);
+  if (drafted.drafts.length > MAX_ITEMS) {
+    throw new ParseError(
+      `has ${drafted.drafts.length} items, more than the ${MAX_ITEMS} a document may have: read as a data table or generated text, not a policy document`,
+      opts.fileName,
+    );
+  }
 
   const reading = readIdentity(lines, { fileName: opts.fileName });
   const identity = reading.identity;
@@ -83,19 +108,12 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
     typeCode: identity.typeCode,
     normative: isNormative(identity.typeCode, identity.title, standaloneHeadings(lines), articleLines(lines)),
   };
-  const structure = parseStructure(lines, ctx);
+  const structure = parseStructure(lines, ctx, drafted);
 
   const typed = !reading.warnings.includes('document type not identified');
   if (!looksLikeDocument(identity, typed, structure.items.length, cited.citations.length)) {
     throw new ParseError(
       'not recognisable as a policy document: it names no number, date or issuer of its own, and has too few items (numbered tasks or paragraphs) or references to other documents to be read as one',
-      opts.fileName,
-    );
-  }
-
-  if (structure.items.length > MAX_ITEMS) {
-    throw new ParseError(
-      `has ${structure.items.length} items, more than the ${MAX_ITEMS} a document may have: read as a data table or generated text, not a policy document`,
       opts.fileName,
     );
   }
@@ -156,6 +174,10 @@ export function parseDocument(text: string, opts: ParseOptions = {}): DocumentRe
 function looksLikeDocument(identity: DocumentIdentity, typed: boolean, items: number, citations: number): boolean {
   if (identity.number || identity.date || (identity.issuerPath !== 'unknown' && identity.issuerName)) return true;
   return (typed && items >= 3) || items >= 10 || (citations >= 2 && (typed || items >= 1));
+}
+
+function longestLine(text: string): number {
+  return text.split('\n').reduce((longest, line) => Math.max(longest, line.length), 0);
 }
 
 /** Lines that are a short heading in capitals ("QUY CHẾ", "**ĐIỀU LỆ**"): what the document or an attachment is. */

@@ -43,8 +43,10 @@ function isoOf(d: number, m: number, y: number): string | null {
  */
 export function repairedHeaderDate(foldedHeader: readonly string[], stamp: ParsedDate | null): { date: ParsedDate; completed: boolean } | null {
   for (const f of foldedHeader) {
-    // The header's "<place>, ngày … tháng … năm …", not a date of a document the text cites.
-    const m = /[a-z]{2,}(?:\s+[a-z]{2,}){0,3}\s*,\s*ngay\s*(\S{0,5}?)\s*thang\s*(\S{0,4}?)\s*(?:,\s*)?nam\s*(\d{4})/.exec(f);
+    // The header's "<place>, ngày … tháng … năm …", not a date of a document the text cites. The
+    // place starts where a word starts: tried from inside a run of letters as well, a line of one
+    // long word costs time squared in its length (a 1 MB line: most of an hour).
+    const m = /(?<![a-z])[a-z]{2,}(?:\s+[a-z]{2,}){0,3}\s*,\s*ngay\s*(\S{0,5}?)\s*thang\s*(\S{0,4}?)\s*(?:,\s*)?nam\s*(\d{4})/.exec(f);
     if (!m) continue;
     const year = Number(m[3]);
     let day = digitsOf(m[1] ?? '');

@@ -1,14 +1,30 @@
 import { ItemNode, itemId, type AgencyEdge } from '../../graph-schema/index.js';
 import { AgencyRegistry, type Mention } from './agencies.js';
 import { itemKind } from './item-kinds.js';
-import { collectItems } from './items.js';
+import { collectItems, type ItemDraft } from './items.js';
 import { mergeRestatements } from './restatements.js';
 import { buildTree } from './sections.js';
 import { findTimelineInText, parseTimeline } from './timeline.js';
 import type { SourceLine, StructureContext, StructureResult } from './types.js';
 
+export interface DraftedItems {
+  drafts: ItemDraft[];
+  warnings: string[];
+}
+
 /**
- * A document's items, agencies and agency edges, from its lines. Pure: no I/O, no clock.
+ * Steps 1 and 2 below: the item drafts, before the document's identity decides which are items.
+ * Every item is a draft, so their count bounds the items'.
+ */
+export function draftItems(lines: SourceLine[]): DraftedItems {
+  const tree = buildTree(lines);
+  const collected = collectItems(tree.root);
+  return { drafts: mergeRestatements(collected.drafts, collected.groups), warnings: [...tree.warnings, ...collected.warnings] };
+}
+
+/**
+ * A document's items, agencies and agency edges, from its lines (already drafted by `draftItems`
+ * when the caller needed the count first). Pure: no I/O, no clock.
  *
  *  1. sections.ts builds the section tree (markers, headings, lead-ins, paragraphs, tables);
  *  2. items.ts turns its leaves and table rows into item drafts with their section path, titles,
@@ -22,13 +38,9 @@ import type { SourceLine, StructureContext, StructureResult } from './types.js';
  * Items are numbered (`ordinal`) in document order. Each is checked against the ItemNode schema;
  * anything that cannot be read is reported in `warnings`, never thrown.
  */
-export function parseStructure(lines: SourceLine[], ctx: StructureContext): StructureResult {
-  const warnings: string[] = [];
-  const tree = buildTree(lines);
-  warnings.push(...tree.warnings);
-  const collected = collectItems(tree.root);
-  warnings.push(...collected.warnings);
-  const drafts = mergeRestatements(collected.drafts, collected.groups);
+export function parseStructure(lines: SourceLine[], ctx: StructureContext, drafted: DraftedItems = draftItems(lines)): StructureResult {
+  const warnings = [...drafted.warnings];
+  const drafts = drafted.drafts;
 
   const registry = new AgencyRegistry(ctx);
   const items: ItemNode[] = [];

@@ -71,6 +71,15 @@ describe('format detection', () => {
     expect(err.message).toContain(ACCEPTED);
   });
 
+  it('refuses a text with a NUL byte past its first 8 KB as binary (was: stored with the NUL in its text)', async () => {
+    const plan = read('../../../data/corpus/003_2c04bff435a40578.txt');
+    const at = plan.indexOf('\n', 30_000) + 1; // between two lines: the rest stays valid UTF-8
+    const withNul = Buffer.concat([plan.subarray(0, at), Buffer.from([0]), plan.subarray(at)]);
+    const err = await refusal(withNul, '003-nul.txt');
+    expect(err.code).toBe('binary');
+    expect(err.message).toMatch(/NUL/);
+  });
+
   it('keeps the text refusals: UTF-16, legacy encodings, empty files', async () => {
     expect((await refusal(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kế hoạch', 'utf16le')]), 'a.txt')).code).toBe('encoding');
     expect((await refusal(Buffer.alloc(0), 'a.txt')).code).toBe('empty');
