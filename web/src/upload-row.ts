@@ -53,7 +53,7 @@ const DECISION_TEXT: Record<NonNullable<UploadResult['decision']>['rule'], strin
   report:
     'Không thay văn bản: đồ thị đã có toàn văn, tệp này là bài viết về văn bản. Toàn văn được giữ nguyên; tệp được ghi nhận là một nguồn khác.',
   'shorter-copy':
-    'Không thay văn bản: đồ thị đã có bản đầy đủ hơn, tệp này là bản rút gọn hoặc trích đoạn. Bản đã có được giữ nguyên; tệp được ghi nhận là một nguồn khác.',
+    'Không thay văn bản: tệp này không đầy đủ hơn bản đồ thị đã có (một bản rút gọn, trích đoạn, hoặc cùng văn bản ở định dạng khác). Bản đã có được giữ nguyên; tệp được ghi nhận là một nguồn khác.',
   'same-file': 'Đã thay văn bản: cùng tệp được tải lên lại, coi là phiên bản mới.',
   'document-over-report': 'Đã thay văn bản: đồ thị trước đó chỉ có bài viết về văn bản, nay có toàn văn. Bài viết được ghi nhận là một nguồn khác.',
   fuller: 'Đã thay văn bản bằng bản đầy đủ hơn; bản trước được ghi nhận là một nguồn khác.',
