@@ -1,8 +1,11 @@
 /**
- * `npx tsx bench/relevance.ts [--per-query]`: search quality on the relevance set
+ * `npx tsx bench/relevance.ts [--per-query] [--fit]`: search quality on the relevance set
  * (test/fixtures/relevance/queries.json) over the demo corpus, with the real model: nDCG@10,
  * Recall@10 and MRR@10 for vector-only, lexical-only, hybrid and the variants tried, side by side,
- * overall and for queries typed with and without tone marks.
+ * overall and for queries typed with and without tone marks; what the calibrated match and its
+ * floor make of the hits (bench/relevance/search-match.ts); and "tasks like this" on its judged
+ * set, before and after issue 13 (bench/relevance/similar.ts). `--fit` prints the coefficients
+ * the judged sets give for SEARCH_MODEL and SIMILAR_MODEL.
  *
  * The database is a fresh local Neo4j (or NEO4J_URI, which should then hold only the corpus), the
  * index a temporary directory; nothing of the user's is touched.
@@ -22,6 +25,10 @@ import { openSearch } from '../search/open.js';
 import type { Embedder, HybridSearchService, LexicalSide, RankingOptions } from '../search/service.js';
 import { Bm25Index } from '../search/bm25.js';
 import { filteredItemIds, isUnfiltered, itemTexts } from '../graph-store/search-reads.js';
+import type { Logistic } from '../search/calibration.js';
+import type { SimilarScores } from '../search/eval/similar-evaluate.js';
+import { measureSearchMatch, type SearchMatchRun } from './relevance/search-match.js';
+import { measureSimilar, type SimilarRun } from './relevance/similar.js';
 
 /**
  * The variants measured. The first three are the two sides alone and the shipped default
@@ -48,6 +55,7 @@ export const VARIANTS: Variant[] = [
   // memory and need its own incremental upkeep, where Neo4j keeps item_text consistent for free.
   { name: 'lexical only, in-memory BM25', ranking: { mode: 'lexical', accentPenalty: 0 }, lexical: 'bm25' },
   { name: 'hybrid, in-memory BM25', ranking: {}, lexical: 'bm25' },
+  { name: 'hybrid, no relevance floor', ranking: { relevanceFloor: false } },
   { name: 'hybrid, no tone restoration', ranking: { restoreTones: false } },
   { name: 'hybrid, headings weighted as text', ranking: { titleWeight: null } },
   { name: 'hybrid, no accent penalty', ranking: { accentPenalty: 0 } },
@@ -93,6 +101,8 @@ export interface RelevanceRun {
   results: { name: string; evaluation: Evaluation }[];
   syncMs: number;
   embedded: number;
+  /** The shipped service over the corpus, for the measurements that follow. */
+  service: HybridSearchService;
 }
 
 /** Ingests the corpus into `db`, builds the index in `indexDir`, evaluates every variant. */
@@ -110,7 +120,7 @@ export async function measureRelevance(db: Db, indexDir: string, variants = VARI
     const service = opened.service.withRanking(v.ranking, v.lexical === 'bm25' ? bm25 : undefined);
     results.push({ name: v.name, evaluation: await evaluate(set, rankerOf(service)) });
   }
-  return { set, results, syncMs: opened.sync.ms, embedded: opened.sync.embedded };
+  return { set, results, syncMs: opened.sync.ms, embedded: opened.sync.embedded, service: opened.service };
 }
 
 const f = (x: number) => x.toFixed(3);
@@ -145,10 +155,43 @@ function printRun(run: RelevanceRun, perQuery: boolean): void {
   }
 }
 
+const pct = (a: number, b: number) => (b > 0 ? `${Math.round((100 * a) / b)} %` : '–');
+const coefficients = (m: Logistic) => `{ bias: ${m.bias.toFixed(2)}, weights: [${m.weights.map((w) => w.toFixed(2)).join(', ')}] }`;
+
+function printSearchMatch(run: SearchMatchRun, fit: boolean): void {
+  console.log('\n## Calibrated match of search hits (judged hits of the 44 queries, relevance floor off)\n');
+  for (const l of run.levels) console.log(`${l.level.padEnd(16)} ${String(l.hits).padStart(5)} hits, ${pct(l.relevant, l.hits)} relevant`);
+  console.log('\nqueries the corpus cannot answer, hits with the floor / without:');
+  for (const u of run.unanswerable) console.log(`  ${u.query.padEnd(12)} ${u.hits} / ${u.withoutFloor}`);
+  if (fit) console.log(`\nSEARCH_MODEL fit on these hits ([cosine, coverage]): ${coefficients(run.fitted)}`);
+}
+
+function printSimilar(run: SimilarRun, fit: boolean): void {
+  console.log(`\n## Tasks like this (${run.set.sources.length} source tasks, ${run.judgments} judgments, ${run.set.unresolved.length} unresolved)\n`);
+  for (const u of run.set.unresolved) console.log(`  unresolved: ${u}`);
+  const head = ['method', 'P@5', 'P@5 attainable', 'nDCG@10', 'hits/source'];
+  const row = (name: string, sc: SimilarScores, returned: number) => [name, f(sc.p5), f(sc.p5Attainable), f(sc.ndcg10), returned.toFixed(1)];
+  const rows = [
+    row('before: embedding neighbours, grouped by province', run.before.all, run.before.meanReturned),
+    row('after: shipped model and floor', run.shipped.all, run.shipped.meanReturned),
+    ...run.leaveOneOut.map((v) => row(`after, fit without the source: ${v.name}`, v.scores, v.returned)),
+  ];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+  console.log(`\nlike tasks among the candidates (embedding, words and lineage sides, 50 each): ${pct(run.poolRecall, 1)}`);
+  console.log('levels of the candidates (fit without the source), share judged like the source:');
+  for (const l of run.levels) console.log(`  ${l.level.padEnd(16)} ${String(l.candidates).padStart(5)} candidates, ${pct(l.like, l.candidates)} like it`);
+  if (fit) console.log(`\nSIMILAR_MODEL fit on every source ([cosine, words, headings, lineage]): ${coefficients(run.fitted)}`);
+}
+
 async function main(): Promise<void> {
   const load = (await readFile('/proc/loadavg', 'utf8')).split(' ')[0];
   console.log(`# Search relevance (load average ${load})\n`);
   const perQuery = process.argv.includes('--per-query');
+  const fit = process.argv.includes('--fit');
   const indexDir = await mkdtemp(join(tmpdir(), 'relevance-index-'));
   let dataDir: string | null = null;
   let local: Awaited<ReturnType<typeof startLocalNeo4j>> | null = null;
@@ -165,6 +208,8 @@ async function main(): Promise<void> {
     const [{ n }] = (await readQuery<{ n: number }>(db, 'MATCH (d:Document) WHERE NOT d.stub AND d.sourceFile IS NOT NULL RETURN count(d) AS n')) as [{ n: number }];
     if (n !== 7) console.log(`warning: the graph holds ${n} documents read from files, not the corpus' 7: figures are not comparable\n`);
     printRun(run, perQuery);
+    printSearchMatch(await measureSearchMatch(run.service, run.set), fit);
+    printSimilar(await measureSimilar(db, run.service), fit);
   } finally {
     await disposeEmbedder();
     await closeDb(db);

@@ -16,6 +16,15 @@ export interface DocumentFilters {
   year?: number;
   /** Words of the title or number, tone- and case-insensitive, each matching a word prefix. */
   q?: string;
+  /** The identity `q` names ("kết luận 69"): such documents are found too, and listed first. */
+  numbered?: NumberedAs | null;
+}
+
+/** A document type and serial number a search names: 69-KL/TW is `{ typeCodes: ['kl'], serials: [69] }`. */
+export interface NumberedAs {
+  /** Type codes (DocumentTypeCode); empty: any type. */
+  typeCodes: string[];
+  serials: number[];
 }
 
 export interface DocumentSummary {
@@ -54,13 +63,29 @@ export function titleQuery(q: string): string | null {
 
 const FROM_INDEX = `CALL db.index.fulltext.queryNodes('document_title', $lucene) YIELD node AS d WITH d WHERE d:Document`;
 const FROM_ALL = 'MATCH (d:Document)';
+/**
+ * Documents whose number has one of the serials (the last part of numberKey, "vn/tw/kl/69" or
+ * ".../06-2021", read as an integer) and one of the types.
+ */
+const NAMED = `MATCH (d:Document) WHERE d.numberKey IS NOT NULL
+  AND toInteger(split(last(split(d.numberKey, '/')), '-')[0]) IN $numbered.serials
+  AND (size($numbered.typeCodes) = 0 OR d.typeCode IN $numbered.typeCodes)`;
+/** Every source yields `d` and `named` (1: the search names this document's number). */
+const SOURCES = {
+  all: `${FROM_ALL} WITH d, 0 AS named`,
+  title: `${FROM_INDEX} WITH d, 0 AS named`,
+  titleOrNumber: `CALL () { ${FROM_INDEX} RETURN d, 0 AS rank UNION ${NAMED} RETURN d, 1 AS rank } WITH d, max(rank) AS named`,
+};
 const FILTERS = `($provinces IS NULL OR d.province IN $provinces)
   AND ($level IS NULL OR d.level = $level)
   AND ($typeCode IS NULL OR d.typeCode = $typeCode)
   AND ($stub IS NULL OR coalesce(d.stub, false) = $stub)
   AND ($year IS NULL OR d.year = $year)`;
 
-/** A page of documents, central ones first, then by province, date and id; with the total. */
+/**
+ * A page of documents, central ones first, then by province, date and id (those whose number the
+ * search names before all others); with the total.
+ */
 export async function listDocuments(
   db: Db,
   filters: DocumentFilters,
@@ -68,14 +93,14 @@ export async function listDocuments(
 ): Promise<{ total: number; items: DocumentSummary[] }> {
   const lucene = filters.q === undefined ? null : titleQuery(filters.q);
   if (filters.q !== undefined && lucene === null) return { total: 0, items: [] };
-  // Both sources are constants of this file: user input only ever travels as parameters.
-  const source = lucene ? FROM_INDEX : FROM_ALL;
+  // The sources are constants of this file: user input only ever travels as parameters.
+  const source = !lucene ? SOURCES.all : filters.numbered ? SOURCES.titleOrNumber : SOURCES.title;
   const [row] = await readQuery<{ total: number; items: DocumentSummary[] }>(
     db,
     `CALL () { ${source} WITH d WHERE ${FILTERS} RETURN count(d) AS total }
      CALL () {
-       ${source} WITH d WHERE ${FILTERS}
-       WITH d ORDER BY CASE d.level WHEN 'central' THEN 0 WHEN 'ministry' THEN 1 WHEN 'province' THEN 2 ELSE 3 END,
+       ${source} WITH d, named WHERE ${FILTERS}
+       WITH d ORDER BY named DESC, CASE d.level WHEN 'central' THEN 0 WHEN 'ministry' THEN 1 WHEN 'province' THEN 2 ELSE 3 END,
                        d.province, d.date, d.id
        SKIP $offset LIMIT $limit
        RETURN collect(${SUMMARY}) AS items
@@ -83,6 +108,7 @@ export async function listDocuments(
      RETURN total, items`,
     {
       lucene,
+      numbered: filters.numbered ?? null,
       provinces: filters.province ? provincesNamedBy(filters.province, filters.provinces) : null,
       level: filters.level ?? null,
       typeCode: filters.typeCode ?? null,

@@ -156,14 +156,38 @@ export async function filteredItemIds(db: Db, filter: ItemFilter): Promise<Set<s
   return new Set(rows.map((r) => r.id));
 }
 
-/** Ids of tasks in a province other than `province` (tasks with no province count as other). */
-export async function taskIdsOutside(db: Db, province: string | null): Promise<Set<string>> {
+/**
+ * Ids of the tasks "tasks like this" may return for a task of `province` in `documentId`: tasks
+ * of other provinces (tasks with no province count as other), never of the task's own document
+ * (central documents have no province, so their own tasks would otherwise come back).
+ */
+export async function taskIdsOutside(db: Db, province: string | null, documentId: string | null): Promise<Set<string>> {
   const rows = await readQuery<{ id: string }>(
     db,
-    'MATCH (i:Task) WHERE $province IS NULL OR i.province IS NULL OR i.province <> $province RETURN i.id AS id',
-    { province },
+    `MATCH (i:Task)
+     WHERE ($province IS NULL OR i.province IS NULL OR i.province <> $province)
+       AND ($documentId IS NULL OR i.documentId <> $documentId)
+     RETURN i.id AS id`,
+    { province, documentId },
   );
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Tasks that implement a directive item this task implements: how many they share, and how many
+ * each side implements in all (the lineage says two tasks carry out the same directive).
+ */
+export function tasksSharingDirectives(db: Db, id: string): Promise<{ id: string; shared: number; links: number; sourceLinks: number }[]> {
+  return readQuery(
+    db,
+    `MATCH (s:Task {id: $id})-[:IMPLEMENTS]->(d:Item)
+     WITH s, collect(d) AS directives
+     UNWIND directives AS d
+     MATCH (d)<-[:IMPLEMENTS]-(t:Task) WHERE t <> s
+     WITH t, size(directives) AS sourceLinks, count(DISTINCT d) AS shared
+     RETURN t.id AS id, shared, COUNT { (t)-[:IMPLEMENTS]->(:Item) } AS links, sourceLinks`,
+    { id },
+  );
 }
 
 export interface SearchItemRow {
@@ -204,14 +228,30 @@ export async function searchItems(db: Db, ids: string[], filter: ItemFilter = {}
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** A task's province and text, for "tasks like this"; null when there is no such task. */
-export async function taskBrief(db: Db, id: string): Promise<{ id: string; province: string | null; text: string } | null> {
-  const [row] = await readQuery<{ id: string; province: string | null; text: string }>(
+export interface TaskBrief {
+  id: string;
+  documentId: string;
+  province: string | null;
+  text: string;
+  /** Its section headings, joined (ItemNode.sectionTitles). */
+  titles: string;
+}
+
+/** What "tasks like this" starts from; null when there is no such task. */
+export async function taskBrief(db: Db, id: string): Promise<TaskBrief | null> {
+  const [row] = await readQuery<TaskBrief>(
     db,
-    'MATCH (i:Task {id: $id}) RETURN i.id AS id, i.province AS province, i.text AS text',
+    `MATCH (i:Task {id: $id})
+     RETURN i.id AS id, i.documentId AS documentId, i.province AS province, i.text AS text,
+            coalesce(i.sectionTitlesText, '') AS titles`,
     { id },
   );
   return row ?? null;
+}
+
+/** Text and document of each of these items (those still in the graph). */
+export function itemBriefs(db: Db, ids: string[]): Promise<{ id: string; documentId: string; text: string }[]> {
+  return readQuery(db, 'UNWIND $ids AS id MATCH (i:Item {id: id}) RETURN i.id AS id, i.documentId AS documentId, i.text AS text', { ids });
 }
 
 /** Item texts (and section headings), for an in-memory lexical index. */

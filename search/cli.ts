@@ -13,7 +13,7 @@ import { loadConfig } from '../core/config.js';
 import { connect } from '../graph-store/connect.js';
 import { seedDemoCorpus } from '../ingest/seed-demo.js';
 import { disposeEmbedder } from './embedder.js';
-import { formatGroups, formatHits } from './format-hits.js';
+import { formatHits, formatSimilar } from './format-hits.js';
 import { openSearch } from './open.js';
 import { syncProgressBar } from './progress.js';
 import { SearchFilters } from './types.js';
@@ -78,10 +78,10 @@ const program = new Command('search')
       const started = performance.now();
       const format = { color: Boolean(process.stdout.isTTY) && !opts.json, width: Math.min(process.stdout.columns || 100, 120) };
       if (opts.similar) {
-        const groups = await service.similarTasks(opts.similar, opts.limit);
+        const hits = await service.similarTasks(opts.similar, opts.limit);
         const ms = performance.now() - started;
-        if (opts.json) console.log(JSON.stringify({ id: opts.similar, groups }, null, 2));
-        else console.log(`${formatGroups(groups, format)}\n\n(${ms.toFixed(0)} ms)`);
+        if (opts.json) console.log(JSON.stringify({ id: opts.similar, hits }, null, 2));
+        else console.log(`${formatSimilar(hits, format)}\n\n(${ms.toFixed(0)} ms)`);
       } else {
         const hits = await service.search(query, filters, opts.limit);
         const ms = performance.now() - started;

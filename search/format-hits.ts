@@ -1,8 +1,9 @@
 /**
  * Search hits as text for a terminal: where each comes from (province, document, section,
- * source lines, lead), why (scores, matched terms) and its text with the matches marked.
+ * source lines, lead), why (how well it matches, the scores behind it, matched terms) and its
+ * text with the matches marked.
  */
-import type { SearchHit, SimilarGroup } from './types.js';
+import type { SearchHit } from './types.js';
 
 export interface FormatOptions {
   /** ANSI colours (a TTY); otherwise matches are marked «like this». */
@@ -49,7 +50,7 @@ export function formatHit(hit: SearchHit, rank: number, opts: FormatOptions): st
   const bold = (s: string) => (opts.color ? `\x1b[1m${s}\x1b[0m` : s);
   const lines = [
     `${bold(`${rank}. ${where}`)}`,
-    `   score ${hit.score.toFixed(3)} (vector ${num(hit.vectorScore, 3)}, lexical ${num(hit.lexicalScore, 2)})  id ${it.id}`,
+    `   ${hit.match.level} match (p ${hit.match.probability.toFixed(2)}; score ${hit.score.toFixed(3)}, vector ${num(hit.vectorScore, 3)}, lexical ${num(hit.lexicalScore, 2)})  id ${it.id}`,
   ];
   if (it.sectionTitles.length > 0) lines.push(wrap(`under: ${it.sectionTitles.join(' › ')}`, opts.width, '   '));
   lines.push(`   lead: ${it.leads.length > 0 ? it.leads.map((l) => l.name + (l.collective ? ' (collective)' : '')).join('; ') : '—'}`);
@@ -65,13 +66,7 @@ export function formatHits(hits: SearchHit[], opts: FormatOptions): string {
   return `${body}\n\n${hits.length} hits from ${provinces.size} sources (${[...provinces].join(', ')}).`;
 }
 
-export function formatGroups(groups: SimilarGroup[], opts: FormatOptions): string {
-  if (groups.length === 0) return 'No similar tasks in other provinces.';
-  let rank = 0;
-  return groups
-    .map((g) => {
-      const head = opts.color ? `\x1b[1;36m== ${g.province ?? 'central'} ==\x1b[0m` : `== ${g.province ?? 'central'} ==`;
-      return [head, ...g.hits.map((h) => formatHit(h, ++rank, opts))].join('\n\n');
-    })
-    .join('\n\n');
+export function formatSimilar(hits: SearchHit[], opts: FormatOptions): string {
+  if (hits.length === 0) return 'No similar tasks in other provinces.';
+  return hits.map((h, i) => formatHit(h, i + 1, opts)).join('\n\n');
 }

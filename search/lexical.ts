@@ -62,3 +62,30 @@ export async function lexicalSearch(db: Db, query: string, filter: ItemFilter, k
   if (!lucene) return [];
   return fulltextItems(db, lucene, filter, k);
 }
+
+/** A whole task text as a query ("tasks like this"): long, but bounded under Lucene's 1024 clauses. */
+export const MAX_LIKE_SYLLABLES = 400;
+
+/**
+ * A Lucene query asking one field of `item_text` for the words of a whole text: each distinct
+ * syllable, and each distinct adjacent pair as a phrase boosted like the search's pairs. Lucene's
+ * IDF then weighs them: the "khoa học, công nghệ" every item has counts for little. Null when the
+ * text has no words.
+ */
+export function likeQuery(text: string, field: 'text' | 'sectionTitlesText', pairBoost = 2): string | null {
+  const words = tokenize(text)
+    .slice(0, MAX_LIKE_SYLLABLES)
+    .map((t) => t.folded);
+  if (words.length === 0) return null;
+  const quote = (s: string) => `"${escapeLucene(s)}"`;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+  const clauses = [...[...new Set(words)].map(quote), ...[...pairs].map((p) => `${quote(p)}^${pairBoost}`)];
+  return `${field}:(${clauses.join(' ')})`;
+}
+
+/** Items whose `field` shares words with `text`, best first, unfiltered (the text's own item included). */
+export async function likeSearch(db: Db, text: string, field: 'text' | 'sectionTitlesText', k: number): Promise<LexicalHit[]> {
+  const lucene = likeQuery(text, field);
+  return lucene ? fulltextItems(db, lucene, {}, k) : [];
+}

@@ -10,24 +10,21 @@
  * restoration took toneless queries on the vector side from 0.19 to 0.79, weighting headings 0.3
  * took the lexical side from 0.74 to 0.81. The accent penalty is neutral there (0.836 without);
  * it exists for queries whose words fold onto other words ("tri thức" / "trí thức").
+ *
+ * Every hit carries a calibrated match (hit-match.ts) and hits under its floor are dropped: a
+ * query about nothing the graph holds ("xyzqwv") gets no hits rather than the least bad forty.
  */
 import type { Db } from '../graph-store/db.js';
-import {
-  embeddingsOf,
-  itemTexts,
-  searchItems,
-  taskBrief,
-  taskIdsOutside,
-  type ItemFilter,
-  type SearchItemRow,
-} from '../graph-store/search-reads.js';
+import { embeddingsOf, itemTexts, searchItems, type ItemFilter, type SearchItemRow, type TaskBrief } from '../graph-store/search-reads.js';
 import { accentConflict, explain, queryTerms, type QueryTerms } from './highlight.js';
+import { queryCoverage, searchMatch, SEARCH_LEVELS } from './hit-match.js';
 import type { VectorIndex } from './index-store.js';
 import { lexicalSearch } from './lexical.js';
 import { reciprocalRankFusion, scoreFusion, type Fused, type Ranked } from './fuse.js';
 import { GraphToneRestorer } from './restore-tones.js';
+import { rankSimilar, similarCandidates, SIMILAR_LEVELS, SIMILAR_MODEL, type SimilarCandidate } from './similar.js';
 import { syncSearchIndex, type PassageEmbedder, type SyncOptions, type SyncResult } from './sync.js';
-import type { SearchFilters, SearchHit, SearchService, SimilarGroup } from './types.js';
+import type { SearchFilters, SearchHit, SearchService } from './types.js';
 import { vectorSearch, type QueryEmbedder } from './vector.js';
 
 export type SearchMode = 'hybrid' | 'vector' | 'lexical';
@@ -58,6 +55,8 @@ export interface RankingOptions {
   depth: number;
   /** Put tone marks back on unmarked query syllables before embedding (restore-tones.ts). */
   restoreTones: boolean;
+  /** Drop hits under the calibrated floor (hit-match.ts); off, every hit shows (level "partial" at worst). */
+  relevanceFloor: boolean;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -72,6 +71,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   titleWeight: 0.3,
   depth: 50,
   restoreTones: true,
+  relevanceFloor: true,
 };
 
 export type Embedder = QueryEmbedder & PassageEmbedder;
@@ -122,12 +122,10 @@ export class HybridSearchService implements SearchService {
     this.maybeReload();
     const r = this.ranking;
     const depth = Math.max(r.depth, 2 * limit);
+    // The query is embedded in every mode: the match of each hit needs its cosine.
+    const embedded = this.queryForEmbedding(q).then((text) => this.embedder.embedQuery(text));
     const [[queryVector, vector], lexical] = await Promise.all([
-      r.mode === 'lexical'
-        ? ([null, []] as const)
-        : this.queryForEmbedding(q)
-            .then((text) => this.embedder.embedQuery(text))
-            .then(async (v) => [v, await vectorSearch(this.db, this.index, v, filters, depth)] as const),
+      embedded.then(async (v) => [v, r.mode === 'lexical' ? [] : await vectorSearch(this.db, this.index, v, filters, depth)] as const),
       r.mode === 'vector'
         ? []
         : this.lexicalSide
@@ -141,63 +139,55 @@ export class HybridSearchService implements SearchService {
       k: r.rrfK,
       vectorWeight: r.vectorWeight,
       vectorMinSpread: r.vectorMinSpread,
-      vectorExtra: queryVector && r.fillVectorScores ? this.index.similarities(queryVector, missed) : [],
+      // Only beside a vector side: its scores set the scale the extra cosines are put on.
+      vectorExtra: r.mode === 'hybrid' && r.fillVectorScores ? this.index.similarities(queryVector, missed) : [],
     });
     // The accent penalty can move an item a few places, so look a little past the limit.
     const candidates = fused.slice(0, limit + Math.max(10, limit));
     const rows = await searchItems(this.db, candidates.map((c) => c.id), filters);
+    const cosines = new Map(this.index.similarities(queryVector, rows.keys()).map((h) => [h.id, h.score]));
     const terms = queryTerms(q);
-    return candidates
-      .filter((c) => rows.has(c.id))
-      .map((c) => this.hit(c, rows.get(c.id)!, terms))
-      .sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : 1))
-      .slice(0, limit);
+    const hits: SearchHit[] = [];
+    for (const c of candidates) {
+      const row = rows.get(c.id);
+      if (!row) continue;
+      const coverage = queryCoverage(terms, `${row.text} ${row.sectionTitles.join(' ')}`);
+      const match = searchMatch(cosines.get(c.id) ?? null, coverage, r.relevanceFloor ? SEARCH_LEVELS : { ...SEARCH_LEVELS, partial: 0 });
+      if (match) hits.push(this.hit(c, row, terms, match));
+    }
+    return hits.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : 1)).slice(0, limit);
   }
 
-  private hit(c: Fused, row: SearchItemRow, terms: QueryTerms): SearchHit {
+  private hit(c: Fused, row: SearchItemRow, terms: QueryTerms, match: SearchHit['match']): SearchHit {
     // Matches that exist only because tone marks were folded away count for less.
     const conflict = accentConflict(row.text, terms) ?? 0;
     const score = c.score / (1 + this.ranking.accentPenalty * conflict);
-    return { item: row, score, vectorScore: c.vectorScore, lexicalScore: c.lexicalScore, ...explain(row.text, terms) };
+    return { item: row, score, match, vectorScore: c.vectorScore, lexicalScore: c.lexicalScore, ...explain(row.text, terms) };
+  }
+
+  /** A task's candidates for "tasks like this" with their signals (similar.ts); null for an unknown task. */
+  similarCandidates(taskId: string): Promise<{ task: TaskBrief; candidates: SimilarCandidate[] } | null> {
+    this.maybeReload();
+    return similarCandidates(this.db, this.index, { vectorOf: (task) => this.vectorOfItem(task.id, task.text) }, taskId);
   }
 
   /**
-   * The tasks nearest to a task by embedding, among tasks of other provinces, grouped by province
-   * (groups in the order of their best hit). `limit` counts tasks over all groups, at most half of
-   * them (rounded up) from one province, so one verbose plan (Bình Thuận repeats its tasks in an
-   * appendix) does not crowd the others out. Matched terms are the phrases both texts share.
+   * Tasks of other provinces like this one (similar.ts), most probable first, down to the floor.
+   * Matched terms are the phrases both texts share.
    */
-  async similarTasks(taskId: string, limit: number): Promise<SimilarGroup[]> {
-    const task = await taskBrief(this.db, taskId);
-    if (!task || limit <= 0) return [];
-    this.maybeReload();
-    const vector = await this.vectorOfItem(task.id, task.text);
-    const allowed = await taskIdsOutside(this.db, task.province);
-    allowed.delete(task.id);
-    const candidates = this.index.search(vector, limit * 4, allowed);
-    const rows = await searchItems(this.db, candidates.map((h) => h.id));
-    const perProvince = Math.ceil(limit / 2);
-    const taken = new Map<string | null, number>();
-    const near = candidates
-      .filter((h) => {
-        const province = rows.get(h.id)?.province ?? null;
-        if (!rows.has(h.id) || (taken.get(province) ?? 0) >= perProvince) return false;
-        taken.set(province, (taken.get(province) ?? 0) + 1);
-        return true;
-      })
-      .slice(0, limit);
-    const terms = queryTerms(task.text);
-    const groups = new Map<string | null, SimilarGroup>();
-    for (const h of near) {
-      const row = rows.get(h.id);
-      if (!row) continue;
-      const { matchedTerms, highlights } = explain(row.text, terms, { pairsOnly: true });
-      const hit: SearchHit = { item: row, score: h.score, vectorScore: h.score, lexicalScore: null, matchedTerms, highlights };
-      let g = groups.get(row.province);
-      if (!g) groups.set(row.province, (g = { province: row.province, hits: [] }));
-      g.hits.push(hit);
-    }
-    return [...groups.values()];
+  async similarTasks(taskId: string, limit: number): Promise<SearchHit[]> {
+    if (limit <= 0) return [];
+    const found = await this.similarCandidates(taskId);
+    if (!found) return [];
+    const ranked = rankSimilar(found.candidates, { model: SIMILAR_MODEL, levels: SIMILAR_LEVELS, limit });
+    const rows = await searchItems(this.db, ranked.map((r) => r.candidate.id));
+    const terms = queryTerms(found.task.text);
+    return ranked.flatMap(({ candidate, match }) => {
+      const row = rows.get(candidate.id);
+      if (!row) return [];
+      const { cosine, words } = candidate.signals;
+      return [{ item: row, score: match.probability, match, vectorScore: cosine, lexicalScore: words, ...explain(row.text, terms, { pairsOnly: true }) }];
+    });
   }
 
   /** The stored vector: from the index, else from Neo4j, else (not synced yet) computed now. */

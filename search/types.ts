@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Level } from '../graph-schema/index.js';
 import type { SearchItemRow } from '../graph-store/search-reads.js';
+import type { Match } from './calibration.js';
 
 /** Filters every search accepts; the API validates query strings with this schema. */
 export const SearchFilters = z.object({
@@ -23,10 +24,13 @@ export type HitItem = SearchItemRow;
 /** One result, with what explains it. */
 export interface SearchHit {
   item: HitItem;
-  /** The fused score that ordered the results. */
+  /** What orders the results: the fused score of a search, the probability of a similar task. */
   score: number;
+  /** How well it answers, comparable across queries: what staff are shown (as words). */
+  match: Match;
   /** Cosine similarity of query and item embeddings, when the vector side found it. */
   vectorScore: number | null;
+  /** The full-text score; for a similar task, the share of the task's own score it reaches. */
   lexicalScore: number | null;
   /** Query terms found in the item, as they appear in its text (tone marks included). */
   matchedTerms: string[];
@@ -34,13 +38,8 @@ export interface SearchHit {
   highlights: [number, number][];
 }
 
-export interface SimilarGroup {
-  province: string | null;
-  hits: SearchHit[];
-}
-
 export interface SearchService {
   search(query: string, filters: SearchFilters, limit: number): Promise<SearchHit[]>;
-  /** Nearest tasks in other provinces, grouped by province. */
-  similarTasks(taskId: string, limit: number): Promise<SimilarGroup[]>;
+  /** Tasks of other provinces like this one, most alike first; none under the relevance floor. */
+  similarTasks(taskId: string, limit: number): Promise<SearchHit[]>;
 }

@@ -14,7 +14,8 @@ import { REPO_ROOT } from '../../scripts/model/setup.js';
 
 export const RELEVANCE_SET = path.join(REPO_ROOT, 'test/fixtures/relevance/queries.json');
 
-const Judgment = z.object({
+/** One judged item, found by the start of its text in its source file (see the module comment). */
+export const Judgment = z.object({
   file: z.string(),
   id: z.string(),
   textStartsWith: z.string(),
@@ -58,14 +59,15 @@ export function loadRelevanceSet(file = RELEVANCE_SET): RelevanceFile {
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
 
-type FileItem = Awaited<ReturnType<typeof itemsBySourceFile>>[number];
+export type FileItem = Awaited<ReturnType<typeof itemsBySourceFile>>[number];
+export type Judgment = z.infer<typeof Judgment>;
 
 /**
  * A judgment of an appendix row that restated a body task, now merged into it: the line of the
  * source file where the judged words are written (its `occurrence`-th), and the item whose lines,
  * or whose restatements, hold that line.
  */
-function restatedItem(items: FileItem[], j: z.infer<typeof Judgment>): FileItem | undefined {
+function restatedItem(items: FileItem[], j: Judgment): FileItem | undefined {
   const source = path.join(REPO_ROOT, 'data/corpus', path.basename(j.file));
   if (!fs.existsSync(source)) return undefined;
   const start = norm(j.textStartsWith);
@@ -76,29 +78,42 @@ function restatedItem(items: FileItem[], j: z.infer<typeof Judgment>): FileItem 
   return items.find((i) => holds(i.lineStart, i.lineEnd) || i.restatedLineStarts.some((s, k) => holds(s, i.restatedLineEnds[k] ?? s)));
 }
 
-export async function resolveRelevanceSet(db: Db, set: RelevanceFile): Promise<ResolvedSet> {
-  const items = await itemsBySourceFile(db);
-  const byFile = new Map<string, typeof items>();
+/**
+ * Finds judged items among the graph's items read from files: by text, then by restated line,
+ * then by id (`byIdOnly`: the text start no longer matches); undefined when nothing matches.
+ */
+export function judgmentResolver(items: FileItem[]): (j: Judgment) => { id: string; byIdOnly: boolean } | undefined {
+  const byFile = new Map<string, FileItem[]>();
   for (const it of items) {
     const list = byFile.get(it.file) ?? [];
     list.push(it);
     byFile.set(it.file, list);
   }
   const ids = new Set(items.map((i) => i.id));
+  return (j) => {
+    const inFile = byFile.get(path.basename(j.file)) ?? [];
+    const start = norm(j.textStartsWith);
+    const matches = inFile.filter((i) => norm(i.text).startsWith(start));
+    const id = matches[(j.occurrence ?? 1) - 1]?.id ?? restatedItem(inFile, j)?.id;
+    if (id) return { id, byIdOnly: false };
+    return ids.has(j.id) ? { id: j.id, byIdOnly: true } : undefined;
+  };
+}
+
+export async function resolveRelevanceSet(db: Db, set: RelevanceFile): Promise<ResolvedSet> {
+  const items = await itemsBySourceFile(db);
+  const resolve = judgmentResolver(items);
   const unresolved: string[] = [];
   let byIdOnly = 0;
   const queries = set.queries.map((q) => {
     const relevant = new Map<string, 1 | 2>();
     for (const j of q.relevant) {
-      const start = norm(j.textStartsWith);
-      const matches = (byFile.get(path.basename(j.file)) ?? []).filter((i) => norm(i.text).startsWith(start));
-      let id = matches[(j.occurrence ?? 1) - 1]?.id ?? restatedItem(byFile.get(path.basename(j.file)) ?? [], j)?.id;
-      if (!id && ids.has(j.id)) {
-        id = j.id;
-        byIdOnly++;
+      const found = resolve(j);
+      if (!found) unresolved.push(`${q.id}: ${j.file} "${j.textStartsWith}"`);
+      else {
+        if (found.byIdOnly) byIdOnly++;
+        relevant.set(found.id, Math.max(relevant.get(found.id) ?? 0, j.grade) as 1 | 2);
       }
-      if (!id) unresolved.push(`${q.id}: ${j.file} "${j.textStartsWith}"`);
-      else relevant.set(id, Math.max(relevant.get(id) ?? 0, j.grade) as 1 | 2);
     }
     return { id: q.id, query: q.query, intent: q.intent, relevant };
   });

@@ -23,5 +23,5 @@ export async function search(service: SearchService | undefined, q: string, filt
 export async function similarTasks(db: Db, service: SearchService | undefined, id: string, limit: number) {
   const s = ready(service);
   if (!(await taskExists(db, id))) throw notFound('task', id);
-  return { id, groups: await s.similarTasks(id, limit) };
+  return { id, hits: await s.similarTasks(id, limit) };
 }

@@ -34,10 +34,10 @@ export function itemRoutes(api: Api, deps: AppDeps): void {
     method: 'get',
     path: '/api/tasks/similar',
     tags: ['items', 'search'],
-    summary: 'Tasks like this one in other provinces, grouped by province',
+    summary: 'Tasks like this one in other provinces, most alike first (own document left out, near-identical texts once)',
     query: SimilarQuery,
     notFound: true,
-    responses: { 200: json(SimilarResult, 'groups of similar tasks') },
+    responses: { 200: json(SimilarResult, 'similar tasks, each with how well it matches') },
     // Read at each request: the search service may be attached after start-up, once its index is built.
     handle: ({ query }) => similarTasks(db, deps.search, query.id, query.limit),
   });

@@ -9,7 +9,9 @@ export function searchRoutes(api: Api, deps: AppDeps): void {
     path: '/api/search',
     tags: ['search'],
     summary: 'Hybrid (full-text + vector) search over items, in Vietnamese, with or without tone marks',
-    description: 'Answers 503 with Retry-After while the search index is not ready.',
+    description:
+      'Hits best first, each with a calibrated match (level and probability); hits under the relevance floor are left out, ' +
+      'so a query nothing answers gets none. Answers 503 with Retry-After while the search index is not ready.',
     query: SearchQuery,
     responses: { 200: json(SearchResult, 'hits, best first, with what explains each') },
     handle: ({ query }) => {

@@ -27,10 +27,18 @@ const HitItem = z.object({
   leads: z.array(z.object({ id: z.string(), name: z.string(), collective: z.boolean() })),
 });
 
+const Match = z
+  .object({
+    level: z.enum(['strong', 'related', 'partial']).openapi({ description: 'how well the hit answers, in words for staff: strong, related or partial' }),
+    probability: z.number().min(0).max(1).openapi({ description: 'calibrated on judged sets: the chance a reader would call the hit relevant' }),
+  })
+  .openapi('Match');
+
 export const SearchHit = z
   .object({
     item: HitItem,
-    score: z.number(),
+    score: z.number().openapi({ description: 'what orders the hits of one request (not comparable across requests: use match)' }),
+    match: Match,
     vectorScore: z.number().nullable(),
     lexicalScore: z.number().nullable(),
     matchedTerms: z.array(z.string()),
@@ -43,5 +51,5 @@ export const SearchResult = z
   .openapi('SearchResult');
 
 export const SimilarResult = z
-  .object({ id: z.string(), groups: z.array(z.object({ province: z.string().nullable(), hits: z.array(SearchHit) })) })
+  .object({ id: z.string(), hits: z.array(SearchHit).openapi({ description: 'most alike first; none under the relevance floor' }) })
   .openapi('SimilarTasks');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.js';
 import { logger } from '../../core/logger.js';
 import { closeDb, type Db } from '../../graph-store/db.js';
-import type { SearchFilters, SearchHit, SearchService, SimilarGroup } from '../../search/types.js';
+import type { SearchFilters, SearchHit, SearchService } from '../../search/types.js';
 import type { AppDeps } from '../../server/deps.js';
 import { AgencyDetail, AgencyPage } from '../../server/schemas/agencies.js';
 import { DocumentDetail, DocumentPage } from '../../server/schemas/documents.js';
@@ -94,6 +94,24 @@ describe('GET /api/documents (list)', () => {
     expect(byNumber.body.items.map((d: any) => d.id)).toEqual([BT_3229]);
     const combined = await get('/api/documents', { q: 'khoa hoc', province: 'Bắc Kạn', stub: false });
     expect(combined.body.items.map((d: any) => d.id)).toEqual([BK_380]);
+  });
+
+  it('finds a document by its type and number in words, that document first', async () => {
+    // 69-KL/TW's title has neither "kết luận" nor 69: only its identity can find it.
+    for (const q of ['ket luan 69', 'Kết luận 69', 'kết luận số 69-KL/TW', 'KL 69']) {
+      const r = await get('/api/documents', { q });
+      expect(r.status, q).toBe(200);
+      expect(r.body.items[0]?.id, q).toBe(KL69);
+    }
+    for (const q of ['kế hoạch 3229', 'ke hoach so 3229/KH-UBND']) {
+      expect((await get('/api/documents', { q })).body.items[0]?.id, q).toBe(BT_3229);
+    }
+    // The plans that cite 69-KL/TW in their titles still come, after it; a type that does not fit names nothing.
+    const cited = await get('/api/documents', { q: 'ket luan 69', limit: 50 });
+    expect(cited.body.items.map((d: any) => d.id)).toContain(BT_3229);
+    const plans = await get('/api/documents', { q: 'kế hoạch 69' });
+    expect(plans.body.items.map((d: any) => d.id)).not.toContain(KL69);
+    expect(plans.body.items.map((d: any) => d.id)).toContain(KT_44);
   });
 
   it('pages with limit and offset', async () => {
@@ -377,13 +395,13 @@ describe('search', () => {
             level: 'province', text: 'Tiếp tục hỗ trợ …', sectionPath: ['5', '2'], sectionTitles: [], lineStart: 23, lineEnd: 23,
             isTask: true, isDirective: true, leads: [],
           },
-          score: 0.9, vectorScore: 0.8, lexicalScore: null, matchedTerms: ['hỗ trợ'], highlights: [[10, 16]],
+          score: 0.9, match: { level: 'strong', probability: 0.9 }, vectorScore: 0.8, lexicalScore: null, matchedTerms: ['hỗ trợ'], highlights: [[10, 16]],
         },
       ];
     }
-    async similarTasks(taskId: string, limit: number): Promise<SimilarGroup[]> {
+    async similarTasks(taskId: string, limit: number): Promise<SearchHit[]> {
       this.calls.push({ method: 'similarTasks', args: [taskId, limit] });
-      return [{ province: 'Bắc Giang', hits: [] }];
+      return [];
     }
   }
 
@@ -417,7 +435,7 @@ describe('search', () => {
 
       const similar = await get('/api/tasks/similar', { id: `${KT_44}#5.2`, limit: 3 });
       expect(similar.status).toBe(200);
-      expect(SimilarResult.parse(similar.body)).toEqual({ id: `${KT_44}#5.2`, groups: [{ province: 'Bắc Giang', hits: [] }] });
+      expect(SimilarResult.parse(similar.body)).toEqual({ id: `${KT_44}#5.2`, hits: [] });
       expect(service.calls[2]).toEqual({ method: 'similarTasks', args: [`${KT_44}#5.2`, 3] });
       expect((await get('/api/tasks/similar', { id: `${KL69}#5.2` })).status).toBe(404);
     } finally {

@@ -1,117 +1,23 @@
 /**
  * Search: words with or without tone marks, filters (province, level, lead agency, kind), hits
- * grouped by province then document, each with its highlighted passage and what explains it
- * (fused, vector and lexical scores, section path, source lines); "Nhiệm vụ tương tự" beside them.
- * URL: `#/search?q=…&province=…&level=…&hasLead=…&kind=…&similar=<task id>`.
+ * best match first (or grouped by province then document), each with its highlighted passage,
+ * how well it matches in words, section and source lines; "Nhiệm vụ tương tự" beside them, laid
+ * out the same way. A query nothing answers well enough gets no hits, and the view says so.
+ * URL: `#/search?q=…&province=…&level=…&hasLead=…&kind=…&group=province&similar=<task id>`.
  */
 import { getJson } from '../api.js';
-import { nodeLink, traceHref } from '../details.js';
-import { h, highlighted, replace } from '../dom.js';
-import { KIND_COLOR } from '../graph-style.js';
+import { nodeLink } from '../details.js';
+import { h, replace } from '../dom.js';
+import { SEARCH_MATCH_WORDS, SIMILAR_MATCH_WORDS } from '../match-words.js';
 import { hrefFor, navigate, parseHash, updateParams } from '../router.js';
 import { emptyBox, loadInto } from '../status.js';
-import { LEVEL_LABEL, docName, lines, num, plural, provinceLabel, section, truncate } from '../text.js';
-import type { ItemDetail, Provinces, SearchHit, SearchResult, SimilarResult } from '../types.js';
+import { LEVEL_LABEL, docName, plural, provinceLabel, section } from '../text.js';
+import type { ItemDetail, Provinces, SearchResult, SimilarResult } from '../types.js';
+import { hitList, layoutOf, type Layout } from './search-hits.js';
 import type { View } from './view.js';
 
 const FILTERS = ['province', 'level', 'hasLead', 'kind'] as const;
 const EXAMPLES = ['khoi nghiep doi moi sang tao', 'sở hữu trí tuệ', 'chuyển đổi số', 'hợp tác quốc tế', 'tự chủ tổ chức khoa học'];
-
-function kindBadge(hit: SearchHit): HTMLElement {
-  const k = hit.item.isTask ? 'task' : 'directive';
-  return h(
-    'span',
-    { class: 'badge', style: { background: KIND_COLOR[k].fill, borderColor: KIND_COLOR[k].border, color: KIND_COLOR[k].text } },
-    hit.item.isTask ? 'Nhiệm vụ' : 'Mục chỉ đạo',
-  );
-}
-
-/** One hit: passage with highlights, matched terms, and why it ranks where it does. */
-export function hitCard(hit: SearchHit, opts: { compact?: boolean } = {}): HTMLElement {
-  const it = hit.item;
-  const text = h('p', { class: `hit-text${opts.compact ? ' clamp' : ''}` }, highlighted(it.text, hit.highlights));
-  const sectionLabel = [section(it.sectionPath), it.sectionTitles.length ? it.sectionTitles[it.sectionTitles.length - 1] : null].filter(Boolean).join(' — ');
-  return h(
-    'article',
-    { class: 'hit', 'data-item-id': it.id, 'data-province': it.province ?? '', 'data-kind': it.isTask ? 'task' : 'directive' },
-    h(
-      'div',
-      { class: 'hit-head' },
-      kindBadge(hit),
-      ' ',
-      nodeLink(it.id, `${it.documentNumber ?? truncate(it.documentTitle, 40) ?? it.documentId} ${section(it.sectionPath)}`, 'node-link hit-title'),
-      opts.compact ? h('span', { class: 'muted small' }, ` · ${provinceLabel(it.province)}`) : null,
-    ),
-    text,
-    hit.matchedTerms.length ? h('div', { class: 'terms' }, h('span', { class: 'muted small' }, 'Từ khớp: '), hit.matchedTerms.map((t) => h('span', { class: 'chip' }, t))) : null,
-    h(
-      'dl',
-      { class: 'explain' },
-      h('div', null, h('dt', null, 'Điểm tổng hợp'), h('dd', null, num(hit.score, 4))),
-      h('div', null, h('dt', null, 'Ngữ nghĩa (vector)'), h('dd', null, num(hit.vectorScore, 3))),
-      h('div', null, h('dt', null, 'Từ khóa'), h('dd', null, num(hit.lexicalScore, 3))),
-      h('div', { class: 'wide' }, h('dt', null, 'Mục'), h('dd', null, sectionLabel || '—')),
-      h('div', null, h('dt', null, 'Nguồn'), h('dd', null, lines(it.lineStart, it.lineEnd))),
-      it.isTask
-        ? h(
-            'div',
-            { class: 'wide' },
-            h('dt', null, 'Chủ trì'),
-            h('dd', null, it.leads.length ? it.leads.map((a, i) => [i ? ', ' : '', a.name, a.collective ? h('span', { class: 'tag tag-collective' }, 'tập thể') : null]) : h('span', { class: 'warn' }, 'không có')),
-          )
-        : null,
-    ),
-    h(
-      'div',
-      { class: 'hit-actions' },
-      it.isTask
-        ? h('a', { class: 'btn btn-small similar-link', href: hrefFor('search', { ...currentParams(), similar: it.id, node: null }) }, 'Nhiệm vụ tương tự')
-        : null,
-      nodeLink(it.id, 'Chi tiết', 'btn btn-small btn-ghost'),
-      h('a', { class: 'btn btn-small btn-ghost trace-link', href: traceHref(it.id), title: 'Phả hệ từ văn bản gốc xuống nhiệm vụ này' }, 'Xem trong phả hệ'),
-    ),
-  );
-}
-
-function currentParams(): Record<string, string> {
-  return Object.fromEntries(parseHash().params);
-}
-
-/** Province → document → hits; groups ordered by their best hit. */
-function grouped(hits: SearchHit[]): HTMLElement {
-  const byProvince = new Map<string, SearchHit[]>();
-  for (const hit of hits) {
-    const key = provinceLabel(hit.item.province);
-    byProvince.set(key, [...(byProvince.get(key) ?? []), hit]);
-  }
-  return h(
-    'div',
-    { class: 'groups' },
-    [...byProvince].map(([province, list]) => {
-      const byDoc = new Map<string, SearchHit[]>();
-      for (const hit of list) byDoc.set(hit.item.documentId, [...(byDoc.get(hit.item.documentId) ?? []), hit]);
-      return h(
-        'section',
-        { class: 'group', 'data-province': province },
-        h('h2', { class: 'group-title' }, province, h('span', { class: 'count' }, plural(list.length, 'kết quả'))),
-        [...byDoc].map(([docId, docHits]) => {
-          const first = docHits[0]!.item;
-          return h(
-            'div',
-            { class: 'doc-group' },
-            h(
-              'h3',
-              { class: 'doc-title' },
-              nodeLink(docId, first.documentNumber ?? truncate(first.documentTitle, 80) ?? docId),
-              first.documentNumber && first.documentTitle ? h('span', { class: 'muted small' }, ` — ${truncate(first.documentTitle, 110)}`) : null,
-            ),
-            docHits.map((hit) => hitCard(hit)),
-          );
-        }),
-      );
-    }),
-  );
-}
 
 export function searchView(el: HTMLElement, initial: URLSearchParams): View {
   const input = h('input', {
@@ -144,6 +50,12 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
     h('option', { value: 'task' }, 'Chỉ nhiệm vụ'),
     h('option', { value: 'directive' }, 'Chỉ mục chỉ đạo'),
   );
+  const layout = h(
+    'select',
+    { name: 'group', 'aria-label': 'Cách xếp kết quả' },
+    h('option', { value: '' }, 'Phù hợp nhất trước'),
+    h('option', { value: 'province' }, 'Nhóm theo tỉnh'),
+  );
   const selects = { province, level, hasLead, kind };
   const results = h('div', { class: 'results', id: 'search-results', 'aria-live': 'polite' });
   const similar = h('aside', { class: 'similar', id: 'similar', 'aria-label': 'Nhiệm vụ tương tự', hidden: true });
@@ -154,6 +66,7 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
     const cur = parseHash().params;
     params.similar = cur.get('similar');
     params.node = cur.get('node');
+    params.group = cur.get('group');
     navigate('search', params);
   };
   const form = h(
@@ -167,9 +80,12 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
       h('label', { class: 'field' }, h('span', null, 'Cấp'), level),
       h('label', { class: 'field' }, h('span', null, 'Chủ trì'), hasLead),
       h('label', { class: 'field' }, h('span', null, 'Loại'), kind),
+      h('label', { class: 'field' }, h('span', null, 'Xếp'), layout),
     ),
   );
   for (const s of Object.values(selects)) s.addEventListener('change', () => input.value.trim() && submit());
+  // Only the layout changes: the hits already shown are laid out again, nothing is asked anew.
+  layout.addEventListener('change', () => updateParams({ group: layout.value || null }, true));
 
   replace(
     el,
@@ -193,6 +109,10 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
   let lastSimilar = '';
   let cancelSearch: (() => void) | null = null;
   let cancelSimilar: (() => void) | null = null;
+  let shownLayout: Layout = layoutOf(initial);
+  /** Draw the last answers again in another layout. */
+  let redrawResults: ((l: Layout) => void) | null = null;
+  let redrawSimilar: ((l: Layout) => void) | null = null;
 
   const runSearch = (params: URLSearchParams) => {
     const q = params.get('q')?.trim() ?? '';
@@ -200,6 +120,7 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
     if (key === lastQuery) return;
     lastQuery = key;
     cancelSearch?.();
+    redrawResults = null;
     if (!q) {
       replace(
         results,
@@ -220,15 +141,23 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
       (signal) => getJson<SearchResult>('/api/search', query, signal),
       (res) => {
         if (res.hits.length === 0) {
-          replace(results, emptyBox(`Không tìm thấy kết quả cho “${q}”.`, 'Thử bớt bộ lọc hoặc dùng từ khác.'));
+          replace(
+            results,
+            emptyBox(
+              `Không có kết quả nào đủ liên quan đến “${q}”.`,
+              'Không nhiệm vụ hay mục chỉ đạo nào trong các văn bản đủ gần với từ khóa này. Thử từ khác, hoặc bớt bộ lọc.',
+            ),
+          );
           return;
         }
         const provinces = new Set(res.hits.map((x) => provinceLabel(x.item.province)));
-        replace(
-          results,
-          h('p', { class: 'summary', role: 'status' }, `${plural(res.hits.length, 'kết quả')} ở ${plural(provinces.size, 'tỉnh/cấp')} cho “${q}”`),
-          grouped(res.hits),
-        );
+        redrawResults = (l) =>
+          replace(
+            results,
+            h('p', { class: 'summary', role: 'status' }, `${plural(res.hits.length, 'kết quả')} ở ${plural(provinces.size, 'tỉnh/cấp')} cho “${q}”`),
+            hitList(res.hits, l, { words: SEARCH_MATCH_WORDS }),
+          );
+        redrawResults(shownLayout);
       },
       'Đang tìm…',
     );
@@ -239,6 +168,7 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
     if (id === lastSimilar) return;
     lastSimilar = id;
     cancelSimilar?.();
+    redrawSimilar = null;
     el.querySelector('.search-body')?.classList.toggle('with-similar', !!id);
     similar.hidden = !id;
     if (!id) return;
@@ -268,22 +198,12 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
       list,
       (signal) => getJson<SimilarResult>('/api/tasks/similar', { id, limit: 12 }, signal),
       (res) => {
-        const groups = res.groups.filter((g) => g.hits.length > 0);
-        if (groups.length === 0) {
-          replace(list, emptyBox('Không có nhiệm vụ tương tự ở tỉnh khác.'));
+        if (res.hits.length === 0) {
+          replace(list, emptyBox('Không có nhiệm vụ đủ giống ở tỉnh khác.'));
           return;
         }
-        replace(
-          list,
-          groups.map((g) =>
-            h(
-              'section',
-              { class: 'group', 'data-province': provinceLabel(g.province) },
-              h('h3', { class: 'group-title' }, provinceLabel(g.province), h('span', { class: 'count' }, plural(g.hits.length, 'nhiệm vụ'))),
-              g.hits.map((hit) => hitCard(hit, { compact: true })),
-            ),
-          ),
-        );
+        redrawSimilar = (l) => replace(list, hitList(res.hits, l, { words: SIMILAR_MATCH_WORDS, compact: true }));
+        redrawSimilar(shownLayout);
       },
       'Đang tìm nhiệm vụ tương tự…',
     );
@@ -293,6 +213,12 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
   const update = (params: URLSearchParams) => {
     if (document.activeElement !== input) input.value = params.get('q') ?? '';
     for (const f of FILTERS) selects[f].value = params.get(f) ?? '';
+    layout.value = params.get('group') ?? '';
+    if (layoutOf(params) !== shownLayout) {
+      shownLayout = layoutOf(params);
+      redrawResults?.(shownLayout);
+      redrawSimilar?.(shownLayout);
+    }
     runSearch(params);
     runSimilar(params);
   };
