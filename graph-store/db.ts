@@ -58,12 +58,11 @@ export interface QueryOptions {
  */
 async function runQuery<T>(db: Db, cypher: string, params: Record<string, unknown>, read: boolean, opts: QueryOptions): Promise<T[]> {
   const ms = opts.deadlineMs ?? db.queryDeadlineMs;
-  const res = await withinDeadline(ms, read ? 'a read' : 'a write', (signal) =>
+  const res = await withinDeadline(ms, read ? 'a read' : 'a write', () =>
     db.driver.executeQuery(cypher, params, {
       database: db.database,
       routing: read ? neo4j.routing.READ : neo4j.routing.WRITE,
       transactionConfig: { timeout: ms },
-      signal,
     }),
   );
   return res.records.map((r) => r.toObject() as T);

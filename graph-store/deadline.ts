@@ -15,19 +15,19 @@ export class DatabaseDeadlineError extends Error {
 }
 
 /**
- * Runs `call` with an abort signal that fires after `ms`, and rejects at that moment whether or
- * not the driver manages to give up (on a frozen server even closing a session waits).
+ * Runs `call` and rejects after `ms` whether or not it has settled (on a frozen server even
+ * closing a session waits). The call itself is not aborted: Neo4j is given the same timeout and
+ * ends the transaction itself on a live server. Aborting the driver as well closed the session
+ * under a transaction still fetching its rows, and the PULL that followed the RESET broke the
+ * connection for whichever request used it next (Neo.ClientError.Request.Invalid, "PullMessage
+ * cannot be handled by a session in the READY state": 500s under load, bench/load.ts).
  */
-export async function withinDeadline<T>(ms: number, what: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
+export async function withinDeadline<T>(ms: number, what: string, call: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new DatabaseDeadlineError(what, ms));
-    }, ms);
+    timer = setTimeout(() => reject(new DatabaseDeadlineError(what, ms)), ms);
   });
-  const running = call(controller.signal);
+  const running = call();
   // The call may still settle after the deadline; its outcome is then nobody's to handle.
   running.catch(() => undefined);
   try {

@@ -25,7 +25,8 @@ export async function deleteDocument(db: Db, documentId: string): Promise<Delete
        WITH d, EXISTS { ()-[:CITES|IMPLEMENTS]->(d) } AS cited
        CALL (d, cited) {
          WITH d WHERE cited
-         SET d.stub = true, d.text = null, d.contentHash = null, d.sourceFile = null, d.otherSources = []
+         SET d.stub = true, d.text = null, d.contentHash = null, d.sourceFile = null, d.otherSources = [],
+             d.itemCount = null, d.taskCount = null, d.directiveCount = null
        }
        CALL (d, cited) {
          WITH d WHERE NOT cited

@@ -1,4 +1,6 @@
+import neo4j from 'neo4j-driver';
 import { readQuery, type Db } from './db.js';
+import { planDocumentLineage, planItemLineage, type WalkedDocument } from './lineage-budget.js';
 
 export type Direction = 'up' | 'down' | 'both';
 /** How much hangs off the documents: only documents, plus their items, plus the tasks' agencies. */
@@ -11,6 +13,8 @@ export interface LineageOptions {
   include: Include;
   /** Follow CITES as well as IMPLEMENTS when walking between documents. */
   cites: boolean;
+  /** At most this many documents and items in the answer (lineage-budget.ts); absent: all of them (the export). */
+  limit?: number;
 }
 
 export type NodeKind = 'document' | 'directive' | 'task' | 'agency';
@@ -40,6 +44,22 @@ export interface GraphNode {
   timelineRaw?: string | null;
   // agencies
   collective?: boolean;
+  /** A document whose items (walked items, from an item) are left out of a bounded answer: how many, and of which kind. */
+  leftOut?: LeftOut;
+}
+
+export interface LeftOut {
+  items: number;
+  tasks: number;
+  directives: number;
+}
+
+/** What a bounded answer left out, and of how much. */
+export interface Truncation {
+  limit: number;
+  shown: { documents: number; items: number };
+  total: { documents: number; items: number };
+  leftOut: LeftOut & { documents: number };
 }
 
 export type EdgeType = 'IMPLEMENTS' | 'CITES' | 'CONTAINS' | 'LEADS' | 'COORDINATES';
@@ -67,6 +87,8 @@ export interface Subgraph {
   depth: number;
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Null when the answer holds everything the walk reached. */
+  truncated: Truncation | null;
 }
 
 const DOC_NODE = `{ id: d.id, kind: 'document', label: coalesce(d.number, d.title, d.id), province: d.province, level: d.level,
@@ -134,47 +156,150 @@ const itemStep: Step = async (db, frontier, up) => {
 async function documentLineage(db: Db, id: string, opts: LineageOptions): Promise<Subgraph> {
   const types = opts.cites ? ['IMPLEMENTS', 'CITES'] : ['IMPLEMENTS'];
   const distance = await walk(db, id, opts, types, documentStep);
-  const docIds = [...distance.keys()];
-  const nodes: GraphNode[] = await documentNodes(db, docIds, distance);
-  const edges: GraphEdge[] = await citationEdges(db, docIds);
-  if (opts.include !== 'documents') {
-    const items = await readQuery<{ node: GraphNode }>(
-      db,
-      `UNWIND $ids AS docId MATCH (dn:Document {id: docId})-[:CONTAINS]->(i:Item)
-       RETURN ${ITEM_NODE} AS node ORDER BY i.documentId, i.ordinal`,
-      { ids: docIds },
-    );
-    const itemIds = items.map((r) => r.node.id);
-    nodes.push(...items.map((r) => ({ ...r.node, distance: null })));
-    edges.push(...items.map((r) => edge(r.node.documentId!, 'CONTAINS', r.node.id)));
+  const withItems = opts.include !== 'documents';
+  const counts = withItems ? await itemCounts(db, [...distance.keys()]) : new Map<string, LeftOut>();
+  const walked: WalkedDocument[] = [...distance].map(([doc, hops]) => ({ id: doc, distance: hops, items: counts.get(doc)?.items ?? 0 }));
+  const plan = planDocumentLineage(id, walked, opts.limit ?? Infinity);
+  const nodes: GraphNode[] = await documentNodes(db, plan.documents, distance);
+  const edges: GraphEdge[] = await citationEdges(db, plan.documents);
+  // A budget spent on documents leaves no items to read, nor links between them.
+  if (withItems && plan.items.size > 0) {
+    const items = await itemsOf(db, plan.items, counts);
+    const itemIds = items.map((n) => n.id);
+    nodes.push(...items);
+    edges.push(...items.map((n) => edge(n.documentId!, 'CONTAINS', n.id)));
     edges.push(...(await itemLinkEdges(db, itemIds)));
     await addImplementedItems(db, itemIds, nodes, edges);
     if (opts.include === 'agencies') await addAgencies(db, itemIds, nodes, edges);
   }
-  return { root: { id, kind: 'document' }, direction: opts.direction, depth: opts.depth, nodes, edges };
+  // What is left out is counted against what the answer holds, the walked documents' items hung
+  // off the walk as implemented directive items included.
+  const present = nodes.filter((n) => (n.kind === 'task' || n.kind === 'directive') && counts.has(n.documentId!));
+  const total = sumCounts([...counts.values()]);
+  const shown = countKinds(present);
+  const presentOf = new Map<string, GraphNode[]>();
+  for (const i of present) {
+    const mine = presentOf.get(i.documentId!);
+    if (mine) mine.push(i);
+    else presentOf.set(i.documentId!, [i]);
+  }
+  for (const n of nodes) {
+    const all = counts.get(n.id);
+    if (n.kind !== 'document' || !all) continue;
+    const mine = countKinds(presentOf.get(n.id) ?? []);
+    if (mine.items < all.items) n.leftOut = minus(all, mine);
+  }
+  const truncated: Truncation | null =
+    plan.leftOutDocuments.length > 0 || shown.items < total.items
+      ? {
+          limit: opts.limit!,
+          shown: { documents: plan.documents.length, items: shown.items },
+          total: { documents: distance.size, items: total.items },
+          leftOut: { documents: plan.leftOutDocuments.length, ...minus(total, shown) },
+        }
+      : null;
+  return { root: { id, kind: 'document' }, direction: opts.direction, depth: opts.depth, nodes, edges, truncated };
 }
 
 async function itemLineage(db: Db, id: string, opts: LineageOptions): Promise<Subgraph> {
   const distance = await walk(db, id, opts, ['IMPLEMENTS'], itemStep);
-  const itemIds = [...distance.keys()];
+  const plan = planItemLineage(
+    id,
+    [...distance].map(([item, hops]) => ({ id: item, documentId: documentOf(item), distance: hops })),
+    opts.limit ?? Infinity,
+  );
   const items = await readQuery<{ node: GraphNode }>(
     db,
     `UNWIND $ids AS itemId MATCH (dn:Document)-[:CONTAINS]->(i:Item {id: itemId})
      RETURN ${ITEM_NODE} AS node ORDER BY i.documentId, i.ordinal`,
-    { ids: itemIds },
+    { ids: plan.items },
   );
-  const docIds = [...new Set(items.map((r) => r.node.documentId!))].sort();
   const nodes: GraphNode[] = [
-    ...(await documentNodes(db, docIds, new Map())),
+    ...(await documentNodes(db, plan.documents, new Map())),
     ...items.map((r) => ({ ...r.node, distance: distance.get(r.node.id) ?? null })),
   ];
   const edges: GraphEdge[] = [
-    ...(await citationEdges(db, docIds)),
+    ...(await citationEdges(db, plan.documents)),
     ...items.map((r) => edge(r.node.documentId!, 'CONTAINS', r.node.id)),
-    ...(await itemLinkEdges(db, itemIds)),
+    ...(await itemLinkEdges(db, plan.items)),
   ];
-  if (opts.include === 'agencies') await addAgencies(db, itemIds, nodes, edges);
-  return { root: { id, kind: 'item' }, direction: opts.direction, depth: opts.depth, nodes, edges };
+  if (opts.include === 'agencies') await addAgencies(db, plan.items, nodes, edges);
+  let truncated: Truncation | null = null;
+  if (plan.leftOutItems.length > 0) {
+    const leftOut = await kindsOfItems(db, plan.leftOutItems);
+    for (const n of nodes) {
+      const mine = leftOut.get(n.id);
+      if (n.kind === 'document' && mine) n.leftOut = mine;
+    }
+    const all = new Set([...distance.keys()].map(documentOf));
+    truncated = {
+      limit: opts.limit!,
+      shown: { documents: plan.documents.length, items: plan.items.length },
+      total: { documents: all.size, items: distance.size },
+      leftOut: { documents: all.size - plan.documents.length, ...sumCounts([...leftOut.values()]) },
+    };
+  }
+  return { root: { id, kind: 'item' }, direction: opts.direction, depth: opts.depth, nodes, edges, truncated };
+}
+
+/** The document an item id belongs to (graph-schema's itemId: `<document id>#<section path>`). */
+const documentOf = (itemId: string) => itemId.slice(0, itemId.indexOf('#'));
+
+const countKinds = (items: GraphNode[]): LeftOut => ({
+  items: items.length,
+  tasks: items.filter((i) => i.isTask).length,
+  directives: items.filter((i) => i.isDirective).length,
+});
+const sumCounts = (xs: LeftOut[]): LeftOut =>
+  xs.reduce((a, x) => ({ items: a.items + x.items, tasks: a.tasks + x.tasks, directives: a.directives + x.directives }), { items: 0, tasks: 0, directives: 0 });
+const minus = (a: LeftOut, b: LeftOut): LeftOut => ({ items: a.items - b.items, tasks: a.tasks - b.tasks, directives: a.directives - b.directives });
+
+/** Items, tasks and directive items per document, as the documents keep them (item-counts.ts); none for stubs. */
+async function itemCounts(db: Db, ids: string[]): Promise<Map<string, LeftOut>> {
+  const rows = await readQuery<LeftOut & { id: string }>(
+    db,
+    `UNWIND $ids AS docId MATCH (d:Document {id: docId})
+     RETURN docId AS id, coalesce(d.itemCount, 0) AS items, coalesce(d.taskCount, 0) AS tasks, coalesce(d.directiveCount, 0) AS directives`,
+    { ids },
+  );
+  return new Map(rows.map(({ id, ...c }) => [id, c]));
+}
+
+/** The given items counted per document, by kind. */
+async function kindsOfItems(db: Db, ids: string[]): Promise<Map<string, LeftOut>> {
+  const rows = await readQuery<LeftOut & { id: string }>(
+    db,
+    `UNWIND $ids AS itemId MATCH (i:Item {id: itemId})
+     RETURN i.documentId AS id, count(i) AS items, count(CASE WHEN i:Task THEN 1 END) AS tasks, count(CASE WHEN i:Directive THEN 1 END) AS directives`,
+    { ids },
+  );
+  return new Map(rows.map(({ id, ...c }) => [id, c]));
+}
+
+/**
+ * The items of each document in reading order: all of them, or its first n (documents → n; only the
+ * root is ever cut, lineage-budget.ts). LIMIT takes no per-row value, hence a query for the cut one.
+ */
+async function itemsOf(db: Db, take: Map<string, number>, counts: Map<string, LeftOut>): Promise<GraphNode[]> {
+  const whole = [...take].filter(([id, n]) => n === counts.get(id)?.items).map(([id]) => id);
+  const rows = await readQuery<{ node: GraphNode }>(
+    db,
+    `UNWIND $ids AS docId MATCH (dn:Document {id: docId})-[:CONTAINS]->(i:Item)
+     RETURN ${ITEM_NODE} AS node ORDER BY i.documentId, i.ordinal`,
+    { ids: whole },
+  );
+  for (const [id, n] of take) {
+    if (whole.includes(id)) continue;
+    rows.unshift(
+      ...(await readQuery<{ node: GraphNode }>(
+        db,
+        `MATCH (dn:Document {id: $id})-[:CONTAINS]->(i:Item)
+         RETURN ${ITEM_NODE} AS node ORDER BY i.ordinal LIMIT $n`,
+        { id, n: neo4j.int(n) },
+      )),
+    );
+  }
+  return rows.map((r) => ({ ...r.node, distance: null }));
 }
 
 async function documentNodes(db: Db, ids: string[], distance: Map<string, number>): Promise<GraphNode[]> {

@@ -1,5 +1,6 @@
 import { schemaStatements } from '../graph-schema/index.js';
 import { BULK_DEADLINE_MS, readQuery, writeQuery, type Db } from './db.js';
+import { backfillItemCounts } from './item-counts.js';
 import { writeProvinceGraph } from './province-graph.js';
 
 export interface MigrateResult {
@@ -15,8 +16,9 @@ async function schemaNames(db: Db): Promise<Set<string>> {
 }
 
 /**
- * Applies the schema and the province facts (province-graph.ts); every statement is `IF NOT EXISTS`
- * or a MERGE, so running it again changes nothing.
+ * Applies the schema, the province facts (province-graph.ts) and the item counts of documents
+ * written before documents kept them (item-counts.ts); every statement is `IF NOT EXISTS`, a MERGE
+ * or fills only what is missing, so running it again changes nothing.
  */
 export async function migrate(db: Db): Promise<MigrateResult> {
   const before = await schemaNames(db);
@@ -24,6 +26,7 @@ export async function migrate(db: Db): Promise<MigrateResult> {
   for (const statement of schemaStatements) await writeQuery(db, statement, {}, { deadlineMs: BULK_DEADLINE_MS });
   await writeQuery(db, 'CALL db.awaitIndexes(300)', {}, { deadlineMs: BULK_DEADLINE_MS });
   await writeProvinceGraph(db);
+  await backfillItemCounts(db);
   const after = await schemaNames(db);
   return { created: [...after].filter((n) => !before.has(n)).sort() };
 }

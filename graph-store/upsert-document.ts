@@ -48,11 +48,12 @@ async function writeRecord(tx: ManagedTransaction, record: DocumentRecord): Prom
      WITH d, coalesce(d.otherSources, []) + CASE WHEN coalesce(d.stub, false) OR d.sourceFile IS NULL THEN [] ELSE [d.sourceFile] END AS before
      SET d += $doc,
          d.currentProvince = $currentProvince,
-         d.otherSources = reduce(acc = [], s IN before | CASE WHEN s = $doc.sourceFile OR s IN acc THEN acc ELSE acc + s END)
+         d.otherSources = reduce(acc = [], s IN before | CASE WHEN s = $doc.sourceFile OR s IN acc THEN acc ELSE acc + s END),
+         d.itemCount = $counts.items, d.taskCount = $counts.tasks, d.directiveCount = $counts.directives
      WITH d
      OPTIONAL MATCH (d)-[:CONTAINS]->(old:Item) WHERE NOT old.id IN $itemIds
      DETACH DELETE old`,
-    { doc, currentProvince: currentProvinceOf(doc.province), itemIds: record.items.map((i) => i.id) },
+    { doc, currentProvince: currentProvinceOf(doc.province), itemIds: record.items.map((i) => i.id), counts: itemCounts(record) },
   );
   await tx.run(
     `UNWIND $cited AS c
@@ -137,6 +138,18 @@ async function writeRecord(tx: ManagedTransaction, record: DocumentRecord): Prom
     agencies: record.agencies.length,
     citations: citations.length,
     mergedStubs,
+  };
+}
+
+/**
+ * Items, tasks and directive items of the document, kept on it: a lineage answer that leaves a
+ * document's items out counts them without reading them (graph-store/lineage-reads.ts).
+ */
+function itemCounts(record: DocumentRecord) {
+  return {
+    items: record.items.length,
+    tasks: record.items.filter((i) => i.isTask).length,
+    directives: record.items.filter((i) => i.isDirective).length,
   };
 }
 

@@ -78,7 +78,7 @@ export async function ingestFiles(db: Db, files: string[], opts: IngestOptions):
   for (const [i, record] of ordered.entries()) {
     const file = fileOf.get(record)!;
     try {
-      outcomes.set(file, await writeRecord(db, file, record, similarity));
+      outcomes.set(file, await ingestRecord(db, file, record, similarity));
     } catch (err) {
       outcomes.set(file, { file, status: 'failed', error: `could not be written: ${errorMessage(err)}` });
     }
@@ -95,11 +95,15 @@ export async function ingestBytes(
   opts: Pick<IngestOptions, 'maxBytes' | 'similarity'>,
 ): Promise<FileOutcome> {
   const record = await parseBytesOffThread(bytes, fileName, opts.maxBytes);
-  return writeRecord(db, fileName, record, opts.similarity ?? lexicalSimilarity);
+  return ingestRecord(db, fileName, record, opts.similarity ?? lexicalSimilarity);
 }
 
-/** One record into the graph, in its turn among this process's writes (graph-store/write-turns.ts). */
-function writeRecord(db: Db, file: string, record: DocumentRecord, similarity: TextSimilarity): Promise<FileOutcome> {
+/**
+ * One parsed record into the graph as ingestFiles writes each (which text wins, task → directive
+ * links, upsert, relinking implementers), in its turn among this process's writes
+ * (graph-store/write-turns.ts). Exported for callers that parse themselves (bench/scale-graph.ts).
+ */
+export function ingestRecord(db: Db, file: string, record: DocumentRecord, similarity: TextSimilarity = lexicalSimilarity): Promise<FileOutcome> {
   return inTurn(() => writeRecordNow(db, file, record, similarity));
 }
 

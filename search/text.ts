@@ -43,12 +43,30 @@ export function toneKey(s: string): string {
   return d.replace(TONE, '').normalize('NFC') + tones;
 }
 
+/**
+ * The three forms of each syllable met so far. Every search tokenizes its query and the text of
+ * each of its 40 hits, over and over the same few thousand syllables: normalising each one three
+ * times was a quarter of a search's CPU on a national graph (bench/load.ts). Emptied when full.
+ */
+const FORMS = new Map<string, Pick<Token, 'exact' | 'folded' | 'key'>>();
+const MAX_FORMS = 100_000;
+
+function formsOf(raw: string): Pick<Token, 'exact' | 'folded' | 'key'> {
+  let forms = FORMS.get(raw);
+  if (!forms) {
+    forms = { exact: exactForm(raw), folded: fold(raw), key: toneKey(raw) };
+    if (FORMS.size >= MAX_FORMS) FORMS.clear();
+    FORMS.set(raw, forms);
+  }
+  return forms;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     const raw = m[0];
-    out.push({ start, end: start + raw.length, exact: exactForm(raw), folded: fold(raw), key: toneKey(raw) });
+    out.push({ start, end: start + raw.length, ...formsOf(raw) });
   }
   return out;
 }

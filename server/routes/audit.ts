@@ -6,6 +6,8 @@ import { download, type Api } from '../http/api.js';
 import { sendList } from '../http/respond.js';
 import type { z } from '../openapi/zod.js';
 import * as audit from '../queries/audit.js';
+import { KeptAnswers } from '../queries/kept-answers.js';
+import { graphVersion } from '../../graph-store/graph-version.js';
 import {
   AuditFilterQuery,
   AuditSummary,
@@ -128,6 +130,8 @@ function addList<R>(api: Api, route: ListRoute<R>): void {
 }
 
 export function auditRoutes(api: Api, { db }: AppDeps): void {
+  // The heatmap aggregates every task → directive link of the document; kept while the graph stays as it was.
+  const heatmaps = new KeptAnswers<Heatmap>(() => graphVersion(db));
   addList(api, {
     path: '/api/audit/summary',
     summary: 'Per document: tasks, tasks without lead, collective-led tasks, directive items nobody implements, unresolved citations',
@@ -149,7 +153,7 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
     notFound: true,
     responses: { 200: download(HeatmapSchema, 'the heatmap', CSV) },
     handle: async ({ query, res }) => {
-      const map = await audit.heatmap(db, query.documentId, query.provinces);
+      const map = await heatmaps.get(`${query.provinces} ${query.documentId}`, () => audit.heatmap(db, query.documentId, query.provinces));
       sendList(res, query.format, {
         json: map,
         rows: map.rows,

@@ -1,6 +1,18 @@
 import { z } from '../openapi/zod.js';
 import { DocumentIdParam, QueryBool } from './common.js';
 
+/**
+ * The default keeps an answer under 1 MB on a national graph (bench/scale-graph.ts: 1,145 plans,
+ * 57k items): 0.81 MB at most there, from 69-KL/TW both ways (400 documents, each with two long
+ * citation edges); 500 gave 1.03 MB. A task with its edges weighs about 1.3 KB. The maximum keeps
+ * one answer to about 10 MB; more is what /api/export is for.
+ */
+export const LINEAGE_LIMIT = { default: 400, max: 5000 } as const;
+
+const LeftOut = z
+  .object({ items: z.number().int(), tasks: z.number().int(), directives: z.number().int() })
+  .openapi('LeftOut', { description: 'items left out of a bounded answer, and how many of them are tasks and directive items' });
+
 export const LineageQuery = z.strictObject({
   id: DocumentIdParam.openapi({ description: 'a document id or an item id (URL-encoded)' }),
   direction: z
@@ -17,6 +29,18 @@ export const LineageQuery = z.strictObject({
         'From an item, the walked items and their documents are always included.',
     }),
   cites: QueryBool('also walk CITES edges between documents (default: IMPLEMENTS only)'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(LINEAGE_LIMIT.max)
+    .default(LINEAGE_LIMIT.default)
+    .openapi({
+      description:
+        `at most this many documents and items together, 1..${LINEAGE_LIMIT.max}. Documents are kept first (the nearest to the ` +
+        'root when there are more), then the items of the nearest documents, each document\'s whole or not at all (the root\'s ' +
+        'first); what is left out is counted in `truncated` and on each document (`leftOut`). The full set: /api/export.',
+    }),
 });
 
 export const GraphNode = z
@@ -41,6 +65,7 @@ export const GraphNode = z
     lineEnd: z.number().int().optional(),
     timelineRaw: z.string().nullable().optional(),
     collective: z.boolean().optional(),
+    leftOut: LeftOut.optional().openapi({ description: 'a document whose items (walked items, from an item) are left out of a bounded answer' }),
   })
   .openapi('GraphNode');
 
@@ -67,10 +92,21 @@ export const Subgraph = z
     depth: z.number().int(),
     nodes: z.array(GraphNode),
     edges: z.array(GraphEdge),
+    truncated: z
+      .object({
+        limit: z.number().int(),
+        shown: z.object({ documents: z.number().int(), items: z.number().int() }),
+        total: z.object({ documents: z.number().int(), items: z.number().int() }),
+        leftOut: LeftOut.extend({ documents: z.number().int() }),
+        download: z.string().openapi({ description: 'the /api/export URL of the full set', example: '/api/export?id=vn%2Ftw%2Fkl%2F69%2F2024&direction=both&depth=3&include=items' }),
+      })
+      .nullable()
+      .openapi('Truncation', { description: 'null when the answer holds everything the walk reached; else what `limit` left out' }),
   })
   .openapi('Subgraph', { description: 'nodes and edges, ready for Cytoscape (`{ data: node }` / `{ data: edge }`)' });
 
-export const ExportQuery = LineageQuery.extend({
+/** The export is the full set: no `limit`. */
+export const ExportQuery = LineageQuery.omit({ limit: true }).extend({
   format: z.enum(['json', 'csv', 'graphml']).default('json'),
   part: z.enum(['nodes', 'edges']).optional().openapi({ description: 'with format=csv: which table (default nodes)' }),
 }).superRefine((q, ctx) => {

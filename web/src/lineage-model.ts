@@ -5,6 +5,7 @@
  * expanded node that brought it: that is its place in the layered layout.
  */
 import { getJson } from './api.js';
+import { documentShortfall, itemShortfall, itemsOfDocument } from './lineage-bounds.js';
 import type { AgencyDetail, GraphEdge, GraphNode, Subgraph } from './types.js';
 
 export interface ShownNode {
@@ -49,6 +50,13 @@ export class LineageModel {
   readonly nodes = new Map<string, ShownNode>();
   readonly edges = new Map<string, GraphEdge>();
   readonly expanded: string[] = [];
+  /**
+   * Expansions the API bounded so that some of what they show is missing: how much is shown, and
+   * the download of the full set (the view says so).
+   */
+  readonly shortfalls = new Map<string, { text: string; download: string }>();
+  /** Items of each document any answer counted (shown or left out), for the document's label. */
+  readonly itemCounts = new Map<string, number>();
   /**
    * Every edge any response brought, drawn once both its ends are shown: a task's link to a
    * directive item comes with whichever expansion fetched it, maybe before the other end is shown.
@@ -105,6 +113,8 @@ export class LineageModel {
     this.edges.clear();
     this.known.clear();
     this.expanded.length = 0;
+    this.shortfalls.clear();
+    this.itemCounts.clear();
   }
 
   setRoots(roots: GraphNode[]): void {
@@ -134,6 +144,7 @@ export class LineageModel {
     if (!node) return { added: 0, children: 0 };
     let children: GraphNode[] = [];
     let edges: GraphEdge[] = [];
+    let shortfall: { text: string | null; download: string } | null = null;
     if (node.data.kind === 'document') {
       const g = await cached<Subgraph>('/api/lineage', { id, direction: 'down', depth: 1, include: 'items' });
       const docs = g.nodes.filter((n) => n.kind === 'document' && n.distance === 1);
@@ -144,6 +155,9 @@ export class LineageModel {
       const items = this.showDirectives || (docs.length === 0 && usual.length === 0) ? own : usual;
       children = [...docs, ...items];
       edges = g.edges;
+      for (const d of g.nodes) if (d.kind === 'document' && !d.stub) this.itemCounts.set(d.id, itemsOfDocument(g, d));
+      const self = g.nodes.find((n) => n.id === id);
+      if (g.truncated) shortfall = { text: documentShortfall(g.truncated, { shown: own.length, leftOut: self?.leftOut?.items ?? 0 }), download: g.truncated.download };
     } else if (node.data.kind === 'task' || node.data.kind === 'directive') {
       const g = await cached<Subgraph>('/api/lineage', { id, direction: 'down', depth: 1, include: 'agencies' });
       const roleOf = new Map(g.edges.filter((e) => e.target === id && (e.type === 'LEADS' || e.type === 'COORDINATES')).map((e) => [e.source, e.type]));
@@ -154,6 +168,7 @@ export class LineageModel {
       const implementers = g.nodes.filter((n) => (n.kind === 'task' || n.kind === 'directive') && n.distance === 1);
       children = [...implementers, ...agencies];
       edges = g.edges;
+      if (g.truncated) shortfall = { text: itemShortfall(g.truncated), download: g.truncated.download };
     } else if (node.data.kind === 'agency') {
       const a = await cached<AgencyDetail>('/api/agencies', { id });
       const toNode = (t: AgencyDetail['leads'][number]): GraphNode => ({
@@ -187,6 +202,7 @@ export class LineageModel {
     }
     this.addEdges(edges);
     if (!this.expanded.includes(id)) this.expanded.push(id);
+    if (shortfall?.text) this.shortfalls.set(id, { text: shortfall.text, download: shortfall.download });
     return { added, children: seen.size };
   }
 
@@ -195,6 +211,7 @@ export class LineageModel {
     const at = this.expanded.indexOf(id);
     if (at < 0) return;
     this.expanded.splice(at, 1);
+    this.shortfalls.delete(id);
     for (const [nid, n] of [...this.nodes]) {
       if (!this.nodes.has(nid) || !n.owners.has(id)) continue;
       n.owners.delete(id);
@@ -216,6 +233,7 @@ export class LineageModel {
     }
     const at = this.expanded.indexOf(id);
     if (at >= 0) this.expanded.splice(at, 1);
+    this.shortfalls.delete(id);
   }
 
   /** Edges of a node among the shown ones, for the details panel. */

@@ -11,6 +11,7 @@ import { refreshGraphEdges, setGraphEdgeSource } from '../details.js';
 import { h, replace } from '../dom.js';
 import { EDGE_COLOR, GRAPH_STYLE, KIND_COLOR, NODE_SIZE } from '../graph-style.js';
 import { treeLayout } from '../layout.js';
+import { itemCountText } from '../lineage-bounds.js';
 import { LineageModel, clearCache, type ShownNode } from '../lineage-model.js';
 import { traceUp } from '../lineage-trace.js';
 import { navigate, parseHash } from '../router.js';
@@ -28,11 +29,13 @@ declare global {
   }
 }
 
-function display(n: GraphNode): string {
+/** A node's label; a document says how many items it has when an answer counted them. */
+function display(n: GraphNode, items?: number): string {
   switch (n.kind) {
     case 'document': {
       const year = n.date ? ` · ${n.date.slice(0, 4)}` : '';
-      return `${docName(n, 44)}\n${provinceLabel(n.province)}${year}`;
+      const count = items === undefined ? '' : `\n${itemCountText(items)}`;
+      return `${docName(n, 44)}\n${provinceLabel(n.province)}${year}${count}`;
     }
     case 'task':
     case 'directive':
@@ -93,6 +96,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
   const resetButton = h('button', { type: 'button', class: 'btn btn-ghost', title: 'Quay về văn bản trung ương' }, 'Đặt lại');
   const directivesBox = h('input', { type: 'checkbox', id: 'lineage-directives' });
   const counter = h('span', { class: 'muted small counter', 'aria-live': 'polite' });
+  const notice = h('div', { class: 'lineage-notice', role: 'status', hidden: true });
   const overlay = h('div', { class: 'graph-overlay', hidden: true });
   const busyBadge = h('div', { class: 'graph-busy', hidden: true, role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Đang tải…');
   const cyEl = h('div', { id: 'cy', class: 'cy', role: 'img', 'aria-label': 'Đồ thị phả hệ văn bản' });
@@ -114,6 +118,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
         counter,
       ),
       h('p', { class: 'hint' }, 'Nhấn vào một nút để mở rộng cấp dưới (văn bản thực hiện → nhiệm vụ → cơ quan); nhấn lần nữa để thu gọn. Chi tiết hiện ở khung bên.'),
+      notice,
       h('div', { class: 'graph-wrap' }, cyEl, busyBadge, overlay),
       legend(),
       outline,
@@ -176,7 +181,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
       });
       for (const n of shown) {
         const vk = visualKind(n.data);
-        const data = { ...n.data, id: n.data.id, vk, display: display(n.data), level: n.data.level ?? '' };
+        const data = { ...n.data, id: n.data.id, vk, display: display(n.data, model.itemCounts.get(n.data.id)), level: n.data.level ?? '' };
         const existing = cy.getElementById(n.data.id);
         // New nodes appear where they belong; those already shown slide there.
         if (existing.nonempty()) existing.data(data);
@@ -236,8 +241,20 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
     };
     setTimeout(frame, cy.nodes().length < 400 ? 270 : 0);
     counter.textContent = `${model.nodes.size} nút · ${model.edges.size} cạnh`;
+    renderNotice();
     renderOutline();
     refreshGraphEdges();
+  };
+
+  /** Each expansion the API bounded: how much of it is shown, and the download of the full set. */
+  const renderNotice = () => {
+    const lines = [...model.shortfalls].flatMap(([id, s]) => {
+      const n = model.nodes.get(id);
+      if (!n) return [];
+      return [h('p', null, h('strong', null, display(n.data).split('\n')[0]!), `: ${s.text} — `, h('a', { href: s.download, download: '' }, 'tải xuống toàn bộ'))];
+    });
+    notice.hidden = lines.length === 0;
+    replace(notice, lines);
   };
 
   const renderOutline = () => {
@@ -263,7 +280,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
           },
           h('span', { class: 'badge', style: { background: KIND_COLOR[vk].fill, borderColor: KIND_COLOR[vk].border } }, KIND_LABEL[vk]),
           ' ',
-          display(n.data).replace('\n', ' — '),
+          display(n.data, model.itemCounts.get(n.data.id)).replaceAll('\n', ' — '),
         ),
         sub.length && depth < 8 ? h('ul', null, sub.map((s) => item(s, depth + 1))) : null,
       );

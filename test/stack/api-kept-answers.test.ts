@@ -1,0 +1,60 @@
+/**
+ * Lineage and heatmap answers are kept while the graph stands where it stood
+ * (server/queries/kept-answers.ts, graph-store/graph-version.ts): a document written by anyone —
+ * here straight through the graph store on another connection, as `npm run ingest` beside the
+ * server would — shows in the very next answer. Real Neo4j, real parser.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config.js';
+import { logger } from '../../core/logger.js';
+import { closeDb, type Db } from '../../graph-store/db.js';
+import { upsertDocument } from '../../graph-store/upsert-document.js';
+import { Heatmap } from '../../server/schemas/audit.js';
+import { Subgraph } from '../../server/schemas/lineage.js';
+import { ingestDemoCorpus, KL69 } from '../helpers/demo-corpus.js';
+import { documentNode, syntheticRecord } from '../helpers/synthetic-record.js';
+import { openTestDb } from '../helpers/test-db.js';
+import { TestServer } from '../helpers/test-server.js';
+
+logger.level = 'error';
+
+const db: Db = await openTestDb();
+/** Another connection: writes through it are not this server's. */
+const other: Db = await openTestDb();
+const server = new TestServer();
+const get = server.get;
+
+beforeAll(async () => {
+  await ingestDemoCorpus(db);
+  await server.start({ db, config: loadConfig(process.env), webDir: '/nonexistent' });
+});
+
+afterAll(async () => {
+  server.stop();
+  await closeDb(db);
+  await closeDb(other);
+});
+
+describe('kept answers', () => {
+  it('answer the same while nothing is written', async () => {
+    const first = await get('/api/lineage', { id: KL69 });
+    const again = await get('/api/lineage', { id: KL69 });
+    expect(again.text).toBe(first.text);
+    expect((await get('/api/audit/heatmap')).text).toBe((await get('/api/audit/heatmap')).text);
+  });
+
+  it('show a document written by another process in the next answer', async () => {
+    const before = Subgraph.parse((await get('/api/lineage', { id: KL69, direction: 'down', depth: 1, include: 'documents' })).body);
+    const heatBefore = Heatmap.parse((await get('/api/audit/heatmap')).body);
+    const kl69 = documentNode({ id: KL69, number: '69-KL/TW', issuerPath: 'tw', typeCode: 'kl', level: 'central', province: null });
+    const plan = syntheticRecord({ number: '77/KH-UBND', tasks: 3, implements: [kl69] });
+    await upsertDocument(other, plan);
+
+    const after = Subgraph.parse((await get('/api/lineage', { id: KL69, direction: 'down', depth: 1, include: 'documents' })).body);
+    expect(before.nodes.some((n) => n.id === plan.document.id)).toBe(false);
+    expect(after.nodes.find((n) => n.id === plan.document.id)?.distance).toBe(1);
+    const heatAfter = Heatmap.parse((await get('/api/audit/heatmap')).body);
+    expect(heatAfter.provinces).toContain('Tỉnh Thử');
+    expect(heatBefore.provinces).not.toContain('Tỉnh Thử');
+  });
+});
