@@ -3,7 +3,7 @@ import type { Config } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import type { Db } from '../graph-store/db.js';
 import { readQuery } from '../graph-store/db.js';
-import { REPO_ROOT } from '../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../core/paths.js';
 import { discoverFiles } from './discover-files.js';
 import { ingestFiles } from './pipeline.js';
 

@@ -12,7 +12,7 @@ import { loadConfig } from '../../core/config.js';
 import type { Db } from '../../graph-store/db.js';
 import { migrate } from '../../graph-store/migrate.js';
 import { closeParsePool, startParsePool } from '../../ingest/parse-pool.js';
-import { modelPaths } from '../../scripts/model/setup.js';
+import { modelPaths } from '../../search/model-setup.js';
 import { disposeEmbedder } from '../../search/embedder.js';
 import { startSearch } from '../../search/start.js';
 import { createApp, type AppDeps } from '../../server/app.js';

@@ -15,7 +15,7 @@ import { logger } from '../../core/logger.js';
 import { closeDb, readQuery, writeQuery, type Db } from '../../graph-store/db.js';
 import { discoverFiles } from '../../ingest/discover-files.js';
 import { ingestFiles } from '../../ingest/pipeline.js';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import { createApp } from '../../server/app.js';
 import { disposeEmbedder } from '../../search/embedder.js';
 import { explain, queryTerms } from '../../search/highlight.js';
