@@ -273,7 +273,7 @@ async function main(opts: Opts): Promise<void> {
     if (cli.code !== 0) log(`--- CLI stderr (last lines) ---\n${cli.stderr.trim().split('\n').slice(-20).join('\n')}`);
     const placeholders = cli.stderr.split('\n').filter((l) => l.includes('{phase}') || l.includes('{file}'));
     if (placeholders.length > 0) {
-      log(`note: ${placeholders.length} page progress line(s) printed with an unfilled placeholder (ingest/ingest-progress.ts in a pipe), e.g. "${placeholders[0]!.trim().replace(/[█░]+/, '…').slice(0, 70)}"`);
+      log(`note: ${placeholders.length} page progress line(s) printed with an unfilled placeholder (cli/ingest-progress.ts in a pipe), e.g. "${placeholders[0]!.trim().replace(/[█░]+/, '…').slice(0, 70)}"`);
     }
     log('');
   }

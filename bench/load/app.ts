@@ -1,5 +1,5 @@
 /**
- * The product as `npm start` runs it (server/main.ts), on a copy of the scale graph: the local
+ * The product as `npm start` runs it (cli/serve.ts), on a copy of the scale graph: the local
  * Neo4j launcher on the copied store, the configured deadlines, migrate, the parse worker, the
  * search service started by search/start.ts over the copied index, createApp on a local port.
  * Only the demo-corpus seeding is left out (the graph is not empty).

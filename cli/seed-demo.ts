@@ -4,8 +4,8 @@ import { logger } from '../core/logger.js';
 import type { Db } from '../graph-store/db.js';
 import { readQuery } from '../graph-store/db.js';
 import { REPO_ROOT } from '../core/paths.js';
-import { discoverFiles } from './discover-files.js';
-import { ingestFiles } from './pipeline.js';
+import { discoverFiles } from '../ingest/discover-files.js';
+import { ingestFiles } from '../ingest/pipeline.js';
 
 /**
  * A first `npm start` or `npm run search` shows something: an empty graph gets the demo corpus
