@@ -97,7 +97,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
       h(
         'section',
         { class: 'card queue-card', 'aria-labelledby': 'queue-title' },
-        h('div', { class: 'list-toolbar' }, h('h2', { id: 'queue-title' }, 'Cần duyệt trước'), queueCsv),
+        h('div', { class: 'queue-toolbar' }, h('h2', { id: 'queue-title' }, 'Cần duyệt trước'), queueCsv),
         h('p', { class: 'hint' }, 'Liên kết có điểm sát ngưỡng, ô chỉ dựa vào một liên kết yếu, nhiệm vụ chưa có liên kết — quyết định nào làm bản đồ nhiệt thay đổi nhiều nhất được xếp trước. Mở một nhiệm vụ để xác nhận, bác bỏ hay thêm liên kết.'),
         queueEl,
       ),
