@@ -86,3 +86,12 @@ describe('review request', () => {
     expect(r.error!.issues.map((i) => i.path.join('.'))).toContain(path);
   });
 });
+
+describe('the directive picker\'s search', () => {
+  it('finds Vietnamese text typed without tones, đ as d', async () => {
+    const { fold } = await import('../../web/src/review-ui.js');
+    expect(fold('Thúc đẩy hội nhập sâu rộng')).toBe('thuc day hoi nhap sau rong');
+    expect(fold('Thúc đẩy hội nhập').includes(fold('hoi nhap'))).toBe(true);
+    expect(fold('Đẩy mạnh'.normalize('NFD'))).toBe('day manh');
+  });
+});
