@@ -16,8 +16,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
+import neo4j from 'neo4j-driver';
 import { logger } from '../core/logger.js';
-import { cellEvidence, directiveHeatmap } from '../graph-store/audit-reads.js';
+import { cellEvidence, directiveHeatmap, unimplementedDirectives } from '../graph-store/audit-reads.js';
 import { readQuery } from '../graph-store/db.js';
 import { migrate } from '../graph-store/migrate.js';
 import { recordReview } from '../graph-store/reviews.js';
@@ -66,13 +67,14 @@ async function main(opts: { reviews: number; runs: number }): Promise<void> {
 
     show('heatmap cells, linker edges only (before)', await timed(opts.runs, () => readQuery(db, CELLS_BEFORE, { id: KL69 })));
     show('heatmap with reviews, 0 reviews', await timed(opts.runs, () => directiveHeatmap(db, KL69)));
+    show('unimplemented items of 69-KL/TW, 0 reviews', await timed(opts.runs, () => unimplementedDirectives(db, { documentId: KL69 })));
 
     // The busiest items' proposals, and tasks of the same plans for links to add.
     const links = await readQuery<{ taskId: string; directiveId: string; province: string }>(
       db,
       `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Directive)<-[:IMPLEMENTS]-(t:Task)
        RETURN t.id AS taskId, i.id AS directiveId, t.province AS province ORDER BY t.id LIMIT $n`,
-      { id: KL69, n: opts.reviews },
+      { id: KL69, n: neo4j.int(opts.reviews) },
     );
     const directives = [...new Set(links.map((l) => l.directiveId))];
     const t0 = performance.now();
@@ -92,6 +94,7 @@ async function main(opts: { reviews: number; runs: number }): Promise<void> {
     );
     show(`cell evidence, busiest cell (${busiest!.n} tasks)`, await timed(opts.runs, () => cellEvidence(db, busiest!.id, busiest!.province)));
     show('review queue of 69-KL/TW (limit 50)', await timed(opts.runs, () => reviewQueue(db, KL69, 50)));
+    show('unimplemented items of 69-KL/TW, all provinces', await timed(opts.runs, () => unimplementedDirectives(db, { documentId: KL69 })));
   } finally {
     await neo.stop();
     fs.rmSync(work, { recursive: true, force: true });

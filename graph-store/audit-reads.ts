@@ -1,7 +1,7 @@
 import type { ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { evidenceOf, type LinkedTask } from './link-evidence.js';
-import { COUNTS, DIRECTIVES_LINKED_FROM, LINK_FIELDS, LINK_STATUS, TASKS_LINKED_TO } from './effective-links.js';
+import { COUNTED, LINKS_FROM, LINKS_TO, LINK_MAP } from './effective-links.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, TASK_ROW, namedBy, provinceOf, type TaskEvidence, type TaskRow } from './task-rows.js';
 
 
@@ -38,11 +38,11 @@ export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(i:Directive)
        RETURN count(i) AS directiveItems,
-              count(CASE WHEN i IS NOT NULL AND NOT EXISTS { ${TASKS_LINKED_TO('i', 't')} WHERE ${COUNTS('t', 'i')} } THEN 1 END) AS directiveItemsNotImplemented
+              count(CASE WHEN i IS NOT NULL AND NOT EXISTS { ${LINKS_TO('i')} WITH status WHERE status IN ${COUNTED} RETURN status } THEN 1 END) AS directiveItemsNotImplemented
      }
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(t:Task)
-       CALL (t) { WITH t WHERE t IS NOT NULL ${DIRECTIVES_LINKED_FROM('t', 'i')} RETURN ${LINK_STATUS('t', 'i')} AS status }
+       CALL (t) { WITH t WHERE t IS NOT NULL ${LINKS_FROM('t')} RETURN status }
        RETURN count(CASE WHEN status IN ['proposed', 'confirmed', 'added'] THEN 1 END) AS links,
               count(CASE WHEN status IN ['confirmed', 'added'] THEN 1 END) AS linksReviewed,
               count(CASE WHEN status = 'rejected' THEN 1 END) AS linksRejected
@@ -110,8 +110,8 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
     `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Directive)
      WITH i ORDER BY i.ordinal, i.lineStart
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { ${TASKS_LINKED_TO('i', 't')} WHERE t.province IS NOT NULL
-                      WITH ${provinceOf('t', era)} AS province, ${LINK_STATUS('t', 'i')} AS status
+            COLLECT { ${LINKS_TO('i')} WITH t, status WHERE t.province IS NOT NULL
+                      WITH ${provinceOf('t', era)} AS province, status
                       WITH province, count(CASE WHEN status IN ['proposed', 'confirmed', 'added'] THEN 1 END) AS tasks,
                            count(CASE WHEN status IN ['confirmed', 'added'] THEN 1 END) AS reviewed,
                            count(CASE WHEN status = 'rejected' THEN 1 END) AS rejected
@@ -155,9 +155,9 @@ export async function cellEvidence(
     db,
     `MATCH (i:Directive {id: $id})
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { ${TASKS_LINKED_TO('i', 't')} WHERE t.province IN $provinces
+            COLLECT { ${LINKS_TO('i')} WITH t, status, score, method, review WHERE t.province IN $provinces
                       MATCH (d:Document)-[:CONTAINS]->(t)
-                      WITH d, t, ${LINK_FIELDS('t', 'i')} AS link
+                      WITH d, t, ${LINK_MAP} AS link
                       RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')}, link: link }
                       ORDER BY link.score DESC, t.id } AS links`,
     { id: directiveId, provinces: namedBy(province, era) },
@@ -190,10 +190,11 @@ export async function unimplementedDirectives(db: Db, filters: AuditFilters): Pr
        WHERE x.province IS NOT NULL AND ($provinces IS NULL OR x.province IN $provinces)
        RETURN collect(DISTINCT ${provinceOf('x', era)}) AS provinces
      }
-     UNWIND provinces AS province
      UNWIND directives AS i
-     WITH root, province, i
-     WHERE NOT EXISTS { ${TASKS_LINKED_TO('i', 't')} WHERE ${provinceOf('t', era)} = province AND ${COUNTS('t', 'i')} }
+     WITH root, provinces, i,
+          COLLECT { ${LINKS_TO('i')} WITH t, status WHERE status IN ${COUNTED} RETURN DISTINCT ${provinceOf('t', era)} AS p } AS covered
+     UNWIND provinces AS province
+     WITH root, province, i, covered WHERE NOT province IN covered
      RETURN province, ${DIRECTIVE('i')} AS directive, root { .id, .number, .title } AS document
      ORDER BY province, root.id, i.ordinal, i.lineStart`,
     { documentId: filters.documentId ?? null, provinces: namedBy(filters.province, era) },

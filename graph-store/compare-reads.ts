@@ -6,7 +6,7 @@
 import type { ProvinceEra } from '../graph-schema/index.js';
 import { DIRECTIVE, type DirectiveRow } from './audit-reads.js';
 import { readQuery, type Db } from './db.js';
-import { COUNTS, LINK_FIELDS, TASKS_LINKED_TO } from './effective-links.js';
+import { COUNTED, LINKS_TO, LINK_MAP } from './effective-links.js';
 import { evidenceOf } from './link-evidence.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, namedBy, type TaskEvidence } from './task-rows.js';
 import type { LinkedTask } from './link-evidence.js';
@@ -19,9 +19,9 @@ export interface ProvinceComparison {
 }
 
 const SIDE = (param: string) => `COLLECT {
-  ${TASKS_LINKED_TO('i', 't')} WHERE t.province IN ${param} AND ${COUNTS('t', 'i')}
+  ${LINKS_TO('i')} WITH t, status, score, method, review WHERE t.province IN ${param} AND status IN ${COUNTED}
   MATCH (d:Document)-[:CONTAINS]->(t)
-  WITH d, t, ${LINK_FIELDS('t', 'i')} AS link
+  WITH d, t, ${LINK_MAP} AS link
   RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')}, link: link }
   ORDER BY link.score DESC, t.id }`;
 

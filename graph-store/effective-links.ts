@@ -14,45 +14,54 @@
 import { Label, Rel } from '../graph-schema/index.js';
 
 /** The statuses that count as "this task carries out this directive item". */
-export const COUNTED_STATUSES = ['proposed', 'confirmed', 'added'] as const;
-const COUNTED = `['proposed', 'confirmed', 'added']`;
+export const COUNTED = `['proposed', 'confirmed', 'added']`;
 
-/** The Review of the pair (t, i), as a list of at most one node. */
-const REVIEW_OF = (t: string, i: string) => `COLLECT { MATCH (rv:${Label.Review} {taskId: ${t}.id, directiveId: ${i}.id}) RETURN rv }`;
+/** A review as the reads return it: null when there is none or it was cleared. */
+const REVIEW_MAP = (rv: string) =>
+  `CASE WHEN ${rv} IS NULL OR ${rv}.decision = 'clear' THEN null ELSE ${rv} { .decision, .reviewer, .comment, .at, .taskTextHash } END`;
 
-const PROPOSED = (t: string, i: string) => `EXISTS { (${t})-[:${Rel.IMPLEMENTS}]->(${i}) }`;
+/** The status of a proposal given its review (null: none). */
+const PROPOSAL_STATUS = (rv: string) =>
+  `CASE coalesce(${rv}.decision, 'clear') WHEN 'reject' THEN 'rejected' WHEN 'clear' THEN 'proposed' ELSE 'confirmed' END`;
 
-/** The status of the link between task `t` and directive item `i`: null when there is none. */
-export const LINK_STATUS = (t: string, i: string) => `CASE coalesce(head(${REVIEW_OF(t, i)}).decision, 'clear')
+/**
+ * Binds, for directive item `i`, every task linked to it in any status: `t`, `status`, `score`,
+ * `method` (null for a link only a reviewer made) and `review`. The item's reviews are read once
+ * and matched to its proposals in a list, and proposals are followed as edges: a heatmap over
+ * thousands of links costs little more than the edges alone.
+ */
+export const LINKS_TO = (i: string) => `CALL (${i}) {
+      WITH ${i}, COLLECT { MATCH (rv:${Label.Review} {directiveId: ${i}.id}) RETURN rv } AS reviews
+      MATCH (t:${Label.Task})-[lr:${Rel.IMPLEMENTS}]->(${i})
+      WITH t, lr, head([x IN reviews WHERE x.taskId = t.id]) AS rv
+      RETURN t, ${PROPOSAL_STATUS('rv')} AS status, lr.score AS score, lr.method AS method, ${REVIEW_MAP('rv')} AS review
+      UNION ALL
+      MATCH (rv:${Label.Review} {directiveId: ${i}.id}) WHERE rv.decision IN ['confirm', 'add']
+      MATCH (t:${Label.Task} {id: rv.taskId}) WHERE NOT EXISTS { (t)-[:${Rel.IMPLEMENTS}]->(${i}) }
+      RETURN t, 'added' AS status, null AS score, null AS method, ${REVIEW_MAP('rv')} AS review
+    }`;
+
+/** The same from task `t`'s side: binds `i` (a directive item), `status`, `score`, `method`, `review`. */
+export const LINKS_FROM = (t: string) => `CALL (${t}) {
+      WITH ${t}, COLLECT { MATCH (rv:${Label.Review} {taskId: ${t}.id}) RETURN rv } AS reviews
+      MATCH (${t})-[lr:${Rel.IMPLEMENTS}]->(i:${Label.Item})
+      WITH i, lr, head([x IN reviews WHERE x.directiveId = i.id]) AS rv
+      RETURN i, ${PROPOSAL_STATUS('rv')} AS status, lr.score AS score, lr.method AS method, ${REVIEW_MAP('rv')} AS review
+      UNION ALL
+      MATCH (rv:${Label.Review} {taskId: ${t}.id}) WHERE rv.decision IN ['confirm', 'add']
+      MATCH (i:${Label.Directive} {id: rv.directiveId}) WHERE NOT EXISTS { (${t})-[:${Rel.IMPLEMENTS}]->(i) }
+      RETURN i, 'added' AS status, null AS score, null AS method, ${REVIEW_MAP('rv')} AS review
+    }`;
+
+/** The link bound by LINKS_TO / LINKS_FROM as one map. */
+export const LINK_MAP = `{ status: status, score: score, method: method, review: review }`;
+
+/** The status of the link between task `t` and directive item `i`, both bound: null when there is none. */
+export const LINK_STATUS = (t: string, i: string) => `CASE coalesce(head(COLLECT {
+      MATCH (rv:${Label.Review} {taskId: ${t}.id, directiveId: ${i}.id}) RETURN rv.decision }), 'clear')
     WHEN 'reject' THEN 'rejected'
-    WHEN 'clear' THEN CASE WHEN ${PROPOSED(t, i)} THEN 'proposed' ELSE null END
-    ELSE CASE WHEN ${PROPOSED(t, i)} THEN 'confirmed' ELSE 'added' END END`;
+    WHEN 'clear' THEN CASE WHEN EXISTS { (${t})-[:${Rel.IMPLEMENTS}]->(${i}) } THEN 'proposed' ELSE null END
+    ELSE CASE WHEN EXISTS { (${t})-[:${Rel.IMPLEMENTS}]->(${i}) } THEN 'confirmed' ELSE 'added' END END`;
 
-/** True when the link between `t` and `i` counts. */
-// coalesce: no link at all (null) must read as false, so that NOT COUNTS(…) is true for it.
+/** True when the link between `t` and `i` counts (false, not null, when there is none). */
 export const COUNTS = (t: string, i: string) => `coalesce(${LINK_STATUS(t, i)}, 'none') IN ${COUNTED}`;
-
-/**
- * The link between `t` and `i` as a map: its status, the linker's score and method (null for a
- * link only a reviewer made), and the current review (null when none, or cleared).
- */
-export const LINK_FIELDS = (t: string, i: string) => `{
-    status: ${LINK_STATUS(t, i)},
-    score: head([(${t})-[lr:${Rel.IMPLEMENTS}]->(${i}) | lr.score]),
-    method: head([(${t})-[lr:${Rel.IMPLEMENTS}]->(${i}) | lr.method]),
-    review: head([rv IN ${REVIEW_OF(t, i)} WHERE rv.decision <> 'clear' | rv { .decision, .reviewer, .comment, .at, .taskTextHash }]) }`;
-
-/**
- * Binds `t` to every task with a link to directive item `i` in any status (proposed, or named by a
- * review): the rows to filter with COUNTS or LINK_STATUS. Distinct, through an index per id.
- */
-export const TASKS_LINKED_TO = (i: string, t: string) => `UNWIND COLLECT {
-      MATCH (lt:${Label.Task})-[:${Rel.IMPLEMENTS}]->(${i}) RETURN lt.id AS id
-      UNION MATCH (rv:${Label.Review} {directiveId: ${i}.id}) RETURN rv.taskId AS id } AS linkedTaskId
-    MATCH (${t}:${Label.Task} {id: linkedTaskId})`;
-
-/** Binds `i` to every directive item with a link from task `t` in any status. */
-export const DIRECTIVES_LINKED_FROM = (t: string, i: string) => `UNWIND COLLECT {
-      MATCH (${t})-[:${Rel.IMPLEMENTS}]->(ld:${Label.Item}) RETURN ld.id AS id
-      UNION MATCH (rv:${Label.Review} {taskId: ${t}.id}) RETURN rv.directiveId AS id } AS linkedDirectiveId
-    MATCH (${i}:${Label.Directive} {id: linkedDirectiveId})`;

@@ -17,7 +17,7 @@ export interface LinkReview {
   stale: boolean;
 }
 
-/** A link's fields as LINK_FIELDS returns them. */
+/** A link's fields as LINK_MAP returns them (effective-links.ts). */
 export interface LinkFields {
   status: LinkStatus;
   score: number | null;

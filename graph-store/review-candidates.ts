@@ -5,7 +5,7 @@
  * directive's document, that do not count for the item yet.
  */
 import { readQuery, type Db } from './db.js';
-import { COUNTS, DIRECTIVES_LINKED_FROM, LINK_FIELDS } from './effective-links.js';
+import { COUNTS, LINKS_FROM, LINK_MAP } from './effective-links.js';
 import { reviewAsShown, type LinkFields, type LinkReview } from './link-evidence.js';
 import { TASK_FIELDS, type TaskEvidence } from './task-rows.js';
 import type { LinkStatus } from '../graph-schema/index.js';
@@ -34,8 +34,8 @@ export async function taskLinks(db: Db, taskId: string): Promise<TaskLinks | nul
     db,
     `MATCH (d:Document)-[:CONTAINS]->(t:Task {id: $id})
      RETURN ${TASK_FIELDS('t')} AS task, d { .id, .number, .title, .province } AS document,
-            COLLECT { ${DIRECTIVES_LINKED_FROM('t', 'i')} MATCH (ld:Document)-[:CONTAINS]->(i)
-                      WITH i, ld, ${LINK_FIELDS('t', 'i')} AS link WHERE link.status IS NOT NULL
+            COLLECT { ${LINKS_FROM('t')} MATCH (ld:Document)-[:CONTAINS]->(i)
+                      WITH i, ld, ${LINK_MAP} AS link
                       RETURN { directive: ${CHOICE('i', 'ld')}, link: link } ORDER BY i.documentId, i.ordinal } AS links,
             COLLECT { MATCH (d)-[:IMPLEMENTS*1..6]->(p:Document)-[:CONTAINS]->(i:Directive)
                       WITH DISTINCT t, p, i WHERE NOT ${COUNTS('t', 'i')}

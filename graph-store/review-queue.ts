@@ -4,7 +4,7 @@
  * of the documents implementing it that have no link that counts.
  */
 import { readQuery, type Db } from './db.js';
-import { COUNTS, DIRECTIVES_LINKED_FROM, LINK_FIELDS, TASKS_LINKED_TO } from './effective-links.js';
+import { COUNTED, LINKS_FROM, LINKS_TO } from './effective-links.js';
 import type { UnlinkedTask, WeakLink } from './review-rank.js';
 import { TASK_FIELDS, type TaskEvidence } from './task-rows.js';
 
@@ -13,13 +13,12 @@ export async function weakLinks(db: Db, documentId: string, below: number): Prom
   return readQuery<WeakLink>(
     db,
     `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Directive)
-     ${TASKS_LINKED_TO('i', 't')} WHERE t.province IS NOT NULL
-     WITH i, t, ${LINK_FIELDS('t', 'i')} AS link
-     WHERE link.status IN ['proposed', 'confirmed', 'added']
-     WITH i, t.province AS province, collect({ taskId: t.id, link: link }) AS links
+     ${LINKS_TO('i')}
+     WITH i, t, status, score WHERE t.province IS NOT NULL AND status IN ${COUNTED}
+     WITH i, t.province AS province, collect({ taskId: t.id, status: status, score: score }) AS links
      UNWIND links AS l
-     WITH i, province, size(links) AS cellTasks, l WHERE l.link.status = 'proposed' AND l.link.score < $below
-     RETURN l.taskId AS taskId, i.id AS directiveId, province, l.link.score AS score, cellTasks`,
+     WITH i, province, size(links) AS cellTasks, l WHERE l.status = 'proposed' AND l.score < $below
+     RETURN l.taskId AS taskId, i.id AS directiveId, province, l.score AS score, cellTasks`,
     { id: documentId, below },
   );
 }
@@ -35,7 +34,7 @@ export async function unlinkedTasks(db: Db, documentId: string): Promise<Omit<Un
     `MATCH (x:Document)-[:IMPLEMENTS*1..6]->(:Document {id: $id})
      WITH DISTINCT x
      MATCH (x)-[:CONTAINS]->(t:Task) WHERE t.province IS NOT NULL
-       AND NOT EXISTS { ${DIRECTIVES_LINKED_FROM('t', 'i')} WHERE ${COUNTS('t', 'i')} }
+       AND NOT EXISTS { ${LINKS_FROM('t')} WITH status WHERE status IN ${COUNTED} RETURN status }
        AND NOT EXISTS { MATCH (rv:Review {taskId: t.id}) WHERE rv.decision <> 'clear' }
      RETURN t.id AS taskId, t.province AS province
      ORDER BY t.id`,

@@ -8,8 +8,8 @@
 import neo4j from 'neo4j-driver';
 import { Label, Rel, type LinkStatus, type ReviewDecision } from '../graph-schema/index.js';
 import { readQuery, writeTransaction, type Db } from './db.js';
-import { LINK_FIELDS } from './effective-links.js';
-import { reviewAsShown, taskTextHash, type LinkFields, type LinkReview } from './link-evidence.js';
+import { LINK_STATUS } from './effective-links.js';
+import { reviewAsShown, taskTextHash, type LinkReview } from './link-evidence.js';
 
 export interface ReviewInput {
   taskId: string;
@@ -84,7 +84,7 @@ export interface ReviewFilters {
 
 /** Reviews, newest first, with their history and how the link stands now. */
 export async function listReviews(db: Db, f: ReviewFilters, limit = 1000): Promise<ReviewView[]> {
-  const rows = await readQuery<{ v: Omit<ReviewView, 'stale' | 'taskMissing' | 'status' | 'history'> & { taskTextHash: string }; text: string | null; link: LinkFields | null; history: ReviewEventView[] }>(
+  const rows = await readQuery<{ v: Omit<ReviewView, 'stale' | 'taskMissing' | 'status' | 'history'> & { taskTextHash: string }; text: string | null; status: LinkStatus | null; history: ReviewEventView[] }>(
     db,
     `MATCH (v:${Label.Review})
      WHERE ($taskId IS NULL OR v.taskId = $taskId) AND ($directiveId IS NULL OR v.directiveId = $directiveId)
@@ -93,14 +93,14 @@ export async function listReviews(db: Db, f: ReviewFilters, limit = 1000): Promi
      OPTIONAL MATCH (t:${Label.Task} {id: v.taskId})
      OPTIONAL MATCH (i:${Label.Directive} {id: v.directiveId})
      RETURN v { .taskId, .directiveId, .decision, .reviewer, .comment, .at, .taskTextHash } AS v, t.text AS text,
-            CASE WHEN t IS NULL OR i IS NULL THEN null ELSE ${LINK_FIELDS('t', 'i')} END AS link,
+            CASE WHEN t IS NULL OR i IS NULL THEN null ELSE ${LINK_STATUS('t', 'i')} END AS status,
             COLLECT { MATCH (v)-[:${Rel.RECORDED}]->(e:${Label.ReviewEvent})
                       WITH e ORDER BY e.at, elementId(e) RETURN e { .decision, .reviewer, .comment, .at, .taskTextHash } } AS history`,
     { taskId: f.taskId ?? null, directiveId: f.directiveId ?? null, documentId: f.documentId ?? null, reviewer: f.reviewer ?? null, limit: neo4j.int(limit) },
   );
-  return rows.map(({ v, text, link, history }) => {
+  return rows.map(({ v, text, status, history }) => {
     const { taskTextHash: _hash, ...rest } = v;
     const shown: LinkReview | null = text == null ? null : reviewAsShown(v, text);
-    return { ...rest, stale: shown?.stale ?? null, taskMissing: text == null, status: link?.status ?? null, history };
+    return { ...rest, stale: shown?.stale ?? null, taskMissing: text == null, status, history };
   });
 }
