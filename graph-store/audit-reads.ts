@@ -1,7 +1,7 @@
 import type { ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { evidenceOf, type LinkedTask } from './link-evidence.js';
-import { COUNTED, LINKS_FROM, LINKS_TO, LINK_MAP } from './effective-links.js';
+import { COUNTED, LINKS_FROM, LINKS_TO, LINK_MAP, REVIEWED } from './effective-links.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, TASK_ROW, namedBy, provinceOf, type TaskEvidence, type TaskRow } from './task-rows.js';
 
 
@@ -43,8 +43,8 @@ export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(t:Task)
        CALL (t) { WITH t WHERE t IS NOT NULL ${LINKS_FROM('t')} RETURN status }
-       RETURN count(CASE WHEN status IN ['proposed', 'confirmed', 'added'] THEN 1 END) AS links,
-              count(CASE WHEN status IN ['confirmed', 'added'] THEN 1 END) AS linksReviewed,
+       RETURN count(CASE WHEN status IN ${COUNTED} THEN 1 END) AS links,
+              count(CASE WHEN status IN ${REVIEWED} THEN 1 END) AS linksReviewed,
               count(CASE WHEN status = 'rejected' THEN 1 END) AS linksRejected
      }
      CALL (d) {
@@ -112,8 +112,8 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
      RETURN ${DIRECTIVE('i')} AS directive,
             COLLECT { ${LINKS_TO('i')} WITH t, status WHERE t.province IS NOT NULL
                       WITH ${provinceOf('t', era)} AS province, status
-                      WITH province, count(CASE WHEN status IN ['proposed', 'confirmed', 'added'] THEN 1 END) AS tasks,
-                           count(CASE WHEN status IN ['confirmed', 'added'] THEN 1 END) AS reviewed,
+                      WITH province, count(CASE WHEN status IN ${COUNTED} THEN 1 END) AS tasks,
+                           count(CASE WHEN status IN ${REVIEWED} THEN 1 END) AS reviewed,
                            count(CASE WHEN status = 'rejected' THEN 1 END) AS rejected
                       RETURN { province: province, tasks: tasks, reviewed: reviewed, rejected: rejected } } AS cells`,
     { id: documentId },

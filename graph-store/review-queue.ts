@@ -4,7 +4,7 @@
  * of the documents implementing it that have no link that counts.
  */
 import { readQuery, type Db } from './db.js';
-import { COUNTED, LINKS_FROM, LINKS_TO } from './effective-links.js';
+import { COUNTED, LINKS_TO } from './effective-links.js';
 import type { UnlinkedTask, WeakLink } from './review-rank.js';
 import { TASK_FIELDS, type TaskEvidence } from './task-rows.js';
 
@@ -25,8 +25,9 @@ export async function weakLinks(db: Db, documentId: string, below: number): Prom
 
 /**
  * Tasks of the documents implementing this one (at any depth) with no link that counts and no
- * review at all (a task whose every link was rejected has been looked at). `gapShare` is filled in
- * from the heatmap by the caller.
+ * review at all (a task whose every link was rejected has been looked at). With reviews as
+ * effective-links.ts applies them, that is: no proposal and no decision, which is read without
+ * following every link. `gapShare` is filled in from the heatmap by the caller.
  */
 export async function unlinkedTasks(db: Db, documentId: string): Promise<Omit<UnlinkedTask, 'gapShare'>[]> {
   return readQuery<Omit<UnlinkedTask, 'gapShare'>>(
@@ -34,7 +35,7 @@ export async function unlinkedTasks(db: Db, documentId: string): Promise<Omit<Un
     `MATCH (x:Document)-[:IMPLEMENTS*1..6]->(:Document {id: $id})
      WITH DISTINCT x
      MATCH (x)-[:CONTAINS]->(t:Task) WHERE t.province IS NOT NULL
-       AND NOT EXISTS { ${LINKS_FROM('t')} WITH status WHERE status IN ${COUNTED} RETURN status }
+       AND NOT EXISTS { (t)-[:IMPLEMENTS]->(:Directive) }
        AND NOT EXISTS { MATCH (rv:Review {taskId: t.id}) WHERE rv.decision <> 'clear' }
      RETURN t.id AS taskId, t.province AS province
      ORDER BY t.id`,
