@@ -95,3 +95,12 @@ describe('the directive picker\'s search', () => {
     expect(fold('Đẩy mạnh'.normalize('NFD'))).toBe('day manh');
   });
 });
+
+describe('review errors in Vietnamese', () => {
+  it('says a missing reviewer and a read-only server in words', async () => {
+    const { errorDetail } = await import('../../web/src/error-text.js');
+    expect(errorDetail('invalid body: reviewer: reviewer is required')).toBe('Cần nhập tên người duyệt.');
+    expect(errorDetail('writes are disabled: the server was started without API_TOKEN')).toContain('duyệt liên kết');
+    expect(errorDetail('no directive item with id "x#1"')).toContain('mục chỉ đạo');
+  });
+});
