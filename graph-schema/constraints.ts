@@ -13,6 +13,11 @@ export const schemaStatements: readonly string[] = [
     (label) =>
       `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
   ),
+  // One Review per task → directive pair; looked up by the pair, by the directive (heatmap cells) and by the task.
+  `CREATE CONSTRAINT review_pair IF NOT EXISTS FOR (n:${Label.Review}) REQUIRE (n.taskId, n.directiveId) IS UNIQUE`,
+  `CREATE INDEX review_directive IF NOT EXISTS FOR (n:${Label.Review}) ON (n.directiveId)`,
+  `CREATE INDEX review_task IF NOT EXISTS FOR (n:${Label.Review}) ON (n.taskId)`,
+  `CREATE INDEX review_event_pair IF NOT EXISTS FOR (n:${Label.ReviewEvent}) ON (n.taskId, n.directiveId)`,
   `CREATE INDEX document_number_key IF NOT EXISTS FOR (n:${Label.Document}) ON (n.numberKey)`,
   `CREATE INDEX item_document IF NOT EXISTS FOR (n:${Label.Item}) ON (n.documentId)`,
   `CREATE INDEX agency_province IF NOT EXISTS FOR (n:${Label.Agency}) ON (n.province)`,

@@ -8,6 +8,14 @@ export const Label = {
   Agency: 'Agency',
   /** A province: one of the 63 as documents name them (`era: 'historical'`) or one of the 34 of 2025. */
   Province: 'Province',
+  /**
+   * A reviewer's current decision on one task → directive link, keyed by the two items' stable ids
+   * (not by node ids or edges): it is stored apart from the linker's IMPLEMENTS edges, so it
+   * outlives re-ingests, a document deleted and uploaded again, and linker changes.
+   */
+  Review: 'Review',
+  /** One change of a Review (who, when, what, why): never updated nor deleted. */
+  ReviewEvent: 'ReviewEvent',
 } as const;
 export type Label = (typeof Label)[keyof typeof Label];
 
@@ -26,5 +34,7 @@ export const Rel = {
   CONTAINS: 'CONTAINS',
   /** Historical Province → the 2025 unit it belongs to (`date`: 2025-07-01; `unchanged` when it kept its territory). */
   MERGED_INTO: 'MERGED_INTO',
+  /** Review → each ReviewEvent that changed it. */
+  RECORDED: 'RECORDED',
 } as const;
 export type Rel = (typeof Rel)[keyof typeof Rel];

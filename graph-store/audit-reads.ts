@@ -1,5 +1,7 @@
 import type { ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
+import { evidenceOf, type LinkedTask } from './link-evidence.js';
+import { COUNTED, LINKS_FROM, LINKS_TO, LINK_MAP, REVIEWED } from './effective-links.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, TASK_ROW, namedBy, provinceOf, type TaskEvidence, type TaskRow } from './task-rows.js';
 
 
@@ -15,6 +17,11 @@ export interface DocumentAudit {
   directiveItems: number;
   directiveItemsNotImplemented: number;
   unresolvedCitations: number;
+  /** Its tasks' links to directive items that count (effective-links.ts), of which a reviewer confirmed or added… */
+  links: number;
+  linksReviewed: number;
+  /** …and the linker's proposals a reviewer rejected. */
+  linksRejected: number;
 }
 
 /** The auditor's first question, per document with text: who owns its tasks, what nobody picked up. */
@@ -31,14 +38,22 @@ export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(i:Directive)
        RETURN count(i) AS directiveItems,
-              count(CASE WHEN i IS NOT NULL AND NOT EXISTS { (:Task)-[:IMPLEMENTS]->(i) } THEN 1 END) AS directiveItemsNotImplemented
+              count(CASE WHEN i IS NOT NULL AND NOT EXISTS { ${LINKS_TO('i')} WITH status WHERE status IN ${COUNTED} RETURN status } THEN 1 END) AS directiveItemsNotImplemented
+     }
+     CALL (d) {
+       OPTIONAL MATCH (d)-[:CONTAINS]->(t:Task)
+       CALL (t) { WITH t WHERE t IS NOT NULL ${LINKS_FROM('t')} RETURN status }
+       RETURN count(CASE WHEN status IN ${COUNTED} THEN 1 END) AS links,
+              count(CASE WHEN status IN ${REVIEWED} THEN 1 END) AS linksReviewed,
+              count(CASE WHEN status = 'rejected' THEN 1 END) AS linksRejected
      }
      CALL (d) {
        OPTIONAL MATCH (d)-[:CITES|IMPLEMENTS]->(s:Document {stub: true})
        RETURN count(DISTINCT s) AS unresolvedCitations
      }
      RETURN d.id AS id, d.title AS title, d.number AS number, d.province AS province, d.level AS level,
-            tasks, tasksWithoutLead, collectiveLedTasks, directiveItems, directiveItemsNotImplemented, unresolvedCitations
+            tasks, tasksWithoutLead, collectiveLedTasks, directiveItems, directiveItemsNotImplemented, unresolvedCitations,
+            links, linksReviewed, linksRejected
      ORDER BY d.level, d.province, d.id`,
   );
 }
@@ -67,7 +82,16 @@ export interface Heatmap {
   /** Columns: provinces with a document implementing this one (at any depth) or a task implementing one of its items. */
   provinces: string[];
   /** Directive items, those implemented in the fewest provinces first. */
-  rows: { directive: DirectiveRow; cells: Record<string, number>; provincesImplementing: number; tasks: number }[];
+  rows: {
+    directive: DirectiveRow;
+    cells: Record<string, number>;
+    /** Of each cell's tasks, how many a reviewer confirmed or added (the rest are the linker's proposals). */
+    reviewed: Record<string, number>;
+    /** The linker's proposals a reviewer rejected, per province: not in `cells`. */
+    rejected: Record<string, number>;
+    provincesImplementing: number;
+    tasks: number;
+  }[];
 }
 
 /** Tasks implementing each directive item of a document, counted per province of the task. Null when unknown. */
@@ -80,24 +104,33 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
     { id: documentId },
   );
   if (!head) return null;
-  const directives = await readQuery<{ directive: DirectiveRow; cells: { province: string; tasks: number }[] }>(
+  type Cell = { province: string; tasks: number; reviewed: number; rejected: number };
+  const directives = await readQuery<{ directive: DirectiveRow; cells: Cell[] }>(
     db,
     `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Directive)
      WITH i ORDER BY i.ordinal, i.lineStart
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { MATCH (t:Task)-[:IMPLEMENTS]->(i) WHERE t.province IS NOT NULL
-                      WITH ${provinceOf('t', era)} AS province, count(t) AS tasks RETURN { province: province, tasks: tasks } } AS cells`,
+            COLLECT { ${LINKS_TO('i')} WITH t, status WHERE t.province IS NOT NULL
+                      WITH ${provinceOf('t', era)} AS province, status
+                      WITH province, count(CASE WHEN status IN ${COUNTED} THEN 1 END) AS tasks,
+                           count(CASE WHEN status IN ${REVIEWED} THEN 1 END) AS reviewed,
+                           count(CASE WHEN status = 'rejected' THEN 1 END) AS rejected
+                      RETURN { province: province, tasks: tasks, reviewed: reviewed, rejected: rejected } } AS cells`,
     { id: documentId },
   );
   const provinces = [...new Set([...head.provinces, ...directives.flatMap((d) => d.cells.map((c) => c.province))])].sort(
     (a, b) => a.localeCompare(b, 'vi'),
   );
   const rows = directives.map(({ directive, cells }) => {
-    const byProvince: Record<string, number> = Object.fromEntries(provinces.map((p) => [p, 0]));
-    for (const c of cells) byProvince[c.province] = c.tasks;
+    const perProvince = (key: 'tasks' | 'reviewed' | 'rejected'): Record<string, number> => ({
+      ...Object.fromEntries(provinces.map((p) => [p, 0])),
+      ...Object.fromEntries(cells.map((c) => [c.province, c[key]])),
+    });
     return {
       directive,
-      cells: byProvince,
+      cells: perProvince('tasks'),
+      reviewed: perProvince('reviewed'),
+      rejected: perProvince('rejected'),
       provincesImplementing: cells.filter((c) => c.tasks > 0).length,
       tasks: cells.reduce((n, c) => n + c.tasks, 0),
     };
@@ -117,18 +150,22 @@ export async function cellEvidence(
   directiveId: string,
   province: string,
   era: ProvinceEra = 'historical',
-): Promise<{ directive: DirectiveRow; province: string; tasks: TaskEvidence[] } | null> {
-  const [row] = await readQuery<{ directive: DirectiveRow; tasks: TaskEvidence[] }>(
+): Promise<{ directive: DirectiveRow; province: string; tasks: TaskEvidence[]; rejected: TaskEvidence[] } | null> {
+  const [row] = await readQuery<{ directive: DirectiveRow; links: LinkedTask[] }>(
     db,
     `MATCH (i:Directive {id: $id})
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { MATCH (d:Document)-[:CONTAINS]->(t:Task)-[r:IMPLEMENTS]->(i) WHERE t.province IN $provinces
-                      RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')},
-                               score: r.score, method: r.method }
-                      ORDER BY r.score DESC, t.id } AS tasks`,
+            COLLECT { ${LINKS_TO('i')} WITH t, status, score, method, review WHERE t.province IN $provinces
+                      MATCH (d:Document)-[:CONTAINS]->(t)
+                      WITH d, t, ${LINK_MAP} AS link
+                      RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')}, link: link }
+                      ORDER BY link.score DESC, t.id } AS links`,
     { id: directiveId, provinces: namedBy(province, era) },
   );
-  return row ? { directive: row.directive, province, tasks: row.tasks } : null;
+  if (!row) return null;
+  const links = row.links.map(evidenceOf);
+  // A link only a reviewer made has no score: it sorts first (Cypher puts nulls first in DESC).
+  return { directive: row.directive, province, tasks: links.filter((l) => l.status !== 'rejected'), rejected: links.filter((l) => l.status === 'rejected') };
 }
 
 export interface UnimplementedRow {
@@ -153,10 +190,11 @@ export async function unimplementedDirectives(db: Db, filters: AuditFilters): Pr
        WHERE x.province IS NOT NULL AND ($provinces IS NULL OR x.province IN $provinces)
        RETURN collect(DISTINCT ${provinceOf('x', era)}) AS provinces
      }
-     UNWIND provinces AS province
      UNWIND directives AS i
-     WITH root, province, i
-     WHERE NOT EXISTS { MATCH (t:Task)-[:IMPLEMENTS]->(i) WHERE ${provinceOf('t', era)} = province }
+     WITH root, provinces, i,
+          COLLECT { ${LINKS_TO('i')} WITH t, status WHERE status IN ${COUNTED} RETURN DISTINCT ${provinceOf('t', era)} AS p } AS covered
+     UNWIND provinces AS province
+     WITH root, province, i, covered WHERE NOT province IN covered
      RETURN province, ${DIRECTIVE('i')} AS directive, root { .id, .number, .title } AS document
      ORDER BY province, root.id, i.ordinal, i.lineStart`,
     { documentId: filters.documentId ?? null, provinces: namedBy(filters.province, era) },

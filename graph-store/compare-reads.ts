@@ -6,7 +6,10 @@
 import type { ProvinceEra } from '../graph-schema/index.js';
 import { DIRECTIVE, type DirectiveRow } from './audit-reads.js';
 import { readQuery, type Db } from './db.js';
+import { COUNTED, LINKS_TO, LINK_MAP } from './effective-links.js';
+import { evidenceOf } from './link-evidence.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, namedBy, type TaskEvidence } from './task-rows.js';
+import type { LinkedTask } from './link-evidence.js';
 
 export interface ProvinceComparison {
   document: { id: string; number: string | null; title: string | null };
@@ -16,13 +19,15 @@ export interface ProvinceComparison {
 }
 
 const SIDE = (param: string) => `COLLECT {
-  MATCH (d:Document)-[:CONTAINS]->(t:Task)-[r:IMPLEMENTS]->(i) WHERE t.province IN ${param}
-  RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')}, score: r.score, method: r.method }
-  ORDER BY r.score DESC, t.id }`;
+  ${LINKS_TO('i')} WITH t, status, score, method, review WHERE t.province IN ${param} AND status IN ${COUNTED}
+  MATCH (d:Document)-[:CONTAINS]->(t)
+  WITH d, t, ${LINK_MAP} AS link
+  RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')}, link: link }
+  ORDER BY link.score DESC, t.id }`;
 
 /** Null when there is no such document. */
 export async function compareProvinces(db: Db, documentId: string, a: string, b: string, era: ProvinceEra): Promise<ProvinceComparison | null> {
-  const rows = await readQuery<{ document: ProvinceComparison['document']; directive: DirectiveRow | null; left: TaskEvidence[]; right: TaskEvidence[] }>(
+  const rows = await readQuery<{ document: ProvinceComparison['document']; directive: DirectiveRow | null; left: LinkedTask[]; right: LinkedTask[] }>(
     db,
     `MATCH (root:Document {id: $id})
      OPTIONAL MATCH (root)-[:CONTAINS]->(i:Directive)
@@ -38,6 +43,6 @@ export async function compareProvinces(db: Db, documentId: string, a: string, b:
     document: rows[0]!.document,
     era,
     provinces: [a, b],
-    rows: rows.filter((r) => r.directive).map((r) => ({ directive: r.directive!, tasks: [r.left, r.right] })),
+    rows: rows.filter((r) => r.directive).map((r) => ({ directive: r.directive!, tasks: [r.left.map(evidenceOf), r.right.map(evidenceOf)] })),
   };
 }

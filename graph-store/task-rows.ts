@@ -3,7 +3,8 @@
  * agencies; and how they name the province a task counts under. Shared by audit-reads.ts and
  * deadline-reads.ts. Every Cypher piece here is a constant of this file.
  */
-import { provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
+import { provincesNamedBy, type LinkStatus, type ProvinceEra } from '../graph-schema/index.js';
+import type { LinkReview } from './link-evidence.js';
 
 export interface TaskEvidence {
   task: {
@@ -22,6 +23,9 @@ export interface TaskEvidence {
   leads: { id: string; name: string; collective: boolean }[];
   score: number | null;
   method: string | null;
+  /** How the link stands once reviews are applied (effective-links.ts). */
+  status: LinkStatus;
+  review: LinkReview | null;
 }
 
 export interface TaskRow {

@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.js';
 import { itemRoutes } from './routes/items.js';
 import { lineageRoutes } from './routes/lineage.js';
 import { openapiHandler } from './routes/openapi.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { searchRoutes } from './routes/search.js';
 
 export type { AppDeps } from './deps.js';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   auditRoutes(api, deps);
   compareRoutes(api, deps);
   deadlineRoutes(api, deps);
+  reviewRoutes(api, deps);
   app.use(api.router);
   app.get('/openapi.json', openapiHandler(api));
 

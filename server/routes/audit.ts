@@ -37,6 +37,9 @@ const summaryColumns: Column<DocumentAudit>[] = [
   ['directiveItems', (r) => r.directiveItems],
   ['directiveItemsNotImplemented', (r) => r.directiveItemsNotImplemented],
   ['unresolvedCitations', (r) => r.unresolvedCitations],
+  ['links', (r) => r.links],
+  ['linksReviewed', (r) => r.linksReviewed],
+  ['linksRejected', (r) => r.linksRejected],
 ];
 
 type HeatRow = Heatmap['rows'][number];
@@ -47,6 +50,9 @@ const heatmapColumns = (provinces: string[]): Column<HeatRow>[] => [
   ...provinces.map((p): Column<HeatRow> => [p, (r) => r.cells[p] ?? 0]),
   ['provincesImplementing', (r) => r.provincesImplementing],
   ['tasks', (r) => r.tasks],
+  // Of the row's counted links, those a reviewer confirmed or added; and the proposals rejected.
+  ['linksReviewed', (r) => Object.values(r.reviewed).reduce((n, x) => n + x, 0)],
+  ['linksRejected', (r) => Object.values(r.rejected).reduce((n, x) => n + x, 0)],
 ];
 
 /** The columns that say which task a row is, where it stands and who leads it. */
@@ -64,6 +70,11 @@ const evidenceColumns: Column<TaskEvidence>[] = [
   ...taskRowColumns,
   ['score', (r) => r.score],
   ['method', (r) => r.method],
+  ['status', (r) => r.status],
+  ['reviewer', (r) => r.review?.reviewer ?? null],
+  ['reviewedAt', (r) => r.review?.at ?? null],
+  ['reviewComment', (r) => r.review?.comment ?? null],
+  ['reviewStale', (r) => r.review?.stale ?? null],
 ];
 
 const unimplementedColumns: Column<UnimplementedRow>[] = [
@@ -176,7 +187,8 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
       const cell = await audit.heatmapCell(db, query.directiveId, query.province, query.provinces);
       sendList(res, query.format, {
         json: cell,
-        rows: cell.tasks,
+        // Rejected proposals too, marked by their status: the export shows what reviewers changed.
+        rows: [...cell.tasks, ...cell.rejected],
         columns: evidenceColumns,
         name: `cell-${query.directiveId}-${query.province}`,
       });

@@ -9,6 +9,8 @@ import { CompareQuery, ProvinceComparison } from '../schemas/compare.js';
 type Row = Comparison['rows'][number];
 const side = (k: 0 | 1, name: string): Column<Row>[] => [
   [`${name}: tasks`, (r) => r.tasks[k].length],
+  // Of those, the links a reviewer confirmed or added (the rest are the linker's proposals).
+  [`${name}: reviewed`, (r) => r.tasks[k].filter((t) => t.status === 'confirmed' || t.status === 'added').length],
   [`${name}: task texts`, (r) => r.tasks[k].map((t) => `${t.document.number ?? t.document.id} ${t.task.sectionPath.join('.')}: ${t.task.text}`)],
 ];
 

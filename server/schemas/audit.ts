@@ -1,5 +1,9 @@
+import { LinkStatus, ReviewDecision as ReviewDecisionNode } from '../../graph-schema/index.js';
 import { z } from '../openapi/zod.js';
 import { DOC_69, DocumentIdParam, Format, ItemIdParam, Province, ProvinceEraParam } from './common.js';
+
+// Rebuilt with this module's `z` (see common.ts on Timeline).
+export const ReviewDecision = z.enum(ReviewDecisionNode.options);
 
 export const FormatOnly = z.strictObject({ format: Format });
 
@@ -36,6 +40,9 @@ export const DocumentAudit = z
     directiveItems: z.number().int(),
     directiveItemsNotImplemented: z.number().int(),
     unresolvedCitations: z.number().int(),
+    links: z.number().int().openapi({ description: 'its tasks\' links to directive items that count' }),
+    linksReviewed: z.number().int().openapi({ description: 'of those, confirmed or added by a reviewer' }),
+    linksRejected: z.number().int().openapi({ description: 'proposals a reviewer rejected' }),
   })
   .openapi('DocumentAudit');
 
@@ -64,7 +71,9 @@ export const Heatmap = z
     rows: z.array(
       z.object({
         directive: DirectiveRow,
-        cells: z.record(z.string(), z.number().int()).openapi({ description: 'province → implementing tasks' }),
+        cells: z.record(z.string(), z.number().int()).openapi({ description: 'province → implementing tasks (links that count: proposed and not rejected, confirmed, added)' }),
+        reviewed: z.record(z.string(), z.number().int()).openapi({ description: 'province → of those, links a reviewer confirmed or added' }),
+        rejected: z.record(z.string(), z.number().int()).openapi({ description: 'province → proposals a reviewer rejected (not in cells)' }),
         provincesImplementing: z.number().int(),
         tasks: z.number().int(),
       }),
@@ -86,16 +95,40 @@ const TaskFields = z.object({
 });
 const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
 
-/** A task implementing a directive item, with the linker's score and method. */
+/** A reviewer's decision on a link, as shown with it. */
+export const LinkReview = z
+  .object({
+    decision: ReviewDecision,
+    reviewer: z.string(),
+    comment: z.string().nullable(),
+    at: z.string().openapi({ description: 'ISO date-time' }),
+    stale: z.boolean().openapi({ description: 'the task\'s text changed since the review: the decision still applies, read it again' }),
+  })
+  .openapi('LinkReview');
+
+export const LinkStatusSchema = z.enum(LinkStatus.options).openapi({
+  description: 'proposed (by the linker, not reviewed), confirmed (proposed and confirmed), added (by a reviewer), rejected (a proposal a reviewer rejected: not counted)',
+});
+
+/** A task implementing a directive item, with the linker's score and method and how reviews left the link. */
 export const TaskEvidence = z
-  .object({ task: TaskFields, document: TaskDoc, leads: z.array(LeadRef), score: z.number().nullable(), method: z.string().nullable() })
+  .object({
+    task: TaskFields,
+    document: TaskDoc,
+    leads: z.array(LeadRef),
+    score: z.number().nullable().openapi({ description: 'the linker\'s score; null for a link only a reviewer made' }),
+    method: z.string().nullable(),
+    status: LinkStatusSchema,
+    review: LinkReview.nullable(),
+  })
   .openapi('TaskEvidence');
 
 export const HeatmapCell = z
   .object({
     directive: DirectiveRow,
     province: z.string(),
-    tasks: z.array(TaskEvidence),
+    tasks: z.array(TaskEvidence).openapi({ description: 'the tasks that count: proposed, confirmed or added' }),
+    rejected: z.array(TaskEvidence).openapi({ description: 'proposals a reviewer rejected (not counted)' }),
   })
   .openapi('HeatmapCell');
 

@@ -70,7 +70,7 @@ describe('GET /api/audit/summary', () => {
     expect(kl.directiveItems).toBe(14);
     const csv = await getCsv('/api/audit/summary');
     expect(csv.header).toEqual(['id', 'number', 'title', 'province', 'level', 'tasks', 'tasksWithoutLead', 'collectiveLedTasks',
-      'directiveItems', 'directiveItemsNotImplemented', 'unresolvedCitations']);
+      'directiveItems', 'directiveItemsNotImplemented', 'unresolvedCitations', 'links', 'linksReviewed', 'linksRejected']);
     expect(csv.data).toHaveLength(7);
     expect(csv.data.find((row) => row[0] === KL69)?.[1]).toBe('69-KL/TW');
     expect(csv.disposition).toContain('audit-summary.csv');
@@ -130,7 +130,7 @@ describe('GET /api/audit/heatmap and /api/audit/cell', () => {
   it('downloads the heatmap as CSV with one column per province', async () => {
     const map = Heatmap.parse((await get('/api/audit/heatmap')).body);
     const csv = await getCsv('/api/audit/heatmap');
-    expect(csv.header).toEqual(['directiveId', 'section', 'text', ...map.provinces, 'provincesImplementing', 'tasks']);
+    expect(csv.header).toEqual(['directiveId', 'section', 'text', ...map.provinces, 'provincesImplementing', 'tasks', 'linksReviewed', 'linksRejected']);
     expect(csv.data.map((row) => row[0])).toEqual(map.rows.map((row) => row.directive.id));
     const first = map.rows[0]!;
     expect(csv.data[0]!.slice(3, 3 + map.provinces.length).map(Number)).toEqual(map.provinces.map((p) => first.cells[p]));

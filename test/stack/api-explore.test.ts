@@ -470,8 +470,14 @@ describe('GET /openapi.json', () => {
         '/api/deadlines', '/api/deadlines/tasks',
         '/api/audit/tasks-without-lead', '/api/audit/unimplemented', '/api/audit/unresolved-citations', '/api/documents',
         '/api/export', '/api/items', '/api/lineage', '/api/provinces', '/api/search', '/api/tasks', '/api/tasks/similar',
+        '/api/reviews', '/api/reviews/task', '/api/reviews/cell-candidates', '/api/reviews/queue',
       ].sort(),
     );
+    const reviews = r.body.paths['/api/reviews'];
+    expect(Object.keys(reviews).sort()).toEqual(['get', 'post']);
+    expect(reviews.post.security).toEqual([{ bearer: [] }]);
+    expect(reviews.post.requestBody.content['application/json'].schema).toBeDefined();
+    expect(Object.keys(reviews.post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404']));
     const docs = r.body.paths['/api/documents'];
     expect(Object.keys(docs).sort()).toEqual(['delete', 'get', 'post']);
     const limit = docs.get.parameters.find((p: any) => p.name === 'limit');

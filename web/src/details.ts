@@ -10,6 +10,7 @@ import { KIND_COLOR } from './graph-style.js';
 import { nodeKindOfId } from './lineage-model.js';
 import { formatLabel, isLowOcr, lowOcrNote, warningList } from './reading-notes.js';
 import { hrefFor, parseHash, updateParams } from './router.js';
+import { taskReviewSection } from './review-task.js';
 import { loadInto } from './status.js';
 import {
   EDGE_LABEL,
@@ -276,7 +277,10 @@ function renderItem(body: HTMLElement, d: ItemDetail): void {
     ),
     sourceBlock(d.source.lines),
     graphEdges(it.id),
-    d.implements.length ? h('section', { class: 'panel-section' }, h('h3', null, `Thực hiện mục chỉ đạo (${d.implements.length})`), h('ul', { class: 'link-list' }, d.implements.map(link))) : null,
+    // A task's links with their review status and decisions (review-task.ts); the linker's raw proposals otherwise.
+    it.isTask
+      ? taskReviewSection(it.id)
+      : d.implements.length ? h('section', { class: 'panel-section' }, h('h3', null, `Thực hiện mục chỉ đạo (${d.implements.length})`), h('ul', { class: 'link-list' }, d.implements.map(link))) : null,
     d.implementedBy.length ? h('section', { class: 'panel-section' }, h('h3', null, `Được thực hiện bởi (${d.implementedBy.length})`), h('ul', { class: 'link-list' }, d.implementedBy.map(link))) : null,
   );
 }

@@ -20,6 +20,7 @@ import type {
 import type { ProvinceComparison as ProvinceComparisonS } from '../../server/schemas/compare.js';
 import type { DeadlineGrid as DeadlineGridS } from '../../server/schemas/deadlines.js';
 import type { ItemDetail as ItemDetailS } from '../../server/schemas/items.js';
+import type { CellCandidates as CellCandidatesS, Queue as QueueS, Review as ReviewS, TaskLinks as TaskLinksS } from '../../server/schemas/reviews.js';
 import type { GraphEdge as GraphEdgeS, GraphNode as GraphNodeS, Subgraph as SubgraphS } from '../../server/schemas/lineage.js';
 import type { SearchHit as SearchHitS, SearchResult as SearchResultS, SimilarResult as SimilarResultS } from '../../server/schemas/search.js';
 
@@ -45,6 +46,11 @@ export type UnresolvedList = z.infer<typeof UnresolvedListS>;
 export type SearchHit = z.infer<typeof SearchHitS>;
 export type SearchResult = z.infer<typeof SearchResultS>;
 export type SimilarResult = z.infer<typeof SimilarResultS>;
+export type Review = z.infer<typeof ReviewS>;
+export type TaskLinks = z.infer<typeof TaskLinksS>;
+export type CellCandidates = z.infer<typeof CellCandidatesS>;
+export type ReviewQueue = z.infer<typeof QueueS>;
+export type TaskEvidence = HeatmapCell['tasks'][number];
 
 /** What the UI draws: a graph node plus what it knows about it. */
 export type NodeKind = GraphNode['kind'];

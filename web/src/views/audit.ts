@@ -12,7 +12,10 @@ import { h, replace } from '../dom.js';
 import { hrefFor, updateParams } from '../router.js';
 import { emptyBox, loadInto } from '../status.js';
 import { docName, lines, methodLabel, num, plural, provinceLabel, provinceOption, section, truncate } from '../text.js';
-import type { DocumentPage, Heatmap, HeatmapCell, HeatmapRow, Provinces, TaskList, UnimplementedList, UnresolvedList } from '../types.js';
+import type { CellCandidates, DocumentPage, Heatmap, HeatmapCell, HeatmapRow, Provinces, ReviewQueue, TaskList, UnimplementedList, UnresolvedList } from '../types.js';
+import { REVIEWS_CHANGED } from '../review-client.js';
+import { decide, decisionButtons, picker, reviewForm, statusBadge, type ReviewForm } from '../review-ui.js';
+import { queueList } from './review-queue.js';
 import { csvLink } from '../csv-link.js';
 import { eraPicker } from '../era-select.js';
 import { taskCard } from '../task-card.js';
@@ -35,6 +38,12 @@ export function cellColor(count: number, max: number): { bg: string; fg: string 
   return { bg: `hsl(150 55% ${light}%)`, fg: light < 55 ? '#ffffff' : '#0d3a24' };
 }
 
+/** What reviewers did in a cell, for its title: nothing when nobody reviewed it. */
+export function reviewNote(reviewed: number, rejected: number): string {
+  const parts = [reviewed ? `${reviewed} đã duyệt` : '', rejected ? `${rejected} bị bác bỏ` : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
 export function auditView(el: HTMLElement, initial: URLSearchParams): View {
   const docSelect = h('select', { id: 'audit-doc', 'aria-label': 'Văn bản chỉ đạo' }, h('option', { value: initial.get('doc') ?? KL69 }, initial.get('doc') && initial.get('doc') !== KL69 ? initial.get('doc')! : '69-KL/TW'));
   const sortSelect = h(
@@ -48,6 +57,8 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
   const compareLink = h('a', { class: 'btn btn-small btn-ghost', id: 'audit-compare', href: hrefFor('compare') }, 'So sánh hai tỉnh');
   const heatmapEl = h('div', { class: 'heatmap-scroll', id: 'heatmap' });
   const cellEl = h('aside', { class: 'cell-evidence', id: 'cell-evidence', 'aria-live': 'polite' });
+  const queueEl = h('div', { class: 'review-queue', id: 'review-queue' });
+  const queueCsv = h('span');
   const tabs = h('div', { class: 'subtabs', role: 'tablist', 'aria-label': 'Danh sách kiểm tra' });
   const listProvince = h('select', { id: 'audit-list-province', 'aria-label': 'Lọc theo tỉnh' }, h('option', { value: '' }, 'Mọi tỉnh'));
   const listCsv = h('span');
@@ -82,6 +93,13 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
         h('h2', { id: 'heatmap-title' }, 'Mục chỉ đạo × tỉnh: số nhiệm vụ thực hiện'),
         h('p', { class: 'hint' }, 'Mỗi ô là số nhiệm vụ của tỉnh thực hiện mục chỉ đạo đó. Nhấn một ô để xem các nhiệm vụ và bằng chứng liên kết.'),
         h('div', { class: 'heatmap-layout' }, heatmapEl, cellEl),
+      ),
+      h(
+        'section',
+        { class: 'card queue-card', 'aria-labelledby': 'queue-title' },
+        h('div', { class: 'queue-toolbar' }, h('h2', { id: 'queue-title' }, 'Cần duyệt trước'), queueCsv),
+        h('p', { class: 'hint' }, 'Liên kết có điểm sát ngưỡng, ô chỉ dựa vào một liên kết yếu, nhiệm vụ chưa có liên kết — quyết định nào làm bản đồ nhiệt thay đổi nhiều nhất được xếp trước. Mở một nhiệm vụ để xác nhận, bác bỏ hay thêm liên kết.'),
+        queueEl,
       ),
       listsCard,
     ),
@@ -162,6 +180,8 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
             ),
             map.provinces.map((p) => {
               const n = r.cells[p] ?? 0;
+              const reviewed = r.reviewed[p] ?? 0;
+              const rejected = r.rejected[p] ?? 0;
               const c = cellColor(n, max);
               const active = state.cell === d.id && state.province === p;
               return h(
@@ -171,13 +191,15 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
                   'button',
                   {
                     type: 'button',
-                    class: `cell${active ? ' active' : ''}`,
+                    class: `cell${active ? ' active' : ''}${reviewed || rejected ? ' reviewed' : ''}`,
                     style: { background: c.bg, color: c.fg },
                     'data-province': p,
                     'data-count': n,
+                    'data-reviewed': reviewed,
+                    'data-rejected': rejected,
                     'aria-pressed': active ? 'true' : 'false',
-                    'aria-label': `${section(d.sectionPath)} × ${p}: ${n} nhiệm vụ`,
-                    title: `${p}: ${n} nhiệm vụ thực hiện ${section(d.sectionPath)}`,
+                    'aria-label': `${section(d.sectionPath)} × ${p}: ${n} nhiệm vụ${reviewNote(reviewed, rejected)}`,
+                    title: `${p}: ${n} nhiệm vụ thực hiện ${section(d.sectionPath)}${reviewNote(reviewed, rejected)}`,
                     onclick: () => updateParams({ cell: d.id, province: p }),
                   },
                   String(n),
@@ -226,10 +248,10 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     );
   };
 
-  const evidenceItem = (t: HeatmapCell['tasks'][number]) =>
+  const evidenceItem = (t: HeatmapCell['tasks'][number], form: ReviewForm, directiveId: string) =>
     h(
       'li',
-      { class: 'evidence-item', 'data-item-id': t.task.id },
+      { class: `evidence-item status-${t.status}`, 'data-item-id': t.task.id, 'data-status': t.status },
       h(
         'div',
         { class: 'hit-head' },
@@ -245,6 +267,8 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
         h('div', { class: 'wide' }, h('dt', null, 'Chủ trì'), h('dd', null, t.leads.length ? t.leads.map((a) => a.name).join(', ') : h('span', { class: 'warn' }, 'không có'))),
         t.task.timelineRaw ? h('div', null, h('dt', null, 'Thời hạn'), h('dd', null, t.task.timelineRaw)) : null,
       ),
+      statusBadge(t.status, t.review),
+      decisionButtons(form, t.task.id, directiveId, t.status),
     );
 
   const loadCell = () => {
@@ -259,6 +283,9 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
       cellEl,
       (signal) => getJson<HeatmapCell>('/api/audit/cell', { directiveId: state.cell, province: state.province, provinces: era() }, signal),
       (cell) => {
+        const form = reviewForm('cell-review');
+        const addEl = h('div', { class: 'cell-add-body' });
+        cancels.cellAdd?.();
         replace(
           cellEl,
           h(
@@ -269,15 +296,59 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
           ),
           h('p', { class: 'small directive-text' }, nodeLink(cell.directive.id, 'Mục chỉ đạo'), ': ', cell.directive.text),
           h('div', { class: 'panel-actions' }, csvLink('/api/audit/cell', { directiveId: cell.directive.id, province: cell.province, provinces: era() })),
+          form.el,
           cell.tasks.length
-            ? h('ol', { class: 'evidence-list' }, cell.tasks.map(evidenceItem))
+            ? h('ol', { class: 'evidence-list' }, cell.tasks.map((t) => evidenceItem(t, form, cell.directive.id)))
             : emptyBox(`${cell.province} chưa có nhiệm vụ nào thực hiện mục này.`, 'Đây là một khoảng trống cần kiểm tra.'),
+          cell.rejected.length
+            ? h('section', { class: 'rejected-links' }, h('h4', null, `Liên kết đã bác bỏ (${cell.rejected.length})`), h('ol', { class: 'evidence-list', id: 'cell-rejected' }, cell.rejected.map((t) => evidenceItem(t, form, cell.directive.id))))
+            : null,
+          h('section', { class: 'cell-add' }, h('h4', null, `Thêm nhiệm vụ của ${cell.province} thực hiện mục này`), addEl),
+        );
+        cancels.cellAdd = loadInto(
+          addEl,
+          (signal) => getJson<CellCandidates>('/api/reviews/cell-candidates', { directiveId: cell.directive.id, province: cell.province, provinces: era() }, signal),
+          (list) =>
+            replace(
+              addEl,
+              picker({
+                id: 'cell-add-picker',
+                placeholder: 'Tìm nhiệm vụ (số mục hoặc từ trong nội dung)',
+                items: list.items,
+                key: (c) => c.task.id,
+                text: (c) => `${section(c.task.sectionPath)} ${c.task.text}`,
+                render: (c) => h('span', null, h('strong', null, `${docName(c.document, 30)} ${section(c.task.sectionPath)}`), ' ', truncate(c.task.text, 160)),
+                onPick: (c, button) => void decide(button, form, c.task.id, cell.directive.id, 'add'),
+                empty: 'Không có nhiệm vụ nào khớp.',
+              }),
+            ),
+          'Đang tải nhiệm vụ…',
         );
         if (window.innerWidth < 1100) cellEl.scrollIntoView({ block: 'nearest' });
       },
       'Đang tải bằng chứng…',
     );
   };
+
+  const loadQueue = () => {
+    cancels.queue?.();
+    replace(queueCsv, csvLink('/api/reviews/queue', { documentId: state.doc, limit: '500' }, 'Tải CSV hàng đợi'));
+    cancels.queue = loadInto(
+      queueEl,
+      (signal) => getJson<ReviewQueue>('/api/reviews/queue', { documentId: state.doc, limit: 15 }, signal),
+      (queue) => replace(queueEl, queueList(queue)),
+      'Đang tải hàng đợi duyệt…',
+    );
+  };
+
+  // A decision written anywhere (this panel, a task's details) changes the counts: load them again.
+  const onReviewed = () => {
+    loadHeatmap();
+    loadCell();
+    loadQueue();
+    if (state.list === 'unimplemented') loadList();
+  };
+  window.addEventListener(REVIEWS_CHANGED, onReviewed);
 
   const loadList = () => {
     cancels.list?.();
@@ -397,6 +468,7 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
     const eraChanged = prev.era !== next.era;
     if (first || eraChanged) void loadProvinceOptions();
     if (first || eraChanged || prev.doc !== next.doc) loadHeatmap();
+    if (first || prev.doc !== next.doc) loadQueue();
     else if (prev.sort !== next.sort || prev.cell !== next.cell || prev.province !== next.province) renderHeatmap();
     if (first || eraChanged || prev.cell !== next.cell || prev.province !== next.province) loadCell();
     if (first || eraChanged || prev.list !== next.list || prev.lp !== next.lp || (next.list === 'unimplemented' && prev.doc !== next.doc)) loadList();
@@ -407,6 +479,9 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
 
   return {
     update,
-    unmount: () => Object.values(cancels).forEach((c) => c?.()),
+    unmount: () => {
+      window.removeEventListener(REVIEWS_CHANGED, onReviewed);
+      Object.values(cancels).forEach((c) => c?.());
+    },
   };
 }
