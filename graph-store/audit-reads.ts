@@ -1,6 +1,7 @@
 import type { ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, TASK_ROW, namedBy, provinceOf, type TaskEvidence, type TaskRow } from './task-rows.js';
+import { TASKS_REACHING, reaches } from './roll-up.js';
 
 
 export interface DocumentAudit {
@@ -85,7 +86,7 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
     `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Directive)
      WITH i ORDER BY i.ordinal, i.lineStart
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { MATCH (t:Task)-[:IMPLEMENTS]->(i) WHERE t.province IS NOT NULL
+            COLLECT { MATCH (t:Task) WHERE t.province IS NOT NULL AND ${reaches('t', 'i')}
                       WITH ${provinceOf('t', era)} AS province, count(t) AS tasks RETURN { province: province, tasks: tasks } } AS cells`,
     { id: documentId },
   );
@@ -110,7 +111,8 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
 
 /**
  * One heatmap cell: the tasks of a province (or of a 2025 unit's predecessors) that implement a
- * directive item, with the linker's evidence.
+ * directive item, directly or rolled up through another document's items (`via`, roll-up.ts),
+ * with the linker's evidence.
  */
 export async function cellEvidence(
   db: Db,
@@ -122,10 +124,10 @@ export async function cellEvidence(
     db,
     `MATCH (i:Directive {id: $id})
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { MATCH (d:Document)-[:CONTAINS]->(t:Task)-[r:IMPLEMENTS]->(i) WHERE t.province IN $provinces
+            COLLECT { ${TASKS_REACHING('i', 't.province IN $provinces')}
                       RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')},
-                               score: r.score, method: r.method }
-                      ORDER BY r.score DESC, t.id } AS tasks`,
+                               score: r.score, method: r.method, via: via }
+                      ORDER BY size(via), r.score DESC, t.id } AS tasks`,
     { id: directiveId, provinces: namedBy(province, era) },
   );
   return row ? { directive: row.directive, province, tasks: row.tasks } : null;
@@ -156,7 +158,7 @@ export async function unimplementedDirectives(db: Db, filters: AuditFilters): Pr
      UNWIND provinces AS province
      UNWIND directives AS i
      WITH root, province, i
-     WHERE NOT EXISTS { MATCH (t:Task)-[:IMPLEMENTS]->(i) WHERE ${provinceOf('t', era)} = province }
+     WHERE NOT EXISTS { MATCH (t:Task) WHERE ${provinceOf('t', era)} = province AND ${reaches('t', 'i')} }
      RETURN province, ${DIRECTIVE('i')} AS directive, root { .id, .number, .title } AS document
      ORDER BY province, root.id, i.ordinal, i.lineStart`,
     { documentId: filters.documentId ?? null, provinces: namedBy(filters.province, era) },

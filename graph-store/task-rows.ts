@@ -4,6 +4,7 @@
  * deadline-reads.ts. Every Cypher piece here is a constant of this file.
  */
 import { provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
+import type { ViaItem } from './roll-up.js';
 
 export interface TaskEvidence {
   task: {
@@ -22,6 +23,8 @@ export interface TaskEvidence {
   leads: { id: string; name: string; collective: boolean }[];
   score: number | null;
   method: string | null;
+  /** Rolled up: the items between the task and the directive item, nearest the task first (graph-store/roll-up.ts). */
+  via?: ViaItem[];
 }
 
 export interface TaskRow {
