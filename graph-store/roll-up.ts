@@ -28,12 +28,13 @@ export const TASKS_REACHING = (i: string, where: string) => `
   MATCH path = (m)-[:IMPLEMENTS*0..${ROLL_UP_STEPS}]->(${i})
   WITH d, t, r, path ORDER BY length(path)
   WITH d, t, head(collect({ r: r, path: path })) AS best
-  WITH d, t, best.r AS r, [n IN nodes(best.path)[0..-1] | n { .id, .documentId, .sectionPath, .text }] AS via`;
+  WITH d, t, best.r AS r, [n IN nodes(best.path)[0..-1] | n { .id, .documentId, documentNumber: [(x:Document)-[:CONTAINS]->(n) | x.number][0], .sectionPath, .text }] AS via`;
 
 /** A step of a rolled-up link, as cell evidence shows it. */
 export interface ViaItem {
   id: string;
   documentId: string;
+  documentNumber: string | null;
   sectionPath: string[];
   text: string;
 }

@@ -87,7 +87,13 @@ const TaskFields = z.object({
 const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
 
 /** An item a rolled-up link passes through (69-KL/TW §6.1 between a province's task and a 20-NQ/TW item). */
-const ViaItem = z.object({ id: z.string(), documentId: z.string(), sectionPath: z.array(z.string()), text: z.string() });
+const ViaItem = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  documentNumber: z.string().nullable(),
+  sectionPath: z.array(z.string()),
+  text: z.string(),
+});
 
 /** A task implementing a directive item, with the linker's score and method. */
 export const TaskEvidence = z

@@ -77,7 +77,7 @@ describe('the 20-NQ/TW heatmap rolls up through 69-KL/TW', () => {
     const cell = HeatmapCell.parse((await get('/api/audit/cell', { directiveId: `${NQ20}#b.iii.6.4`, province: 'Bắc Giang' })).body);
     const task = cell.tasks.find((t) => t.task.text.startsWith('Tăng cường hợp tác, liên kết với các viện'))!;
     expect(task.via?.map((v) => v.id)).toEqual([`${KL69}#6.1`]);
-    expect(task.via?.[0]?.documentId).toBe(KL69);
+    expect(task.via?.[0]).toMatchObject({ documentId: KL69, documentNumber: '69-KL/TW' });
     // The 69-KL/TW heatmap's own cells are direct links: nothing to pass through.
     const own = HeatmapCell.parse((await get('/api/audit/cell', { directiveId: `${KL69}#6.1`, province: 'Bắc Giang' })).body);
     expect(own.tasks.length).toBeGreaterThan(0);
