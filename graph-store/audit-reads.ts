@@ -1,7 +1,7 @@
 import type { ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, TASK_ROW, namedBy, provinceOf, type TaskEvidence, type TaskRow } from './task-rows.js';
-import { TASKS_REACHING, reaches } from './roll-up.js';
+import { REACHES, TASKS_REACHING } from './roll-up.js';
 
 
 export interface DocumentAudit {
@@ -86,8 +86,8 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
     `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Directive)
      WITH i ORDER BY i.ordinal, i.lineStart
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { MATCH (t:Task) WHERE t.province IS NOT NULL AND ${reaches('t', 'i')}
-                      WITH ${provinceOf('t', era)} AS province, count(t) AS tasks RETURN { province: province, tasks: tasks } } AS cells`,
+            COLLECT { MATCH ${REACHES('t', 'i')} WHERE t.province IS NOT NULL
+                      WITH ${provinceOf('t', era)} AS province, count(DISTINCT t) AS tasks RETURN { province: province, tasks: tasks } } AS cells`,
     { id: documentId },
   );
   const provinces = [...new Set([...head.provinces, ...directives.flatMap((d) => d.cells.map((c) => c.province))])].sort(
@@ -158,7 +158,7 @@ export async function unimplementedDirectives(db: Db, filters: AuditFilters): Pr
      UNWIND provinces AS province
      UNWIND directives AS i
      WITH root, province, i
-     WHERE NOT EXISTS { MATCH (t:Task) WHERE ${provinceOf('t', era)} = province AND ${reaches('t', 'i')} }
+     WHERE NOT EXISTS { MATCH ${REACHES('t', 'i')} WHERE ${provinceOf('t', era)} = province }
      RETURN province, ${DIRECTIVE('i')} AS directive, root { .id, .number, .title } AS document
      ORDER BY province, root.id, i.ordinal, i.lineStart`,
     { documentId: filters.documentId ?? null, provinces: namedBy(filters.province, era) },

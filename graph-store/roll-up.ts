@@ -12,10 +12,12 @@
 export const ROLL_UP_STEPS = 2;
 
 /**
- * A pattern predicate: task `t` reaches directive item `i` by its own link or through
- * intermediate items (each an IMPLEMENTS link made by the linker).
+ * A path pattern: task `t` reaches directive item `i` by its own link or through intermediate
+ * items (each an IMPLEMENTS link made by the linker). Anchored on `i` when `i` is bound, so a
+ * heatmap walks back from each directive item rather than over every task. A task reaching `i`
+ * several ways matches several times: count DISTINCT.
  */
-export const reaches = (t: string, i: string) => `EXISTS { (${t})-[:IMPLEMENTS*1..${ROLL_UP_STEPS + 1}]->(${i}) }`;
+export const REACHES = (t: string, i: string) => `(${t}:Task)-[:IMPLEMENTS*1..${ROLL_UP_STEPS + 1}]->(${i})`;
 
 /**
  * Tasks reaching `i`, one row per task, bound to `t` (with its document `d`), its own link `r`
@@ -23,9 +25,9 @@ export const reaches = (t: string, i: string) => `EXISTS { (${t})-[:IMPLEMENTS*1
  * The shortest path wins when a task reaches `i` several ways. `where` filters `t` and `d`.
  */
 export const TASKS_REACHING = (i: string, where: string) => `
-  MATCH (d:Document)-[:CONTAINS]->(t:Task)-[r:IMPLEMENTS]->(m:Item)
+  MATCH path = (m:Item)-[:IMPLEMENTS*0..${ROLL_UP_STEPS}]->(${i})
+  MATCH (d:Document)-[:CONTAINS]->(t:Task)-[r:IMPLEMENTS]->(m)
   WHERE ${where}
-  MATCH path = (m)-[:IMPLEMENTS*0..${ROLL_UP_STEPS}]->(${i})
   WITH d, t, r, path ORDER BY length(path)
   WITH d, t, head(collect({ r: r, path: path })) AS best
   WITH d, t, best.r AS r, [n IN nodes(best.path)[0..-1] | n { .id, .documentId, documentNumber: [(x:Document)-[:CONTAINS]->(n) | x.number][0], .sectionPath, .text }] AS via`;
