@@ -48,11 +48,13 @@ const GOLD = path.join(ROOT, 'test/fixtures/links/gold.json');
 /** A gold file name: repo-relative when it starts with data/ or test/, else under data/corpus. */
 export const goldPath = (file: string) => path.join(ROOT, /^(data|test)\//.test(file) ? file : path.join('data/corpus', file));
 
-const THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+const THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 0.8];
 const MAX_LINKS = [1, 2, 3];
 const SECTION_WEIGHTS = [0, 0.15, 0.25, 0.35, 0.5];
 /** Only matters with maxLinks > 1. */
 const RELATIVE = [0, 0.8, 0.9];
+/** Clause links off, and thresholds for the lexical scale and for the embeddings' (cosines near 0.8). */
+const CLAUSE = [Infinity, 0.25, 0.3, 0.35, 0.5, 0.7, 0.85, 0.9];
 
 /** Parses every file the gold set names and resolves the set against them. */
 export function loadEvalCorpus(goldFile = GOLD): ResolvedDocument[] {
@@ -66,7 +68,7 @@ export function loadEvalCorpus(goldFile = GOLD): ResolvedDocument[] {
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 const fmt = (s: Scores) => `P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  (tp ${s.tp} fp ${s.fp} fn ${s.fn})`;
 const optStr = (o: LinkOptions) =>
-  `t=${o.threshold.toFixed(2)} k=${o.maxLinks} w=${o.sectionWeight.toFixed(2)} r=${o.minRelativeScore.toFixed(1)}`;
+  `t=${o.threshold.toFixed(2)} k=${o.maxLinks} w=${o.sectionWeight.toFixed(2)} r=${o.minRelativeScore.toFixed(1)} c=${Number.isFinite(o.clauseThreshold) ? o.clauseThreshold.toFixed(2) : 'off'}`;
 const short = (file: string) => path.basename(file).slice(0, 12);
 
 /** Every grid setting scored on one split. */
@@ -76,8 +78,10 @@ async function grid(docs: ResolvedDocument[], similarity: TextSimilarity, split:
     for (const maxLinks of MAX_LINKS) {
       for (const minRelativeScore of maxLinks === 1 ? [0] : RELATIVE) {
         for (const threshold of THRESHOLDS) {
-          const options = { ...defaultLinkOptions, threshold, maxLinks, sectionWeight, minRelativeScore };
-          rows.push({ options, overall: (await evaluateLinker(docs, similarity, options, split)).overall });
+          for (const clauseThreshold of CLAUSE) {
+            const options = { ...defaultLinkOptions, threshold, maxLinks, sectionWeight, minRelativeScore, clauseThreshold };
+            rows.push({ options, overall: (await evaluateLinker(docs, similarity, options, split)).overall });
+          }
         }
       }
     }

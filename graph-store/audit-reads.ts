@@ -32,7 +32,7 @@ export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(i:Directive)
        RETURN count(i) AS directiveItems,
-              count(CASE WHEN i IS NOT NULL AND NOT EXISTS { (:Task)-[:IMPLEMENTS]->(i) } THEN 1 END) AS directiveItemsNotImplemented
+              count(CASE WHEN i IS NOT NULL AND NOT EXISTS { MATCH ${REACHES('t', 'i')} } THEN 1 END) AS directiveItemsNotImplemented
      }
      CALL (d) {
        OPTIONAL MATCH (d)-[:CITES|IMPLEMENTS]->(s:Document {stub: true})
