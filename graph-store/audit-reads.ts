@@ -1,8 +1,9 @@
 import type { ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { evidenceOf, type LinkedTask } from './link-evidence.js';
-import { COUNTED, LINKS_FROM, LINKS_TO, LINK_MAP, REVIEWED } from './effective-links.js';
+import { COUNTED, LINKS_FROM, REVIEWED } from './effective-links.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, TASK_ROW, namedBy, provinceOf, type TaskEvidence, type TaskRow } from './task-rows.js';
+import { TASK_LINKS_REACHING } from './roll-up.js';
 
 
 export interface DocumentAudit {
@@ -38,7 +39,7 @@ export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(i:Directive)
        RETURN count(i) AS directiveItems,
-              count(CASE WHEN i IS NOT NULL AND NOT EXISTS { ${LINKS_TO('i')} WITH status WHERE status IN ${COUNTED} RETURN status } THEN 1 END) AS directiveItemsNotImplemented
+              count(CASE WHEN i IS NOT NULL AND NOT EXISTS { ${TASK_LINKS_REACHING('i')} WITH link WHERE link.status IN ${COUNTED} RETURN 1 AS counted } THEN 1 END) AS directiveItemsNotImplemented
      }
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(t:Task)
@@ -110,7 +111,7 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
     `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Directive)
      WITH i ORDER BY i.ordinal, i.lineStart
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { ${LINKS_TO('i')} WITH t, status WHERE t.province IS NOT NULL
+            COLLECT { ${TASK_LINKS_REACHING('i')} WITH t, link.status AS status WHERE t.province IS NOT NULL
                       WITH ${provinceOf('t', era)} AS province, status
                       WITH province, count(CASE WHEN status IN ${COUNTED} THEN 1 END) AS tasks,
                            count(CASE WHEN status IN ${REVIEWED} THEN 1 END) AS reviewed,
@@ -143,7 +144,8 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
 
 /**
  * One heatmap cell: the tasks of a province (or of a 2025 unit's predecessors) that implement a
- * directive item, with the linker's evidence.
+ * directive item, directly or rolled up through another document's items (`via`, roll-up.ts),
+ * with the linker's evidence.
  */
 export async function cellEvidence(
   db: Db,
@@ -155,11 +157,10 @@ export async function cellEvidence(
     db,
     `MATCH (i:Directive {id: $id})
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { ${LINKS_TO('i')} WITH t, status, score, method, review WHERE t.province IN $provinces
+            COLLECT { ${TASK_LINKS_REACHING('i')} WITH t, link WHERE t.province IN $provinces
                       MATCH (d:Document)-[:CONTAINS]->(t)
-                      WITH d, t, ${LINK_MAP} AS link
                       RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')}, link: link }
-                      ORDER BY link.score DESC, t.id } AS links`,
+                      ORDER BY size(link.via), link.score DESC, t.id } AS links`,
     { id: directiveId, provinces: namedBy(province, era) },
   );
   if (!row) return null;
@@ -192,7 +193,7 @@ export async function unimplementedDirectives(db: Db, filters: AuditFilters): Pr
      }
      UNWIND directives AS i
      WITH root, provinces, i,
-          COLLECT { ${LINKS_TO('i')} WITH t, status WHERE status IN ${COUNTED} RETURN DISTINCT ${provinceOf('t', era)} AS p } AS covered
+          COLLECT { ${TASK_LINKS_REACHING('i')} WITH t, link WHERE link.status IN ${COUNTED} RETURN DISTINCT ${provinceOf('t', era)} AS p } AS covered
      UNWIND provinces AS province
      WITH root, province, i, covered WHERE NOT province IN covered
      RETURN province, ${DIRECTIVE('i')} AS directive, root { .id, .number, .title } AS document

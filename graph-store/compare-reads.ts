@@ -6,7 +6,8 @@
 import type { ProvinceEra } from '../graph-schema/index.js';
 import { DIRECTIVE, type DirectiveRow } from './audit-reads.js';
 import { readQuery, type Db } from './db.js';
-import { COUNTED, LINKS_TO, LINK_MAP } from './effective-links.js';
+import { COUNTED } from './effective-links.js';
+import { TASK_LINKS_REACHING } from './roll-up.js';
 import { evidenceOf } from './link-evidence.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, namedBy, type TaskEvidence } from './task-rows.js';
 import type { LinkedTask } from './link-evidence.js';
@@ -19,11 +20,10 @@ export interface ProvinceComparison {
 }
 
 const SIDE = (param: string) => `COLLECT {
-  ${LINKS_TO('i')} WITH t, status, score, method, review WHERE t.province IN ${param} AND status IN ${COUNTED}
+  ${TASK_LINKS_REACHING('i')} WITH t, link WHERE t.province IN ${param} AND link.status IN ${COUNTED}
   MATCH (d:Document)-[:CONTAINS]->(t)
-  WITH d, t, ${LINK_MAP} AS link
   RETURN { task: ${TASK_FIELDS('t')}, document: ${DOC_FIELDS('d')}, leads: ${LEADS('t')}, link: link }
-  ORDER BY link.score DESC, t.id }`;
+  ORDER BY size(link.via), link.score DESC, t.id }`;
 
 /** Null when there is no such document. */
 export async function compareProvinces(db: Db, documentId: string, a: string, b: string, era: ProvinceEra): Promise<ProvinceComparison | null> {

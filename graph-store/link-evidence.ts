@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LinkStatus, ReviewDecision } from '../graph-schema/index.js';
+import type { ViaItem } from './roll-up.js';
 import type { TaskEvidence } from './task-rows.js';
 
 /** What a reader is shown of the review that decided a link. */
@@ -23,6 +24,8 @@ export interface LinkFields {
   score: number | null;
   method: string | null;
   review: (Omit<LinkReview, 'stale'> & { taskTextHash: string }) | null;
+  /** Reads that roll up (roll-up.ts): the items between the task and the directive item. */
+  via?: ViaItem[];
 }
 
 /** A task's row with its link, as the reads' Cypher returns it. */
@@ -41,5 +44,6 @@ export function reviewAsShown(review: LinkFields['review'], taskText: string): L
 }
 
 export function evidenceOf({ task, document, leads, link }: LinkedTask): TaskEvidence {
-  return { task, document, leads, score: link.score, method: link.method, status: link.status, review: reviewAsShown(link.review, task.text) };
+  const shown = { task, document, leads, score: link.score, method: link.method, status: link.status, review: reviewAsShown(link.review, task.text) };
+  return link.via ? { ...shown, via: link.via } : shown;
 }

@@ -48,12 +48,28 @@ export async function directiveCandidates(db: Db, parentIds: string[], maxDepth 
   );
 }
 
-/** Documents with tasks that implement this one, directly or through intermediate plans. */
+/**
+ * Which of these documents reaches which along IMPLEMENTS (up to `maxDepth` steps, through any
+ * document): what ingest/link/nearest-directives.ts needs to keep a plan's links on the nearest
+ * directive document of its chain.
+ */
+export async function implementsAmong(db: Db, documentIds: string[], maxDepth = 3): Promise<[string, string][]> {
+  const rows = await readQuery<{ from: string; to: string }>(
+    db,
+    `UNWIND $ids AS id
+     MATCH (:Document {id: id})-[:IMPLEMENTS*1..${Math.trunc(maxDepth)}]->(b:Document) WHERE b.id IN $ids
+     RETURN DISTINCT id AS from, b.id AS to`,
+    { ids: documentIds },
+  );
+  return rows.map((r) => [r.from, r.to]);
+}
+
+/** Documents with items to link (tasks, or directive items of their own) that implement this one, directly or through intermediate plans. */
 export async function implementingDocuments(db: Db, documentId: string, maxDepth = 4): Promise<string[]> {
   const rows = await readQuery<{ id: string }>(
     db,
     `MATCH (d:Document)-[:IMPLEMENTS*1..${Math.trunc(maxDepth)}]->(:Document {id: $id})
-     WHERE EXISTS { (d)-[:CONTAINS]->(:Task) }
+     WHERE EXISTS { (d)-[:CONTAINS]->(x:Item) WHERE x:Task OR x:Directive }
      RETURN DISTINCT d.id AS id`,
     { id: documentId },
   );
@@ -67,20 +83,21 @@ export interface LinkableTask {
   sectionTitles: string[];
 }
 
+/** The items of a document the linker links: its tasks and its own directive items (69-KL/TW's, under 20-NQ/TW). */
 export async function tasksOf(db: Db, documentId: string): Promise<LinkableTask[]> {
   return readQuery<LinkableTask>(
     db,
-    `MATCH (:Document {id: $id})-[:CONTAINS]->(t:Task)
+    `MATCH (:Document {id: $id})-[:CONTAINS]->(t:Item) WHERE t:Task OR t:Directive
      RETURN t.id AS id, t.text AS text, t.sectionPath AS sectionPath, t.sectionTitles AS sectionTitles
      ORDER BY t.ordinal`,
     { id: documentId },
   );
 }
 
-/** Replaces the task → directive links of one document's tasks (they are derived, not parsed). */
+/** Replaces the links of one document's items to directive items (they are derived, not parsed). */
 export async function replaceItemLinks(db: Db, documentId: string, links: ItemLink[]): Promise<void> {
   await writeTransaction(db, async (tx) => {
-    await tx.run(`MATCH (:Document {id: $id})-[:CONTAINS]->(:Task)-[r:IMPLEMENTS]->(:Item) DELETE r`, { id: documentId });
+    await tx.run(`MATCH (:Document {id: $id})-[:CONTAINS]->(:Item)-[r:IMPLEMENTS]->(:Item) DELETE r`, { id: documentId });
     await tx.run(
       `UNWIND $links AS l
        MATCH (t:Item {id: l.taskId}), (d:Item {id: l.directiveId})

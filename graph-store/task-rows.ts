@@ -5,6 +5,7 @@
  */
 import { provincesNamedBy, type LinkStatus, type ProvinceEra } from '../graph-schema/index.js';
 import type { LinkReview } from './link-evidence.js';
+import type { ViaItem } from './roll-up.js';
 
 export interface TaskEvidence {
   task: {
@@ -26,6 +27,8 @@ export interface TaskEvidence {
   /** How the link stands once reviews are applied (effective-links.ts). */
   status: LinkStatus;
   review: LinkReview | null;
+  /** Rolled up: the items between the task and the directive item, nearest the task first (graph-store/roll-up.ts). */
+  via?: ViaItem[];
 }
 
 export interface TaskRow {

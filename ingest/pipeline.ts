@@ -7,6 +7,7 @@ import { isReportAbout } from './parse/identity.js';
 import { decideText, type Decision } from './which-text.js';
 import {
   directiveCandidates,
+  implementsAmong,
   documentState,
   implementingDocuments,
   replaceItemLinks,
@@ -16,6 +17,7 @@ import { errorMessage, parseFile } from './parse-file.js';
 import { parseBytesOffThread } from './parse-pool.js';
 import { orderByCitation } from './order-records.js';
 import { linkTasks } from './link/link-tasks.js';
+import { nearestDirectives } from './link/nearest-directives.js';
 import type { TextSimilarity } from './link/similarity.js';
 import { lexicalSimilarity } from './link/lexical-similarity.js';
 
@@ -125,8 +127,12 @@ async function writeRecordNow(db: Db, file: string, record: DocumentRecord, simi
     }
     replaced = decision;
   }
-  const candidates = (await directiveCandidates(db, implementedByRecord(record))).filter((c) => c.documentId !== id);
-  const withLinks = { ...record, itemLinks: await linkTasks(record.items.filter((i) => i.isTask), candidates, similarity) };
+  const stated = record.citations.filter((c) => c.kind === 'IMPLEMENTS').map((c) => [c.from, c.to] as const);
+  const candidates = await nearestCandidates(db, id, implementedByRecord(record), stated);
+  // A directive document's own items are linked too (69-KL/TW's paragraphs to the 20-NQ/TW items
+  // they carry on): the heatmap rolls tasks up through them (graph-store/roll-up.ts).
+  const linked = record.items.filter((i) => i.isTask || i.isDirective);
+  const withLinks = { ...record, itemLinks: await linkTasks(linked, candidates, similarity) };
   await upsertDocument(db, withLinks);
   if (record.items.some((i) => i.isDirective)) await relinkImplementers(db, id, similarity);
   return { file, status: 'ingested', documentId: id, counts: countsOf(withLinks), warnings: record.document.warnings, ...(replaced && { decision: replaced }) };
@@ -151,10 +157,20 @@ function implementedByRecord(record: DocumentRecord): string[] {
   return [...reached];
 }
 
+/**
+ * The directive items a document's items may carry out: those of the documents it implements (or
+ * of the parents it states), on the nearest directive document of each chain (nearest-directives.ts).
+ */
+async function nearestCandidates(db: Db, id: string, parents: string[], stated: readonly (readonly [string, string])[] = []) {
+  const candidates = (await directiveCandidates(db, parents)).filter((c) => c.documentId !== id);
+  const docs = [...new Set(candidates.map((c) => c.documentId))];
+  return nearestDirectives(candidates, [...stated, ...(await implementsAmong(db, docs))]);
+}
+
 /** A directive document that arrives (or changes) after its implementers: their links are redone. */
 async function relinkImplementers(db: Db, documentId: string, similarity: TextSimilarity): Promise<void> {
   for (const implementer of await implementingDocuments(db, documentId)) {
-    const candidates = (await directiveCandidates(db, [implementer])).filter((c) => c.documentId !== implementer);
+    const candidates = await nearestCandidates(db, implementer, [implementer]);
     const links: ItemLink[] = await linkTasks(await tasksOf(db, implementer), candidates, similarity);
     await replaceItemLinks(db, implementer, links);
   }

@@ -30,6 +30,8 @@ export interface Relation {
   /** The citing document says so of itself (its own number, "Kế hoạch này"). */
   selfConstruct: boolean;
   alias: boolean;
+  /** Joined to the mention before it by "và", ",", ";": both hang from the same parent. */
+  coordinated?: boolean;
 }
 
 /** The last trigger in `gap` that governs what follows it (at most ten words, no break phrase, no clause end). */
@@ -80,6 +82,22 @@ export interface ParaMentions {
   p: Para;
   spans: Array<[number, number]>;
   mentions: Mention[];
+}
+
+/**
+ * "Thực hiện A và B thực hiện C": A and B are both governed by the trigger and joined by "và", and
+ * what follows B's issuer carries them both to C (Quảng Bình's plan: "Thực hiện Quyết định số
+ * 709/QĐ-TTg … và Kế hoạch số 156-KH/TU … về thực hiện Kết luận số 69-KL/TW", where 709/QĐ-TTg is
+ * the Government's plan for 69-KL/TW). The mentions coordinated before `parent`, back to the first
+ * of the run, when the run is what a trigger governs; the caller still checks each could carry C out.
+ */
+function chainSiblings(ms: readonly Mention[], rel: readonly Relation[], parent: number): number[] {
+  const out: number[] = [];
+  for (let k = parent; k > 0 && rel[k]!.coordinated && rel[k]!.intent; k--) {
+    if (rel[k - 1]!.parent !== rel[parent]!.parent) break;
+    if (ms[k - 1]!.target && !ms[k - 1]!.isSelf) out.push(k - 1);
+  }
+  return out;
 }
 
 /** Relations, sentence by sentence; `chainEdges` also emits those between cited documents. */
@@ -137,7 +155,7 @@ export function readRelations(
           }
         } else if (prev && COORDINATOR.test(fullGap) && !BREAK.test(fullGap) && !/thuc hien|trien khai|cu the hoa/.test(fullGap)) {
           const pr = rel[i - 1]!;
-          r = { ...pr, alias: false };
+          r = { ...pr, alias: false, coordinated: true };
           // Climb while the coordinated parent could not carry this document out.
           while (r.parent >= 0 && !canImplement(ms[r.parent]!.target, m.target)) r = { ...rel[r.parent]!, alias: false };
         }
@@ -150,6 +168,9 @@ export function readRelations(
           const parent = ms[r.parent]!;
           if (chainEdges && parent.target && parent.target !== m.target) {
             found.push({ from: parent.target, to: m.target, kind: 'IMPLEMENTS', basis: false, m });
+            for (const k of chainSiblings(ms, rel, r.parent)) {
+              if (canImplement(ms[k]!.target, m.target)) found.push({ from: ms[k]!.target!, to: m.target, kind: 'IMPLEMENTS', basis: false, m });
+            }
           }
           // The citing document still mentions it.
           found.push({ from: selfId, to: m.target, kind: 'CITES', basis: false, m });

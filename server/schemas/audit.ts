@@ -95,6 +95,15 @@ const TaskFields = z.object({
 });
 const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
 
+/** An item a rolled-up link passes through (69-KL/TW §6.1 between a province's task and a 20-NQ/TW item). */
+const ViaItem = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  documentNumber: z.string().nullable(),
+  sectionPath: z.array(z.string()),
+  text: z.string(),
+});
+
 /** A reviewer's decision on a link, as shown with it. */
 export const LinkReview = z
   .object({
@@ -120,6 +129,10 @@ export const TaskEvidence = z
     method: z.string().nullable(),
     status: LinkStatusSchema,
     review: LinkReview.nullable(),
+    via: z
+      .array(ViaItem)
+      .optional()
+      .openapi({ description: "rolled up: the items between the task and the directive item, nearest the task first; empty when the task's own link" }),
   })
   .openapi('TaskEvidence');
 

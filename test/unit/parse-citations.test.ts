@@ -226,7 +226,13 @@ describe('kinds of citation', () => {
     expect(c.out.get('vn/binh-thuan/tu/kh/156/2024')?.kind).toBe('IMPLEMENTS');
     expect(c.out.get('vn/tw/kl/69/2024')?.kind).toBe('CITES');
     expect(c.out.get('vn/tw/nq/20/2012')?.kind).toBe('CITES');
-    expect(c.chains.sort()).toEqual(['vn/binh-thuan/tu/kh/156/2024 -> vn/tw/kl/69/2024', 'vn/tw/kl/69/2024 -> vn/tw/nq/20/2012']);
+    // 709 and 156 are coordinated under one trigger and both carry out 69 (709/QĐ-TTg is the
+    // Government's plan for 69-KL/TW; issue 12: the chain missed that step).
+    expect(c.chains.sort()).toEqual([
+      'vn/binh-thuan/tu/kh/156/2024 -> vn/tw/kl/69/2024',
+      'vn/ttg/qd/709/2024 -> vn/tw/kl/69/2024',
+      'vn/tw/kl/69/2024 -> vn/tw/nq/20/2012',
+    ]);
     const chain = c.citations.find((e) => e.from === 'vn/binh-thuan/tu/kh/156/2024')!;
     expect(chain).toMatchObject({ kind: 'IMPLEMENTS', basis: false, lineStart: 9 });
     expect(chain.evidence).toMatch(/^Thực hiện Quyết định số 709/);
@@ -234,6 +240,20 @@ describe('kinds of citation', () => {
     expect(c.doc('vn/binh-thuan/tu/kh/156/2024')?.title).toMatch(/^về thực hiện Kết luận số 69-KL\/TW/);
     // Without chain edges every edge leaves the citing document.
     expect(cite(plan('Thực hiện Kế hoạch số 156-KH/TU ngày 24/4/2024 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 69-KL/TW.'), { chainEdges: false }).chains).toEqual([]);
+  });
+
+  it('does not carry a coordinated sibling to what it cannot implement, nor one no trigger governs', () => {
+    // A 2013 programme cannot carry out a 2024 conclusion.
+    const older = cite(
+      plan('Thực hiện Chương trình hành động số 19-CTr/TU ngày 13/3/2013 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 156-KH/TU ngày 24/4/2024 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị, UBND tỉnh ban hành Kế hoạch:'),
+    );
+    expect(older.chains).toContain('vn/binh-thuan/tu/kh/156/2024 -> vn/tw/kl/69/2024');
+    expect(older.chains.filter((e) => e.startsWith('vn/binh-thuan/tu/ctr/19'))).toEqual([]);
+    // A legal basis ("Căn cứ"), not governed by a trigger, is no sibling.
+    const basis = cite(
+      plan('Căn cứ Quyết định số 709/QĐ-TTg ngày 23/7/2024 của Thủ tướng Chính phủ và Kế hoạch số 156-KH/TU ngày 24/4/2024 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị;'),
+    );
+    expect(basis.chains.filter((e) => e.startsWith('vn/ttg/qd/709'))).toEqual([]);
   });
 
   it('does not chain a later decision onto an older conclusion (a child cannot predate what it implements)', () => {

@@ -264,6 +264,22 @@ export function auditView(el: HTMLElement, initial: URLSearchParams): View {
         { class: 'explain' },
         h('div', null, h('dt', null, 'Độ khớp'), h('dd', null, num(t.score))),
         h('div', { class: 'wide' }, h('dt', null, 'Cách liên kết'), h('dd', null, methodLabel(t.method))),
+        // Rolled up: the task carries out these items, which carry out the cell's (roll-up.ts).
+        t.via?.length
+          ? h(
+              'div',
+              { class: 'wide via' },
+              h('dt', null, 'Thông qua'),
+              h(
+                'dd',
+                null,
+                ...t.via.flatMap((v, k) => {
+                  const link = nodeLink(v.id, `${docName({ id: v.documentId, number: v.documentNumber })} ${section(v.sectionPath)}`, 'node-link');
+                  return k === 0 ? [link] : [' → ', link];
+                }),
+              ),
+            )
+          : null,
         h('div', { class: 'wide' }, h('dt', null, 'Chủ trì'), h('dd', null, t.leads.length ? t.leads.map((a) => a.name).join(', ') : h('span', { class: 'warn' }, 'không có'))),
         t.task.timelineRaw ? h('div', null, h('dt', null, 'Thời hạn'), h('dd', null, t.task.timelineRaw)) : null,
       ),
