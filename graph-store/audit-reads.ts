@@ -3,7 +3,7 @@ import { readQuery, type Db } from './db.js';
 import { evidenceOf, type LinkedTask } from './link-evidence.js';
 import { COUNTED, LINKS_FROM, REVIEWED } from './effective-links.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, TASK_ROW, namedBy, provinceOf, type TaskEvidence, type TaskRow } from './task-rows.js';
-import { TASK_LINKS_REACHING } from './roll-up.js';
+import { REACHED, TASK_LINKS_REACHING } from './roll-up.js';
 
 
 export interface DocumentAudit {
@@ -39,7 +39,7 @@ export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(i:Directive)
        RETURN count(i) AS directiveItems,
-              count(CASE WHEN i IS NOT NULL AND NOT EXISTS { ${TASK_LINKS_REACHING('i')} WITH link WHERE link.status IN ${COUNTED} RETURN 1 AS counted } THEN 1 END) AS directiveItemsNotImplemented
+              count(CASE WHEN i IS NOT NULL AND NOT ${REACHED('i')} THEN 1 END) AS directiveItemsNotImplemented
      }
      CALL (d) {
        OPTIONAL MATCH (d)-[:CONTAINS]->(t:Task)

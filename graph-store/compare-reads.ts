@@ -19,6 +19,7 @@ export interface ProvinceComparison {
   rows: { directive: DirectiveRow; tasks: [TaskEvidence[], TaskEvidence[]] }[];
 }
 
+// Without a directive item (a document with none) the walk from `i` finds nothing: an empty side.
 const SIDE = (param: string) => `COLLECT {
   ${TASK_LINKS_REACHING('i')} WITH t, link WHERE t.province IN ${param} AND link.status IN ${COUNTED}
   MATCH (d:Document)-[:CONTAINS]->(t)
@@ -34,8 +35,8 @@ export async function compareProvinces(db: Db, documentId: string, a: string, b:
      WITH root, i ORDER BY i.ordinal, i.lineStart
      RETURN root { .id, .number, .title } AS document,
             CASE WHEN i IS NULL THEN null ELSE ${DIRECTIVE('i')} END AS directive,
-            CASE WHEN i IS NULL THEN [] ELSE ${SIDE('$a')} END AS left,
-            CASE WHEN i IS NULL THEN [] ELSE ${SIDE('$b')} END AS right`,
+            ${SIDE('$a')} AS left,
+            ${SIDE('$b')} AS right`,
     { id: documentId, a: namedBy(a, era), b: namedBy(b, era) },
   );
   if (rows.length === 0) return null;

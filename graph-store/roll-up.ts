@@ -23,14 +23,23 @@ export const ROLL_UP_STEPS = 2;
  * each directive item rather than over every task.
  */
 export const TASK_LINKS_REACHING = (i: string) => `CALL (${i}) {
-      MATCH path = (m:Item)-[:IMPLEMENTS*0..${ROLL_UP_STEPS}]->(${i})
+      CALL (${i}) {
+        MATCH path = (m:Item)-[:IMPLEMENTS*0..${ROLL_UP_STEPS}]->(${i})
+        ${LINKS_TO('m')}
+        RETURN t, status, score, method, review,
+               [n IN nodes(path)[0..-1] | n { .id, .documentId, documentNumber: [(x:Document)-[:CONTAINS]->(n) | x.number][0], .sectionPath, .text }] AS via
+      }
+      WITH t, status, score, method, review, via ORDER BY size(via)
+      WITH t, collect({ status: status, score: score, method: method, review: review, via: via }) AS ways
+      RETURN t, coalesce(head([w IN ways WHERE w.status IN ${COUNTED}]), head(ways)) AS link
+    }`;
+
+/** True when a task's link that counts reaches directive item `i`, directly or rolled up (no aggregation: usable inside one). */
+export const REACHED = (i: string) => `EXISTS {
+      MATCH (m:Item)-[:IMPLEMENTS*0..${ROLL_UP_STEPS}]->(${i})
       ${LINKS_TO('m')}
-      RETURN t, status, score, method, review,
-             [n IN nodes(path)[0..-1] | n { .id, .documentId, documentNumber: [(x:Document)-[:CONTAINS]->(n) | x.number][0], .sectionPath, .text }] AS via
-    }
-    WITH t, status, score, method, review, via ORDER BY size(via)
-    WITH t, collect({ status: status, score: score, method: method, review: review, via: via }) AS ways
-    WITH t, coalesce(head([w IN ways WHERE w.status IN ${COUNTED}]), head(ways)) AS link`;
+      WITH status WHERE status IN ${COUNTED}
+      RETURN 1 AS counted }`;
 
 /** A step of a rolled-up link, as cell evidence shows it. */
 export interface ViaItem {
