@@ -87,7 +87,7 @@ export const GRAPH_STYLE: StylesheetJson = [
   },
   {
     selector: 'node[vk = "group"].group-open',
-    style: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, padding: '10px', 'background-opacity': 0.5, 'text-max-width': '600px' },
+    style: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, padding: '16px', 'background-opacity': 0.5, 'text-max-width': '600px', 'text-events': 'yes' },
   },
   { selector: 'node[vk = "group"].group-closed', style: { 'border-style': 'solid', 'border-width': 2, 'background-color': '#e8eef6' } },
   // Level of detail: far out, items and agencies are shapes without text.

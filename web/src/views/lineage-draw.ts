@@ -15,7 +15,7 @@ import { visualKind } from '../text.js';
 /** A collapsed group's summary node; an open group's header in the layout (the box grows round its content). */
 export const GROUP_SIZE = { collapsed: { w: 196, h: 62 }, open: { w: 196, h: 22 } };
 
-function layoutInputs(v: VisibleGraph): LayoutInput[] {
+export function layoutInputs(v: VisibleGraph): LayoutInput[] {
   return v.nodes.map((n) => {
     if (n.group) {
       const size = n.group.open ? GROUP_SIZE.open : GROUP_SIZE.collapsed;
