@@ -25,7 +25,10 @@ const hashParams = (p: Page) => {
   return new URLSearchParams(hash.slice(hash.indexOf('?') + 1));
 };
 
-/** Click an open group's box in its top padding (not on a node inside it), or a collapsed group's centre. */
+/**
+ * Click an open group's box in its top-left padding (not on a node inside it, nor on the edge
+ * leaving its document upward from the middle), or a collapsed group's centre.
+ */
 async function clickGroup(p: Page, id: string): Promise<void> {
   const point = await p.evaluate((gid) => {
     const { cy } = window.__lineage!;
@@ -33,10 +36,10 @@ async function clickGroup(p: Page, id: string): Promise<void> {
     if (g.empty()) throw new Error(`no group ${gid}`);
     cy.zoom(1);
     cy.center(g);
-    const r = g.renderedBoundingBox({ includeLabels: false });
+    const r = g.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
     const box = cy.container()!.getBoundingClientRect();
-    const y = g.isParent() ? Math.max(r.y1, 0) + 6 : (r.y1 + r.y2) / 2;
-    return { x: box.left + (r.x1 + r.x2) / 2, y: box.top + y };
+    const y = g.isParent() ? Math.max(r.y1, 0) + 8 : (r.y1 + r.y2) / 2;
+    return { x: box.left + (g.isParent() ? r.x1 + 10 : (r.x1 + r.x2) / 2), y: box.top + y };
   }, id);
   await p.mouse.click(point.x, point.y);
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportText, shownSubgraph } from '../../web/src/lineage-export.js';
 import { findNodes } from '../../web/src/lineage-find.js';
-import { GROUPS_OPEN_MAX, groupId, groupLabel, visibleGraph, type ModelNode, type ViewOptions } from '../../web/src/lineage-groups.js';
+import { GROUPS_OPEN_MAX, groupId, groupLabel, visibleGraph, withGroupsOpen, type ModelNode, type ViewOptions } from '../../web/src/lineage-groups.js';
 import type { GraphEdge, GraphNode } from '../../web/src/types.js';
 
 const CURRENT: Record<string, string> = { 'Bình Thuận': 'Lâm Đồng', 'Lâm Đồng': 'Lâm Đồng', 'Quảng Bình': 'Quảng Trị', 'Kon Tum': 'Quảng Ngãi' };
@@ -76,6 +76,8 @@ describe('province groups', () => {
     expect(v.hidden).toBe(5);
     expect(v.hiddenIn.get('bt-3229#2')).toBe(ld);
     expect(v.edges.map((e) => e.id).sort()).toEqual([`${ld}|IMPLEMENTS|69`, 'qb-156|IMPLEMENTS|69']);
+    // Opening it again (find does, for a match inside) undoes the toggle: open is its default.
+    expect([...withGroupsOpen(v, new Set([ld]), [ld])]).toEqual([]);
   });
 
   it(`starts collapsed past ${GROUPS_OPEN_MAX} documents under one central document`, () => {
@@ -90,6 +92,7 @@ describe('province groups', () => {
     // A toggled group opens.
     const open = visibleGraph(nodes, [], opts({ toggled: new Set([groupId('69', 'Quảng Ngãi')]) }));
     expect(open.nodes.length).toBe(3 + 7);
+    expect([...withGroupsOpen(v, new Set(), [groupId('69', 'Lâm Đồng')])]).toEqual([groupId('69', 'Lâm Đồng')]);
   });
 
   it('filters by a 2025 unit (predecessors included) or by the name a document uses, any spelling', () => {

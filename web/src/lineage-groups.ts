@@ -30,6 +30,8 @@ export interface ProvinceGroup {
   /** Items those documents hold (as the answers counted them, shown or not). */
   items: number;
   open: boolean;
+  /** Open unless toggled: past GROUPS_OPEN_MAX documents under the anchor, groups start collapsed. */
+  defaultOpen: boolean;
 }
 
 export interface VisibleNode {
@@ -99,7 +101,7 @@ export function visibleGraph(model: ModelNode[], edges: Iterable<GraphEdge>, o: 
     }
     const unit = o.currentOf(n.data.province!);
     const id = groupId(n.parent!, unit);
-    const g = groups.get(id) ?? { id, anchor: n.parent!, unit, provinces: [], members: [], items: 0, open: true };
+    const g = groups.get(id) ?? { id, anchor: n.parent!, unit, provinces: [], members: [], items: 0, open: true, defaultOpen: true };
     groups.set(id, g);
     g.members.push(n.data.id);
     if (!g.provinces.includes(n.data.province!)) g.provinces.push(n.data.province!);
@@ -110,8 +112,8 @@ export function visibleGraph(model: ModelNode[], edges: Iterable<GraphEdge>, o: 
   for (const g of groups.values()) perAnchor.set(g.anchor, (perAnchor.get(g.anchor) ?? 0) + g.members.length);
   for (const g of groups.values()) {
     g.provinces.sort((a, b) => a.localeCompare(b, 'vi'));
-    const byDefault = (perAnchor.get(g.anchor) ?? 0) <= GROUPS_OPEN_MAX;
-    g.open = o.toggled.has(g.id) ? !byDefault : byDefault;
+    g.defaultOpen = (perAnchor.get(g.anchor) ?? 0) <= GROUPS_OPEN_MAX;
+    g.open = o.toggled.has(g.id) ? !g.defaultOpen : g.defaultOpen;
   }
 
   /** The group a node is drawn in (its own or an ancestor's), or the filter that hides it. */
@@ -151,6 +153,18 @@ export function visibleGraph(model: ModelNode[], edges: Iterable<GraphEdge>, o: 
     if (!g.open) out.push({ id: `${g.id}|IMPLEMENTS|${g.anchor}`, source: g.id, target: g.anchor, type: 'IMPLEMENTS', summary: true });
   }
   return { nodes, edges: out, groups: shownGroups, hidden, hiddenIn };
+}
+
+/** The toggled set with `ids` (groups of `v`) open. */
+export function withGroupsOpen(v: VisibleGraph, toggled: ReadonlySet<string>, ids: Iterable<string>): Set<string> {
+  const out = new Set(toggled);
+  for (const id of ids) {
+    const g = v.groups.find((x) => x.id === id);
+    if (!g || g.open) continue;
+    if (g.defaultOpen) out.delete(id);
+    else out.add(id);
+  }
+  return out;
 }
 
 /** "Lâm Đồng" with "gồm Bình Thuận, Lâm Đồng" when it holds another province's documents. */

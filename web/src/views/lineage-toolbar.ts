@@ -32,7 +32,7 @@ export function lineageToolbar(): Toolbar {
     h('option', { value: 'up' }, 'Lên: nó thực hiện văn bản nào'),
   );
   const provinceSelect = h('select', { id: 'lineage-province', 'aria-label': 'Lọc theo tỉnh' }, h('option', { value: '' }, 'Mọi tỉnh'));
-  const findInput = h('input', { type: 'search', id: 'lineage-find', placeholder: 'Tìm trong đồ thị (có dấu hoặc không)', 'aria-label': 'Tìm trong đồ thị', autocomplete: 'off' });
+  const findInput = h('input', { type: 'search', id: 'lineage-find', placeholder: 'số hiệu, tỉnh, nội dung…', 'aria-label': 'Tìm trong đồ thị', autocomplete: 'off' });
   const findCount = h('span', { class: 'muted small find-count', 'aria-live': 'polite' });
   const findNext = h('button', { type: 'button', class: 'btn btn-ghost btn-small', id: 'lineage-find-next', title: 'Kết quả tiếp theo' }, 'Tiếp');
   const directivesBox = h('input', { type: 'checkbox', id: 'lineage-directives' });
@@ -53,7 +53,7 @@ export function lineageToolbar(): Toolbar {
     h('label', { class: 'field' }, h('span', null, 'Xuất phát từ'), rootSelect),
     h('label', { class: 'field' }, h('span', null, 'Hướng'), waySelect),
     h('label', { class: 'field' }, h('span', null, 'Tỉnh'), provinceSelect),
-    h('label', { class: 'field find-field' }, h('span', null, 'Tìm'), findInput, findNext, findCount),
+    h('label', { class: 'field find-field' }, h('span', null, 'Tìm trong đồ thị'), h('span', { class: 'find-row' }, findInput, findNext, findCount)),
     h('label', { class: 'check', title: 'Khi mở rộng văn bản, hiện cả các mục chỉ đạo (không chỉ nhiệm vụ)' }, directivesBox, 'Hiện mục chỉ đạo'),
     h('div', { class: 'toolbar-actions' }, fitButton, resetButton, pngButton, h('span', { class: 'export-group', role: 'group', 'aria-label': 'Tải phần đang hiện' }, 'Tải phần đang hiện:', exportButtons.graphml, exportButtons.csvNodes, exportButtons.csvEdges)),
     counter,

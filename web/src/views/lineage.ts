@@ -10,13 +10,14 @@
  * `#/lineage?trace=<id>` opens the way from the top down to a document or an item.
  */
 import cytoscape, { type Core } from 'cytoscape';
+import { matchKey } from '../../../core/vn-text.js';
 import { getJson } from '../api.js';
 import { refreshGraphEdges, setGraphEdgeSource } from '../details.js';
 import { h, replace } from '../dom.js';
 import { GRAPH_STYLE } from '../graph-style.js';
 import { exportText, shownSubgraph, type ExportFormat } from '../lineage-export.js';
 import { findNodes } from '../lineage-find.js';
-import { visibleGraph, type VisibleGraph } from '../lineage-groups.js';
+import { visibleGraph, withGroupsOpen, type VisibleGraph } from '../lineage-groups.js';
 import { display, legend } from '../lineage-label.js';
 import { LineageModel, clearCache } from '../lineage-model.js';
 import { traceUp } from '../lineage-trace.js';
@@ -127,7 +128,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
     const found = findNodes([...model.nodes.values()].map((n) => n.data), findText);
     const closed = new Set(found.flatMap((id) => (v.hiddenIn.has(id) ? [v.hiddenIn.get(id)!] : [])));
     if (closed.size > 0) {
-      toggled = new Set([...toggled, ...closed]);
+      toggled = withGroupsOpen(v, toggled, closed);
       v = visibleGraph([...model.nodes.values()], model.edges.values(), { ...opts, toggled });
     }
     const drawn = new Set(v.nodes.map((n) => n.id));
@@ -321,7 +322,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
     tb.waySelect.value = model.direction === 'up' ? 'up' : '';
     tb.directivesBox.checked = model.showDirectives;
     // A filter typed in the URL ("binh thuan") selects its option when there is one of that name.
-    const option = Array.from(tb.provinceSelect.options).find((o) => o.value && province && o.value.localeCompare(province, 'vi', { sensitivity: 'base' }) === 0);
+    const option = Array.from(tb.provinceSelect.options).find((o) => o.value && province && matchKey(o.value) === matchKey(province));
     tb.provinceSelect.value = option ? option.value : '';
     if (document.activeElement !== tb.findInput) tb.findInput.value = findText;
   };
