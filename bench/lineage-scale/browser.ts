@@ -6,7 +6,7 @@
  * graph idle again (polled on animation frames), the layout's animation not waited for.
  */
 import type { Page } from 'playwright-core';
-import { clickGraphNode, launchBrowser } from '../../test/helpers/ui-browser.js';
+import { clickGraphNode, launchBrowser } from '../../test/helpers/chromium.js';
 
 export interface BrowserTimings {
   firstViewMs: number;
