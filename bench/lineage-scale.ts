@@ -73,6 +73,8 @@ async function main(o: Opts): Promise<void> {
       log(`\nChromium (headless, 1280×800), the lineage view served by the app:`);
       const b = await browserTimings(base, o.clicks);
       log(`  default view (20-NQ/TW, 69-KL/TW and ${b.groups} collapsed province groups, ${b.nodesShown} nodes) drawn in ${ms(b.firstViewMs)} from navigation`);
+      for (const r of b.firstViewRequests) log(`    ${ms(r.ms).padStart(10)}  ${r.path}`);
+      log(`  the same view loaded again (the server's answers kept): ${ms(b.againMs)}`);
       log(`  click on a province group → its documents drawn: ${b.groupOpenMs.map(ms).join(', ')}`);
       log(`  click on its Tỉnh ủy plan → the plans under it drawn (API answer): ${b.planOpenMs.map(ms).join(', ')}`);
       if (b.errors.length) log(`  page errors: ${b.errors.join(' | ')}`);

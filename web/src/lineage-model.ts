@@ -141,6 +141,19 @@ export class LineageModel {
     }
   }
 
+  /**
+   * Ask for the expansions of `ids` all at once (a shared URL or the default view opens several),
+   * so that expanding them one after another, in order, finds their answers already coming.
+   */
+  prefetch(ids: string[]): void {
+    for (const id of ids) {
+      const kind = nodeKindOfId(id);
+      if (kind === 'agency') continue;
+      const include = this.direction === 'up' || kind === 'document' ? 'items' : 'agencies';
+      cached<Subgraph>('/api/lineage', { id, direction: this.direction, depth: 1, include }).catch(() => undefined);
+    }
+  }
+
   /** One level below `id`: documents that implement it and its items; tasks implementing an item and a task's agencies; the tasks of an agency. */
   async expand(id: string): Promise<ExpandResult> {
     const node = this.nodes.get(id);

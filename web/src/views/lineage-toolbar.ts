@@ -62,12 +62,26 @@ export function lineageToolbar(): Toolbar {
 }
 
 /**
- * The filter's choices: today's units (each with the provinces merged into it), then the
- * provinces as documents name them. One value per name: a 2025 unit's name keeps its predecessors.
+ * The filter's choices from the provinces as documents name them (each with its 2025 unit): today's
+ * units first, each with the provinces merged into it, then the names documents use that are no
+ * unit now. One value per name: a 2025 unit's name keeps its predecessors.
  */
-export function fillProvinces(select: HTMLSelectElement, current: Provinces, historical: Provinces): void {
-  const units = current.map((p) => h('option', { value: p.province }, provinceOption(p)));
-  const unitNames = new Set(current.map((p) => p.province));
-  const old = historical.filter((p) => !unitNames.has(p.province)).map((p) => h('option', { value: p.province }, provinceOption(p)));
+export function fillProvinces(select: HTMLSelectElement, historical: Provinces): void {
+  const byUnit = new Map<string, Provinces>();
+  for (const p of historical) {
+    const unit = p.currentProvince ?? p.province;
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), p]);
+  }
+  const units = [...byUnit]
+    .sort(([a], [b]) => a.localeCompare(b, 'vi'))
+    .map(([unit, ps]) => {
+      const predecessors = ps.map((p) => p.province).sort((a, b) => a.localeCompare(b, 'vi'));
+      const entry = { province: unit, documents: 0, tasks: 0, currentProvince: unit, mergedOn: null, predecessors };
+      return h('option', { value: unit }, provinceOption(entry));
+    });
+  const old = historical
+    .filter((p) => !byUnit.has(p.province))
+    .sort((a, b) => a.province.localeCompare(b.province, 'vi'))
+    .map((p) => h('option', { value: p.province }, provinceOption(p)));
   select.append(h('optgroup', { label: 'Tỉnh, thành từ 1/7/2025' }, units), ...(old.length ? [h('optgroup', { label: 'Tên trong văn bản (trước sáp nhập)' }, old)] : []));
 }

@@ -299,24 +299,27 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
       : null,
   );
 
-  // The root picker: every document with text; the province filter: the provinces in the graph.
-  getJson<DocumentPage>('/api/documents', { stub: false, limit: 200 })
-    .then((page) => {
-      for (const d of page.items) tb.rootSelect.appendChild(h('option', { value: d.id }, `${docName(d, 60)} — ${provinceLabel(d.province)}`));
-      syncControls();
-    })
-    .catch(() => {
-      /* the picker stays on the default; the graph shows its own error */
-    });
-  const provincesLoaded = Promise.all([getJson<Provinces>('/api/provinces', { provinces: 'current' }), getJson<Provinces>('/api/provinces')])
-    .then(([current, historical]) => {
+  // The province filter and the groups' 2025 units: one answer, asked at once.
+  const provincesLoaded = getJson<Provinces>('/api/provinces')
+    .then((historical) => {
       for (const p of historical) if (p.currentProvince) currentUnit.set(p.province, p.currentProvince);
-      fillProvinces(tb.provinceSelect, current, historical);
+      fillProvinces(tb.provinceSelect, historical);
       syncControls();
     })
     .catch(() => {
       /* without the 2025 units the filter matches provinces as documents name them */
     });
+  // The root picker (every document with text) once the first view is drawn: on a national graph
+  // its answer is not small, and the view needs the server first.
+  const pickerLoaded = () =>
+    getJson<DocumentPage>('/api/documents', { stub: false, limit: 200 })
+      .then((page) => {
+        for (const d of page.items) tb.rootSelect.appendChild(h('option', { value: d.id }, `${docName(d, 60)} — ${provinceLabel(d.province)}`));
+        syncControls();
+      })
+      .catch(() => {
+        /* the picker stays on the default; the graph shows its own error */
+      });
   const syncControls = () => {
     tb.rootSelect.value = !isDefault && roots.length === 1 ? roots[0]! : '';
     tb.waySelect.value = model.direction === 'up' ? 'up' : '';
@@ -341,6 +344,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
       const rebuilt = force || !sameList(roots, targetRoots) || wantDirectives !== model.showDirectives || wantWay !== model.direction;
       model.showDirectives = wantDirectives;
       model.direction = wantWay;
+      model.prefetch(wantOpen.filter((id) => !model.isExpanded(id) || rebuilt));
       const findChanged = (params.get('q') ?? '') !== findText;
       toggled = new Set(params.getAll('grp'));
       province = params.get('prov');
@@ -412,7 +416,9 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
     navigate('lineage', p, true);
   };
 
-  void apply(initial);
+  void apply(initial).then(() => {
+    if (!destroyed) void pickerLoaded();
+  });
 
   return {
     update: (params) => void apply(params),
