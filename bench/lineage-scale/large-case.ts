@@ -1,8 +1,9 @@
 /**
  * The lineage view's large case, built by the view's own pure code (lineage-groups.ts,
- * lineage-draw.ts's layout inputs) from the API's answers on the scale graph: 69-KL/TW expanded,
- * every province group opened, every province's Tỉnh ủy plan expanded to the plans carrying it
- * out (63 × 20 documents); and the same with one province's plans expanded to their tasks.
+ * lineage-draw.ts's layout inputs) from the API's answers on the scale graph: 69-KL/TW expanded
+ * (every plan of the scale graph carries it out directly, so its 1,260 documents are one level
+ * below it: the view's expansion is bounded to 400, this case takes them all), every province
+ * group opened; and the same with one province's plans expanded to their tasks.
  */
 import type { LayoutInput } from '../../web/src/layout.js';
 import { groupId, visibleGraph, type ModelNode } from '../../web/src/lineage-groups.js';
@@ -35,11 +36,11 @@ export async function largeCases(base: string, root: string): Promise<LayoutCase
     if (target && source && (source.distance ?? 0) === (target.distance ?? 0) + 1) parentOf.set(e.source, e.target);
   }
   const shownDocs = docs.filter((d) => parentOf.has(d.id));
-  const cases = [toCase(`${root}: 63 provinces open, every Tỉnh ủy plan expanded`, modelOf(shownDocs, parentOf), g.edges, current, root)];
+  const cases = [toCase(`${root} expanded, every province group open`, modelOf(shownDocs, parentOf), g.edges, current, root)];
 
   // One province further: its plans expanded to their tasks.
-  const plan = shownDocs.find((d) => d.distance === 1)!;
-  const plans = shownDocs.filter((d) => parentOf.get(d.id) === plan.id);
+  const province = shownDocs.find((d) => d.distance === 1)!.province;
+  const plans = shownDocs.filter((d) => d.province === province && d.distance === 1);
   const tasks: GraphNode[] = [];
   const edges = [...g.edges];
   for (const p of plans) {
@@ -50,7 +51,7 @@ export async function largeCases(base: string, root: string): Promise<LayoutCase
     }
     edges.push(...sub.edges);
   }
-  cases.push(toCase(`… and ${plan.province}'s ${plans.length} plans expanded to their ${tasks.length} tasks`, modelOf([...shownDocs, ...tasks], parentOf), edges, current, root));
+  cases.push(toCase(`… and ${province}'s ${plans.length} plans expanded to their ${tasks.length} tasks`, modelOf([...shownDocs, ...tasks], parentOf), edges, current, root));
   return cases;
 }
 

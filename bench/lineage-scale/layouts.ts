@@ -114,9 +114,9 @@ export function readability(c: LayoutCase, pos: Positions): Omit<LayoutFigures, 
   return { crossings, notUpward, overlaps, width, height, fitZoom: Math.min(1280 / width, 800 / height) };
 }
 
-export async function measureLayouts(c: LayoutCase, log: (line: string) => void): Promise<LayoutFigures[]> {
+export async function measureLayouts(c: LayoutCase, log: (line: string) => void, only: string[] = layoutNames): Promise<LayoutFigures[]> {
   const out: LayoutFigures[] = [];
-  for (const [layout, run] of Object.entries(LAYOUTS)) {
+  for (const [layout, run] of Object.entries(LAYOUTS).filter(([name]) => only.includes(name))) {
     const t = performance.now();
     const pos = await run(c);
     const ms = performance.now() - t;

@@ -89,9 +89,13 @@ describe('province groups', () => {
       ['Quảng Ngãi', 7, false],
     ]);
     expect(v.nodes.length).toBe(3);
-    // A toggled group opens.
-    const open = visibleGraph(nodes, [], opts({ toggled: new Set([groupId('69', 'Quảng Ngãi')]) }));
+    // A toggled group opens; its box, not each of its 7 documents, links it to 69-KL/TW.
+    const qn = groupId('69', 'Quảng Ngãi');
+    const links = nodes.slice(1).map((d) => implementsEdge(d.data.id, '69'));
+    const open = visibleGraph(nodes, links, opts({ toggled: new Set([qn]) }));
     expect(open.nodes.length).toBe(3 + 7);
+    expect(open.edges.map((e) => e.id).sort()).toEqual([`${groupId('69', 'Lâm Đồng')}|IMPLEMENTS|69`, `${qn}|IMPLEMENTS|69`]);
+    expect(open.implied).toBe(7);
     expect([...withGroupsOpen(v, new Set(), [groupId('69', 'Lâm Đồng')])]).toEqual([groupId('69', 'Lâm Đồng')]);
   });
 
@@ -103,6 +107,15 @@ describe('province groups', () => {
     expect(shown('binh thuan')).toEqual(['69', 'bt-245', 'bt-3229']);
     expect(shown('quang tri')).toEqual(['69', 'qb-156']);
     expect(shown('Hà Giang')).toEqual(['69']);
+  });
+
+  it("leaves out a plan's direct link to a document its chain already reaches", () => {
+    const { nodes, edges } = demo();
+    // 3229/KH-UBND carries out 245-KH/TU (its parent) and, directly, 69-KL/TW above it.
+    const v = visibleGraph(nodes, [...edges, implementsEdge('bt-3229', '69')], opts());
+    expect(v.implied).toBe(1);
+    expect(v.edges.map((e) => e.id)).not.toContain('bt-3229|IMPLEMENTS|69');
+    expect(v.edges.map((e) => e.id)).toContain('bt-3229|IMPLEMENTS|bt-245');
   });
 
   it('does not group an upward lineage', () => {

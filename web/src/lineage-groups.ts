@@ -55,6 +55,8 @@ export interface VisibleGraph {
   hidden: number;
   /** Each node a collapsed group hides, and that group. */
   hiddenIn: Map<string, string>;
+  /** Document links not drawn because the layout says them: the chain above (impliedByTree), or a large open group's box. */
+  implied: number;
 }
 
 /** More documents than this under one central document, across provinces: groups start collapsed. */
@@ -148,11 +150,40 @@ export function visibleGraph(model: ModelNode[], edges: Iterable<GraphEdge>, o: 
 
   const shown = new Set(nodes.map((n) => n.id));
   const out: VisibleGraph['edges'] = [];
-  for (const e of edges) if (shown.has(e.source) && shown.has(e.target)) out.push(e);
-  for (const g of shownGroups) {
-    if (!g.open) out.push({ id: `${g.id}|IMPLEMENTS|${g.anchor}`, source: g.id, target: g.anchor, type: 'IMPLEMENTS', summary: true });
+  let implied = 0;
+  // Past a dozen documents, an open group's box says what its members carry out: one edge from
+  // the box to the anchor instead of one from each member (37 documents in Lâm Đồng's group).
+  const folded = (e: GraphEdge) => {
+    const g = memberOf.get(e.source);
+    return !!g && g.open && !g.defaultOpen && e.target === g.anchor && e.type === 'IMPLEMENTS';
+  };
+  for (const e of edges) {
+    if (!shown.has(e.source) || !shown.has(e.target)) continue;
+    if (impliedByTree(e, byId) || folded(e)) implied++;
+    else out.push(e);
   }
-  return { nodes, edges: out, groups: shownGroups, hidden, hiddenIn };
+  for (const g of shownGroups) {
+    if (!g.open || !g.defaultOpen) out.push({ id: `${g.id}|IMPLEMENTS|${g.anchor}`, source: g.id, target: g.anchor, type: 'IMPLEMENTS', summary: true });
+  }
+  return { nodes, edges: out, groups: shownGroups, hidden, hiddenIn, implied };
+}
+
+/**
+ * A plan that carries out both the Tỉnh ủy plan above it and 69-KL/TW above that: the chain drawn
+ * (plan → Tỉnh ủy plan → 69-KL/TW) already reads so, and the direct edge would cross every
+ * province between (187k crossings on the national graph, bench/README.md). A document link to
+ * an ancestor above the node's own parent is left out of the drawing; the details panel lists it.
+ */
+export function impliedByTree(e: GraphEdge, byId: Map<string, ModelNode>): boolean {
+  if (e.type !== 'IMPLEMENTS' || e.source.includes('#') || e.target.includes('#')) return false;
+  const start = byId.get(e.source)?.parent;
+  if (!start || start === e.target) return false;
+  const seen = new Set<string>();
+  for (let cur = byId.get(start)?.parent ?? null; cur && !seen.has(cur); cur = byId.get(cur)?.parent ?? null) {
+    if (cur === e.target) return true;
+    seen.add(cur);
+  }
+  return false;
 }
 
 /** The toggled set with `ids` (groups of `v`) open. */
