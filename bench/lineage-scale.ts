@@ -43,6 +43,7 @@ interface Opts {
   plans: [number, number];
   runs: number;
   clicks: number;
+  api: boolean;
   browser: boolean;
   layouts: boolean;
 }
@@ -64,8 +65,8 @@ async function main(o: Opts): Promise<void> {
     await once(server, 'listening');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    log(`\nAPI, ${o.runs} requests each, one at a time, after one first request:`);
-    for (const t of await apiFigures(base, neo4j.db, KL69, o.runs)) {
+    if (o.api) log(`\nAPI, ${o.runs} requests each, one at a time, after one first request:`);
+    for (const t of o.api ? await apiFigures(base, neo4j.db, KL69, o.runs) : []) {
       log(`  ${t.what.padEnd(64)} p50 ${ms(t.figures.p50).padStart(9)}  p95 ${ms(t.figures.p95).padStart(9)}  max ${ms(t.figures.max).padStart(9)}  ${(t.bytes / 1024).toFixed(0)} KB`);
     }
 
@@ -76,7 +77,7 @@ async function main(o: Opts): Promise<void> {
       for (const r of b.firstViewRequests) log(`    ${ms(r.ms).padStart(10)}  ${r.path}`);
       log(`  the same view loaded again (the server's answers kept): ${ms(b.againMs)}`);
       log(`  click on a province group → its documents drawn: ${b.groupOpenMs.map(ms).join(', ')}`);
-      log(`  click on its Tỉnh ủy plan → the plans under it drawn (API answer): ${b.planOpenMs.map(ms).join(', ')}`);
+      log(`  click on the group's first document → what is under it drawn (API answer): ${b.planOpenMs.map(ms).join(', ')}`);
       if (b.errors.length) log(`  page errors: ${b.errors.join(' | ')}`);
     }
 
@@ -101,6 +102,7 @@ const program = new Command('lineage-scale')
   .option('--plans <n-m>', 'documents per province (bench/scale-graph.ts)', range, [20, 20] as [number, number])
   .option('--runs <n>', 'requests per API figure', positive, 40)
   .option('--clicks <n>', 'province groups clicked in Chromium', positive, 5)
+  .option('--no-api', 'leave out the API figures')
   .option('--no-browser', 'leave out Chromium')
   .option('--no-layouts', 'leave out the layout comparison')
   .parse();
