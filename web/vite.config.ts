@@ -9,6 +9,11 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   logLevel: 'warn',
+  resolve: {
+    // The export of what the lineage view shows writes CSV with the server's own writer
+    // (server/format/csv.ts); csv-stringify's Node build needs Buffer, its browser build carries one.
+    alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

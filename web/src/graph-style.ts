@@ -69,6 +69,33 @@ export const GRAPH_STYLE: StylesheetJson = [
   { selector: 'node:selected', style: { 'overlay-color': '#ffcc00', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
   { selector: 'node.loading', style: { 'border-style': 'dotted', opacity: 0.7 } },
   { selector: 'node.dim', style: { opacity: 0.35 } },
+  // Province groups: an open one is a box round its documents, titled at the top; a collapsed one a summary node.
+  {
+    selector: 'node[vk = "group"]',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': '#f4f7fb',
+      'border-color': '#8ea3bd',
+      'border-style': 'dashed',
+      'border-width': 1.5,
+      color: '#24384f',
+      'font-size': 12,
+      'font-weight': 600,
+      width: 196,
+      height: 62,
+    },
+  },
+  {
+    selector: 'node[vk = "group"].group-open',
+    style: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, padding: '16px', 'background-opacity': 0.5, 'text-max-width': '600px', 'text-events': 'yes' },
+  },
+  { selector: 'node[vk = "group"].group-closed', style: { 'border-style': 'solid', 'border-width': 2, 'background-color': '#e8eef6' } },
+  // Level of detail: far out, items and agencies are shapes without text.
+  { selector: 'node.far', style: { label: '' } },
+  // Find in the graph: the matches stand out, the rest fades.
+  { selector: 'node.match', style: { 'border-color': '#d4a000', 'border-width': 5, 'z-index': 20 } },
+  { selector: 'node.faded', style: { opacity: 0.3 } },
+  { selector: 'edge.faded', style: { opacity: 0.15 } },
   {
     selector: 'edge',
     style: {
@@ -91,5 +118,6 @@ export const GRAPH_STYLE: StylesheetJson = [
   { selector: 'edge[type = "CITES"]', style: { 'line-style': 'dotted', 'line-color': EDGE_COLOR.CITES, 'target-arrow-color': EDGE_COLOR.CITES, 'target-arrow-shape': 'vee' } },
   { selector: 'edge[type = "LEADS"]', style: { width: 2, 'line-color': EDGE_COLOR.LEADS, 'target-arrow-color': EDGE_COLOR.LEADS, 'target-arrow-shape': 'triangle' } },
   { selector: 'edge[type = "COORDINATES"]', style: { 'line-style': 'dashed', 'line-color': EDGE_COLOR.COORDINATES, 'target-arrow-color': EDGE_COLOR.COORDINATES, 'target-arrow-shape': 'vee' } },
+  { selector: 'edge.summary', style: { width: 3, 'line-style': 'solid' } },
   { selector: 'edge:selected', style: { width: 3.5, 'overlay-color': '#ffcc00', 'overlay-opacity': 0.3 } },
 ];

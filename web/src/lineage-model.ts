@@ -65,6 +65,8 @@ export class LineageModel {
   private seq = 0;
   /** Show central documents' directive items when expanding them (tasks are always shown). */
   showDirectives = false;
+  /** down: what carries a node out; up: what it carries out (the documents, then directive items, above it). */
+  direction: 'down' | 'up' = 'down';
 
   has(id: string): boolean {
     return this.nodes.has(id);
@@ -123,7 +125,7 @@ export class LineageModel {
 
   /** Fetch the roots' own records (documents or items) and whatever edges link them. */
   async loadRoots(ids: string[]): Promise<void> {
-    const graphs = await Promise.all(ids.map((id) => cached<Subgraph>('/api/lineage', { id, direction: 'down', depth: 1, include: 'documents' })));
+    const graphs = await Promise.all(ids.map((id) => cached<Subgraph>('/api/lineage', { id, direction: this.direction, depth: 1, include: 'documents' })));
     const roots: GraphNode[] = [];
     graphs.forEach((g, i) => {
       const self = g.nodes.find((n) => n.id === ids[i]);
@@ -131,10 +133,24 @@ export class LineageModel {
     });
     this.setRoots(roots);
     for (const g of graphs) this.addEdges(g.edges);
-    // A root that implements another root sits under it (69-KL/TW under 20-NQ/TW).
+    // A root that implements another root sits under it (69-KL/TW under 20-NQ/TW); upward, above it.
     for (const e of this.edges.values()) {
-      const child = this.nodes.get(e.source);
-      if (e.type === 'IMPLEMENTS' && child && !child.parent && this.nodes.has(e.target) && !this.isAncestor(e.source, e.target)) child.parent = e.target;
+      const [below, above] = this.direction === 'down' ? [e.source, e.target] : [e.target, e.source];
+      const child = this.nodes.get(below);
+      if (e.type === 'IMPLEMENTS' && child && !child.parent && this.nodes.has(above) && !this.isAncestor(below, above)) child.parent = above;
+    }
+  }
+
+  /**
+   * Ask for the expansions of `ids` all at once (a shared URL or the default view opens several),
+   * so that expanding them one after another, in order, finds their answers already coming.
+   */
+  prefetch(ids: string[]): void {
+    for (const id of ids) {
+      const kind = nodeKindOfId(id);
+      if (kind === 'agency') continue;
+      const include = this.direction === 'up' || kind === 'document' ? 'items' : 'agencies';
+      cached<Subgraph>('/api/lineage', { id, direction: this.direction, depth: 1, include }).catch(() => undefined);
     }
   }
 
@@ -145,7 +161,9 @@ export class LineageModel {
     let children: GraphNode[] = [];
     let edges: GraphEdge[] = [];
     let shortfall: { text: string | null; download: string } | null = null;
-    if (node.data.kind === 'document') {
+    if (this.direction === 'up') {
+      ({ children, edges } = await this.expandUp(node.data));
+    } else if (node.data.kind === 'document') {
       const g = await cached<Subgraph>('/api/lineage', { id, direction: 'down', depth: 1, include: 'items' });
       const docs = g.nodes.filter((n) => n.kind === 'document' && n.distance === 1);
       const own = g.nodes.filter((n) => (n.kind === 'task' || n.kind === 'directive') && n.documentId === id);
@@ -204,6 +222,20 @@ export class LineageModel {
     if (!this.expanded.includes(id)) this.expanded.push(id);
     if (shortfall?.text) this.shortfalls.set(id, { text: shortfall.text, download: shortfall.download });
     return { added, children: seen.size };
+  }
+
+  /**
+   * One level above: the documents a document carries out (and its own tasks, to go on up from
+   * them); the items a task or directive item carries out.
+   */
+  private async expandUp(n: GraphNode): Promise<{ children: GraphNode[]; edges: GraphEdge[] }> {
+    if (n.kind === 'agency') return { children: [], edges: [] };
+    const g = await cached<Subgraph>('/api/lineage', { id: n.id, direction: 'up', depth: 1, include: 'items' });
+    if (n.kind !== 'document') return { children: g.nodes.filter((x) => (x.kind === 'task' || x.kind === 'directive') && x.distance === -1), edges: g.edges };
+    const docs = g.nodes.filter((x) => x.kind === 'document' && x.distance === -1);
+    const own = g.nodes.filter((x) => x.documentId === n.id && (x.kind === 'task' || (this.showDirectives && x.kind === 'directive')));
+    for (const d of g.nodes) if (d.kind === 'document' && !d.stub) this.itemCounts.set(d.id, itemsOfDocument(g, d));
+    return { children: [...docs, ...own], edges: g.edges };
   }
 
   /** Undo an expansion: what only it brought goes (collapsing those first); roots stay. */

@@ -1,23 +1,34 @@
 /**
  * Lineage (home): the national documents at the top, what implements them below, layered
- * central → province → plan → task → agency. A click selects a node (details on the side) and
- * expands it one level, or collapses it when it is already expanded. The URL holds the roots, the
- * expanded nodes (in order) and the selection: `#/lineage?root=…&open=…&open=…&node=…`.
+ * central → province → plan → task → agency; or upward, what a document carries out. The
+ * documents under a central document are grouped by province (the 2025 unit), each group a box
+ * that collapses into a summary node with its counts (collapsed from the start past a dozen
+ * documents); a province filter, find-in-graph, and the export of what is shown.
+ * A click selects a node (details on the side) and expands it one level, or collapses it; a click
+ * on a group opens or closes it. The URL holds it all:
+ * `#/lineage?root=…&open=…&node=…&way=up&prov=…&grp=…&q=…&dir=1`.
  * `#/lineage?trace=<id>` opens the way from the top down to a document or an item.
  */
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { apiUrl, getJson } from '../api.js';
+import cytoscape, { type Core } from 'cytoscape';
+import { matchKey } from '../../../core/vn-text.js';
+import { getJson } from '../api.js';
 import { refreshGraphEdges, setGraphEdgeSource } from '../details.js';
 import { h, replace } from '../dom.js';
-import { EDGE_COLOR, GRAPH_STYLE, KIND_COLOR, NODE_SIZE } from '../graph-style.js';
-import { treeLayout } from '../layout.js';
-import { itemCountText } from '../lineage-bounds.js';
-import { LineageModel, clearCache, type ShownNode } from '../lineage-model.js';
+import { GRAPH_STYLE } from '../graph-style.js';
+import { exportText, shownSubgraph, type ExportFormat } from '../lineage-export.js';
+import { findNodes } from '../lineage-find.js';
+import { visibleGraph, withGroupsOpen, type VisibleGraph } from '../lineage-groups.js';
+import { display, legend } from '../lineage-label.js';
+import { LineageModel, clearCache } from '../lineage-model.js';
 import { traceUp } from '../lineage-trace.js';
-import { navigate, parseHash } from '../router.js';
+import { navigate, parseHash, updateParams } from '../router.js';
 import { emptyBox, errorBox, loadingBox, toast } from '../status.js';
-import { EDGE_LABEL, KIND_LABEL, docName, provinceLabel, section, truncate, visualKind, type VisualKind } from '../text.js';
-import type { DocumentPage, GraphNode } from '../types.js';
+import { EDGE_LABEL, docName, provinceLabel, truncate } from '../text.js';
+import type { DocumentPage, Provinces } from '../types.js';
+import { drawGraph, followZoom } from './lineage-draw.js';
+import { frameGraph } from './lineage-frame.js';
+import { renderNotice, renderOutline } from './lineage-outline.js';
+import { fillProvinces, lineageToolbar } from './lineage-toolbar.js';
 import type { View } from './view.js';
 
 export const KL69 = 'vn/tw/kl/69/2024';
@@ -25,23 +36,7 @@ export const KL69 = 'vn/tw/kl/69/2024';
 declare global {
   interface Window {
     /** The graph, for debugging in the console and for the browser tests. */
-    __lineage?: { cy: Core; model: LineageModel; settled: () => Promise<void> };
-  }
-}
-
-/** A node's label; a document says how many items it has when an answer counted them. */
-function display(n: GraphNode, items?: number): string {
-  switch (n.kind) {
-    case 'document': {
-      const year = n.date ? ` · ${n.date.slice(0, 4)}` : '';
-      const count = items === undefined ? '' : `\n${itemCountText(items)}`;
-      return `${docName(n, 44)}\n${provinceLabel(n.province)}${year}${count}`;
-    }
-    case 'task':
-    case 'directive':
-      return `${section(n.sectionPath)}  ${truncate(n.text ?? n.label, 74)}`;
-    case 'agency':
-      return truncate(n.label, 48);
+    __lineage?: { cy: Core; model: LineageModel; settled: () => Promise<void>; shown: () => VisibleGraph | null };
   }
 }
 
@@ -53,32 +48,14 @@ async function defaultRoots(): Promise<string[]> {
   return ids.sort((a, b) => (page.items.find((d) => d.id === a)?.year ?? 0) - (page.items.find((d) => d.id === b)?.year ?? 0));
 }
 
-function legend(): HTMLElement {
-  const kinds: VisualKind[] = ['document', 'stub', 'directive', 'task', 'agency', 'collective'];
-  const swatch = (k: VisualKind) =>
-    h('span', {
-      class: `swatch swatch-${k}`,
-      style: { background: KIND_COLOR[k].fill, borderColor: KIND_COLOR[k].border },
-      'aria-hidden': 'true',
-    });
-  const line = (color: string, style: string, label: string) =>
-    h('li', null, h('span', { class: 'line', style: { borderTopColor: color, borderTopStyle: style }, 'aria-hidden': 'true' }), label);
-  return h(
-    'details',
-    { class: 'legend', open: window.innerWidth > 640 },
-    h('summary', null, 'Chú giải'),
-    h('ul', null, kinds.map((k) => h('li', null, swatch(k), KIND_LABEL[k]))),
-    h(
-      'ul',
-      null,
-      line(EDGE_COLOR.IMPLEMENTS, 'solid', 'thực hiện (văn bản)'),
-      line(EDGE_COLOR.ITEM_IMPLEMENTS, 'dashed', 'thực hiện (mục)'),
-      line(EDGE_COLOR.CONTAINS, 'solid', 'gồm'),
-      line(EDGE_COLOR.LEADS, 'solid', 'chủ trì'),
-      line(EDGE_COLOR.COORDINATES, 'dashed', 'phối hợp'),
-    ),
-    h('span', { class: 'muted' }, 'Viền đậm: đã mở rộng · dưới số hiệu: tỉnh'),
-  );
+function download(text: string, type: string, name: string): void {
+  const a = h('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(a.href);
+    a.remove();
+  }, 1000);
 }
 
 export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
@@ -88,36 +65,32 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
   let destroyed = false;
   let busy = 0;
   let defaults: Promise<string[]> | null = null;
+  /** The 2025 unit of each province as documents name it (from /api/provinces). */
+  const currentUnit = new Map<string, string>();
+  let shown: VisibleGraph | null = null;
+  /** What the view shows beyond the model: groups toggled, the province filter, the find text. */
+  let toggled = new Set<string>();
+  let province: string | null = null;
+  let findText = '';
+  let matches: string[] = [];
+  let matchAt = 0;
 
-  const rootSelect = h('select', { id: 'lineage-root', 'aria-label': 'Văn bản xuất phát' }, h('option', { value: '' }, 'Văn bản trung ương (mặc định)'));
-  const exportLink = h('a', { class: 'btn btn-ghost', href: '#', download: '' }, 'Tải GraphML');
-  const pngButton = h('button', { type: 'button', class: 'btn', id: 'export-png', title: 'Tải ảnh PNG của đồ thị đang hiện' }, 'Xuất PNG');
-  const fitButton = h('button', { type: 'button', class: 'btn btn-ghost', title: 'Thu phóng để thấy toàn bộ đồ thị' }, 'Vừa khung');
-  const resetButton = h('button', { type: 'button', class: 'btn btn-ghost', title: 'Quay về văn bản trung ương' }, 'Đặt lại');
-  const directivesBox = h('input', { type: 'checkbox', id: 'lineage-directives' });
-  const counter = h('span', { class: 'muted small counter', 'aria-live': 'polite' });
+  const tb = lineageToolbar();
   const notice = h('div', { class: 'lineage-notice', role: 'status', hidden: true });
   const overlay = h('div', { class: 'graph-overlay', hidden: true });
   const busyBadge = h('div', { class: 'graph-busy', hidden: true, role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Đang tải…');
   const cyEl = h('div', { id: 'cy', class: 'cy', role: 'img', 'aria-label': 'Đồ thị phả hệ văn bản' });
   const outlineList = h('ul', { class: 'outline-list' });
-  const outline = h('details', { class: 'outline' }, h('summary', null, 'Dạng danh sách'), outlineList);
+  const outlineSummary = h('summary', null, 'Dạng danh sách');
+  const outline = h('details', { class: 'outline' }, outlineSummary, outlineList);
 
   replace(
     el,
     h(
       'section',
       { class: 'view view-lineage', 'aria-labelledby': 'lineage-title' },
-      h(
-        'div',
-        { class: 'toolbar' },
-        h('h1', { id: 'lineage-title', class: 'view-title' }, 'Phả hệ văn bản'),
-        h('label', { class: 'field' }, h('span', null, 'Xuất phát từ'), rootSelect),
-        h('label', { class: 'check', title: 'Khi mở rộng văn bản, hiện cả các mục chỉ đạo (không chỉ nhiệm vụ)' }, directivesBox, 'Hiện mục chỉ đạo'),
-        h('div', { class: 'toolbar-actions' }, fitButton, resetButton, pngButton, exportLink),
-        counter,
-      ),
-      h('p', { class: 'hint' }, 'Nhấn vào một nút để mở rộng cấp dưới (văn bản thực hiện → nhiệm vụ → cơ quan); nhấn lần nữa để thu gọn. Chi tiết hiện ở khung bên.'),
+      tb.root,
+      h('p', { class: 'hint' }, 'Nhấn vào một nút để mở rộng cấp dưới (văn bản thực hiện → nhiệm vụ → cơ quan); nhấn lần nữa để thu gọn. Nhấn khung một tỉnh để thu gọn hoặc mở nó. Chi tiết hiện ở khung bên.'),
       notice,
       h('div', { class: 'graph-wrap' }, cyEl, busyBadge, overlay),
       legend(),
@@ -125,16 +98,9 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
     ),
   );
 
-  const cy = cytoscape({
-    container: cyEl,
-    style: GRAPH_STYLE,
-    minZoom: 0.05,
-    maxZoom: 2.5,
-    boxSelectionEnabled: false,
-    selectionType: 'single',
-    autoungrabify: true,
-  });
-  window.__lineage = { cy, model, settled: () => queue };
+  const cy = cytoscape({ container: cyEl, style: GRAPH_STYLE, minZoom: 0.02, maxZoom: 2.5, boxSelectionEnabled: false, selectionType: 'single', autoungrabify: true });
+  const refreshDetail = followZoom(cy);
+  window.__lineage = { cy, model, settled: () => queue, shown: () => shown };
   // The canvas follows its box (the details panel opening narrows it, not only window resizes).
   const resizer = new ResizeObserver(() => cy.resize());
   resizer.observe(cyEl);
@@ -144,12 +110,10 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
     busyBadge.hidden = busy <= 0;
     cyEl.setAttribute('aria-busy', busy > 0 ? 'true' : 'false');
   };
-
   const showOverlay = (content: HTMLElement | null) => {
     overlay.hidden = !content;
     if (content) replace(overlay, content);
   };
-
   const enqueue = (op: () => Promise<void>): Promise<void> => {
     queue = queue.then(op).catch((err) => {
       if (!destroyed) showOverlay(errorBox(err, () => apply(parseHash().params, true)));
@@ -157,136 +121,47 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
     return queue;
   };
 
-  /**
-   * Push the model's state into Cytoscape, lay it out, and frame `focus`: a node with its
-   * neighbours, several nodes (a traced chain), or everything.
-   */
+  /** What is drawn, from the model and the view's own state; find opens the groups holding its matches. */
+  const computeShown = (): VisibleGraph => {
+    const opts = { province, currentOf: (p: string) => currentUnit.get(p) ?? p, itemCounts: model.itemCounts, grouping: model.direction === 'down' };
+    let v = visibleGraph([...model.nodes.values()], model.edges.values(), { ...opts, toggled });
+    const found = findNodes([...model.nodes.values()].map((n) => n.data), findText);
+    const closed = new Set(found.flatMap((id) => (v.hiddenIn.has(id) ? [v.hiddenIn.get(id)!] : [])));
+    if (closed.size > 0) {
+      toggled = withGroupsOpen(v, toggled, closed);
+      v = visibleGraph([...model.nodes.values()], model.edges.values(), { ...opts, toggled });
+    }
+    const drawn = new Set(v.nodes.map((n) => n.id));
+    matches = found.filter((id) => drawn.has(id));
+    return v;
+  };
+
+  /** Push the model's state into Cytoscape, lay it out, and frame `focus`. */
   const render = (focus?: string | string[]) => {
-    const shown = [...model.nodes.values()].sort((a, b) => a.seq - b.seq);
-    const ids = new Set(shown.map((n) => n.data.id));
-    const positions = treeLayout(
-      shown.map((n) => {
-        const size = NODE_SIZE[visualKind(n.data)];
-        return { id: n.data.id, parent: n.parent, width: size.w, height: size.h };
-      }),
-      shown.map((n) => n.data.id),
-    );
-    const elements: ElementDefinition[] = [];
-    cy.batch(() => {
-      cy.edges().forEach((e) => {
-        if (!model.edges.has(e.id())) e.remove();
-      });
-      cy.nodes().forEach((n) => {
-        if (!ids.has(n.id())) n.remove();
-      });
-      for (const n of shown) {
-        const vk = visualKind(n.data);
-        const data = { ...n.data, id: n.data.id, vk, display: display(n.data, model.itemCounts.get(n.data.id)), level: n.data.level ?? '' };
-        const existing = cy.getElementById(n.data.id);
-        // New nodes appear where they belong; those already shown slide there.
-        if (existing.nonempty()) existing.data(data);
-        else elements.push({ group: 'nodes', data, position: { ...(positions.get(n.data.id) ?? { x: 0, y: 0 }) } });
-      }
-      for (const e of model.edges.values()) {
-        if (cy.getElementById(e.id).nonempty()) continue;
-        const s = model.nodes.get(e.source);
-        const t = model.nodes.get(e.target);
-        const tree = s?.parent === e.target || t?.parent === e.source;
-        const kind = s?.data.kind === 'document' && t?.data.kind === 'document' ? 'document' : 'item';
-        elements.push({ group: 'edges', data: { ...e, kind }, classes: tree ? 'tree' : 'cross' });
-      }
-      cy.add(elements);
-      cy.nodes().forEach((n) => {
-        n.toggleClass('expanded', model.isExpanded(n.id()));
-      });
-    });
-    cy.layout({
-      name: 'preset',
-      positions: Object.fromEntries(positions),
-      animate: cy.nodes().length < 400,
-      animationDuration: 250,
-      fit: false,
-    }).run();
-    const frame = () => {
-      // The view may have been left (another tab) before this delayed framing runs.
-      if (destroyed) return;
-      const several = Array.isArray(focus) ? cy.nodes().filter((n) => focus.includes(n.id())) : null;
-      if (several?.nonempty()) {
-        cy.fit(several, 40);
-        if (cy.zoom() > 1.2) cy.zoom(1.2);
-        cy.center(several);
-      } else if (typeof focus === 'string' && cy.getElementById(focus).nonempty()) {
-        const target = cy.getElementById(focus);
-        const eles = target.union(target.outgoers()).union(target.incomers()).filter((e) => e.isNode());
-        cy.fit(eles, 40);
-        // Readable, whatever the neighbourhood's extent: between 0.6 and 1.2, centred on the node.
-        const z = Math.min(1.2, Math.max(0.6, cy.zoom()));
-        if (z !== cy.zoom()) {
-          cy.zoom(z);
-          cy.center(target);
-        }
-      } else {
-        cy.fit(undefined, 30);
-        if (cy.zoom() > 1.3) {
-          cy.zoom(1.3);
-          cy.center();
-        } else if (cy.zoom() < 0.45) {
-          // Too small to read (a narrow window): readable size, top of the graph, centred on the roots.
-          const bb = cy.elements().boundingBox({});
-          const rootX = roots.map((r) => cy.getElementById(r)).find((n) => n.nonempty())?.position().x ?? (bb.x1 + bb.x2) / 2;
-          cy.zoom(0.45);
-          cy.pan({ x: cy.width() / 2 - rootX * 0.45, y: 20 - bb.y1 * 0.45 });
-        }
-      }
-    };
-    setTimeout(frame, cy.nodes().length < 400 ? 270 : 0);
-    counter.textContent = `${model.nodes.size} nút · ${model.edges.size} cạnh`;
-    renderNotice();
-    renderOutline();
+    shown = computeShown();
+    drawGraph(cy, shown, model);
+    refreshDetail();
+    highlight();
+    const target = matches.length > 0 && findText ? matches[Math.min(matchAt, matches.length - 1)] : focus;
+    setTimeout(() => !destroyed && frameGraph(cy, target, roots), cy.nodes().length < 400 ? 270 : 0);
+    const hiddenText = shown.hidden > 0 ? ` · ${shown.hidden.toLocaleString('vi-VN')} nút trong tỉnh đang thu gọn hoặc đã lọc` : '';
+    tb.counter.textContent = `${shown.nodes.length} nút · ${shown.edges.length} cạnh${hiddenText}`;
+    renderNotice(notice, model);
+    renderOutline(outlineList, outlineSummary, shown, model, onNodeActivated);
     refreshGraphEdges();
   };
 
-  /** Each expansion the API bounded: how much of it is shown, and the download of the full set. */
-  const renderNotice = () => {
-    const lines = [...model.shortfalls].flatMap(([id, s]) => {
-      const n = model.nodes.get(id);
-      if (!n) return [];
-      return [h('p', null, h('strong', null, display(n.data).split('\n')[0]!), `: ${s.text} — `, h('a', { href: s.download, download: '' }, 'tải xuống toàn bộ'))];
+  const highlight = () => {
+    const on = findText.trim().length > 0;
+    const hit = new Set(matches);
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        n.toggleClass('match', hit.has(n.id()));
+        n.toggleClass('faded', on && !hit.has(n.id()) && !n.isParent());
+      });
+      cy.edges().toggleClass('faded', on);
     });
-    notice.hidden = lines.length === 0;
-    replace(notice, lines);
-  };
-
-  const renderOutline = () => {
-    const kids = new Map<string | null, ShownNode[]>();
-    for (const n of [...model.nodes.values()].sort((a, b) => a.seq - b.seq)) {
-      const p = n.parent && model.nodes.has(n.parent) ? n.parent : null;
-      kids.set(p, [...(kids.get(p) ?? []), n]);
-    }
-    const item = (n: ShownNode, depth: number): HTMLElement => {
-      const sub = kids.get(n.data.id) ?? [];
-      const vk = visualKind(n.data);
-      return h(
-        'li',
-        { 'data-id': n.data.id },
-        h(
-          'button',
-          {
-            type: 'button',
-            class: `outline-node kind-${vk}`,
-            'aria-expanded': model.isExpanded(n.data.id) ? 'true' : 'false',
-            'data-node-id': n.data.id,
-            onclick: () => onNodeActivated(n.data.id),
-          },
-          h('span', { class: 'badge', style: { background: KIND_COLOR[vk].fill, borderColor: KIND_COLOR[vk].border } }, KIND_LABEL[vk]),
-          ' ',
-          display(n.data, model.itemCounts.get(n.data.id)).replaceAll('\n', ' — '),
-        ),
-        sub.length && depth < 8 ? h('ul', null, sub.map((s) => item(s, depth + 1))) : null,
-      );
-    };
-    replace(outlineList, (kids.get(null) ?? []).map((n) => item(n, 0)));
-    (outline.querySelector('summary') as HTMLElement).textContent = `Dạng danh sách (${model.nodes.size} nút)`;
+    tb.findCount.textContent = on ? (matches.length ? `${Math.min(matchAt, matches.length - 1) + 1}/${matches.length} kết quả` : 'Không thấy') : '';
   };
 
   let isDefault = true;
@@ -296,14 +171,26 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
     const p = new URLSearchParams();
     // The default view keeps its URL short: no roots, only what is open.
     if (!isDefault) for (const r of roots) p.append('root', r);
+    if (model.direction === 'up') p.set('way', 'up');
     if (model.showDirectives) p.set('dir', '1');
     for (const o of model.expanded) p.append('open', o);
+    if (province) p.set('prov', province);
+    for (const g of toggled) p.append('grp', g);
+    if (findText) p.set('q', findText);
     if (selected) p.set('node', selected);
     navigate('lineage', p, replaceHistory);
   };
 
+  const toggleGroup = (id: string) => {
+    if (toggled.has(id)) toggled.delete(id);
+    else toggled.add(id);
+    render(id);
+    writeUrl(null);
+  };
+
   const onNodeActivated = (id: string) => {
     void enqueue(async () => {
+      if (id.startsWith('group:')) return toggleGroup(id);
       const node = cy.getElementById(id);
       if (model.isExpanded(id)) {
         model.collapse(id);
@@ -314,7 +201,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
         try {
           const r = await model.expand(id);
           if (destroyed) return;
-          if (r.children === 0) toast(`Không có gì bên dưới “${truncate(model.nodes.get(id)?.data.label, 50)}”.`);
+          if (r.children === 0) toast(`Không có gì ${model.direction === 'up' ? 'bên trên' : 'bên dưới'} “${truncate(model.nodes.get(id)?.data.label, 50)}”.`);
           render(id);
         } finally {
           setBusy(-1);
@@ -330,39 +217,74 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
   cy.on('tap', 'node', (evt) => onNodeActivated(evt.target.id()));
   cy.on('tap', 'edge', (evt) => {
     const e = evt.target;
-    toast(`${model.nodes.get(e.data('source'))?.data.label ?? ''} — ${EDGE_LABEL[e.data('type')] ?? e.data('type')} → ${model.nodes.get(e.data('target'))?.data.label ?? ''}`);
+    const name = (id: string) => model.nodes.get(id)?.data.label ?? cy.getElementById(id).data('unit') ?? '';
+    toast(`${name(e.data('source'))} — ${EDGE_LABEL[e.data('type')] ?? e.data('type')} → ${name(e.data('target'))}`);
   });
 
-  fitButton.addEventListener('click', () => cy.animate({ fit: { eles: cy.elements(), padding: 30 }, duration: 250 }));
-  resetButton.addEventListener('click', () => {
-    clearCache();
-    defaults = null;
-    if (location.hash === '#/lineage' || location.hash === '') void apply(new URLSearchParams(), true);
-    else navigate('lineage', {});
-  });
-  pngButton.addEventListener('click', () => {
-    if (cy.nodes().empty()) return toast('Đồ thị đang trống.');
-    const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 12000, maxHeight: 12000 }) as unknown as Blob;
+  wireControls();
+
+  function wireControls() {
+    tb.fitButton.addEventListener('click', () => cy.animate({ fit: { eles: cy.elements(), padding: 30 }, duration: 250 }));
+    tb.resetButton.addEventListener('click', () => {
+      clearCache();
+      defaults = null;
+      if (location.hash === '#/lineage' || location.hash === '') void apply(new URLSearchParams(), true);
+      else navigate('lineage', {});
+    });
+    tb.pngButton.addEventListener('click', () => {
+      if (cy.nodes().empty()) return toast('Đồ thị đang trống.');
+      const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 12000, maxHeight: 12000 }) as unknown as Blob;
+      const a = h('a', { href: URL.createObjectURL(blob), download: `${fileStem()}.png` });
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(() => {
+        URL.revokeObjectURL(a.href);
+        a.remove();
+      }, 1000);
+    });
+    const exportShown = (format: ExportFormat) => {
+      if (!shown || shown.nodes.length === 0) return toast('Đồ thị đang trống.');
+      const out = exportText(shownSubgraph(shown, roots[0] ?? '', model.direction), format);
+      download(out.text, out.type, `${fileStem()}.${out.ext}`);
+    };
+    tb.exportButtons.graphml.addEventListener('click', () => exportShown('graphml'));
+    tb.exportButtons.csvNodes.addEventListener('click', () => exportShown('csv-nodes'));
+    tb.exportButtons.csvEdges.addEventListener('click', () => exportShown('csv-edges'));
+    tb.directivesBox.addEventListener('change', () => updateParams({ dir: tb.directivesBox.checked ? '1' : null }));
+    tb.waySelect.addEventListener('change', () => updateParams({ way: tb.waySelect.value || null, open: null, grp: null }));
+    tb.provinceSelect.addEventListener('change', () => updateParams({ prov: tb.provinceSelect.value || null }));
+    let typing: ReturnType<typeof setTimeout> | undefined;
+    tb.findInput.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => updateParams({ q: tb.findInput.value.trim() || null }, true), 250);
+    });
+    const next = () => {
+      if (matches.length === 0) return;
+      matchAt = (matchAt + 1) % matches.length;
+      highlight();
+      frameGraph(cy, matches[matchAt], roots);
+    };
+    tb.findInput.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      clearTimeout(typing);
+      if (tb.findInput.value.trim() !== findText) updateParams({ q: tb.findInput.value.trim() || null }, true);
+      else next();
+    });
+    tb.findNext.addEventListener('click', next);
+    tb.rootSelect.addEventListener('change', () => {
+      const id = tb.rootSelect.value;
+      const way = model.direction === 'up' ? 'up' : null;
+      navigate('lineage', id ? { root: id, open: id, way } : { way });
+    });
+  }
+
+  const fileStem = () => {
     const first = model.nodes.get(roots[0] ?? '')?.data;
-    const name = `pha-he-${(first ? docName(first) : 'do-thi').replace(/[^\p{L}\p{N}]+/gu, '-')}.png`;
-    const a = h('a', { href: URL.createObjectURL(blob), download: name });
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(() => {
-      URL.revokeObjectURL(a.href);
-      a.remove();
-    }, 1000);
-  });
-  directivesBox.addEventListener('change', () => {
-    const { params } = parseHash();
-    if (directivesBox.checked) params.set('dir', '1');
-    else params.delete('dir');
-    navigate('lineage', params);
-  });
-  rootSelect.addEventListener('change', () => {
-    const id = rootSelect.value;
-    navigate('lineage', id ? { root: id, open: id } : {});
-  });
+    const way = model.direction === 'up' ? '-len' : '';
+    const prov = province ? `-${province}` : '';
+    return `pha-he-${(first ? docName(first) : 'do-thi') + way + prov}`.replace(/[^\p{L}\p{N}]+/gu, '-');
+  };
 
   setGraphEdgeSource((id) =>
     model.has(id)
@@ -377,101 +299,126 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
       : null,
   );
 
-  // The root picker: every document with text.
-  getJson<DocumentPage>('/api/documents', { stub: false, limit: 200 })
-    .then((page) => {
-      for (const d of page.items) {
-        rootSelect.appendChild(h('option', { value: d.id }, `${docName(d, 60)} — ${provinceLabel(d.province)}`));
-      }
-      syncRootSelect();
+  // The province filter and the groups' 2025 units: one answer, asked at once.
+  const provincesLoaded = getJson<Provinces>('/api/provinces')
+    .then((historical) => {
+      for (const p of historical) if (p.currentProvince) currentUnit.set(p.province, p.currentProvince);
+      fillProvinces(tb.provinceSelect, historical);
+      syncControls();
     })
     .catch(() => {
-      /* the picker stays on the default; the graph shows its own error */
+      /* without the 2025 units the filter matches provinces as documents name them */
     });
-  const syncRootSelect = () => {
-    rootSelect.value = !isDefault && roots.length === 1 ? roots[0]! : '';
+  // The root picker (every document with text) once the first view is drawn: on a national graph
+  // its answer is not small, and the view needs the server first.
+  const pickerLoaded = () =>
+    getJson<DocumentPage>('/api/documents', { stub: false, limit: 200 })
+      .then((page) => {
+        for (const d of page.items) tb.rootSelect.appendChild(h('option', { value: d.id }, `${docName(d, 60)} — ${provinceLabel(d.province)}`));
+        syncControls();
+      })
+      .catch(() => {
+        /* the picker stays on the default; the graph shows its own error */
+      });
+  const syncControls = () => {
+    tb.rootSelect.value = !isDefault && roots.length === 1 ? roots[0]! : '';
+    tb.waySelect.value = model.direction === 'up' ? 'up' : '';
+    tb.directivesBox.checked = model.showDirectives;
+    // A filter typed in the URL ("binh thuan") selects its option when there is one of that name.
+    const option = Array.from(tb.provinceSelect.options).find((o) => o.value && province && matchKey(o.value) === matchKey(province));
+    tb.provinceSelect.value = option ? option.value : '';
+    if (document.activeElement !== tb.findInput) tb.findInput.value = findText;
   };
 
-  const updateExportLink = () => {
-    const r = roots[roots.length - 1];
-    exportLink.hidden = !r;
-    if (r) exportLink.href = apiUrl('/api/export', { id: r, direction: 'down', depth: 6, include: 'agencies', format: 'graphml' });
-  };
-
-  /** Bring the graph to what the URL says: rebuild when the roots change, else expand/collapse the difference. */
+  /** Bring the graph to what the URL says: rebuild when the roots or the direction change, else expand/collapse the difference. */
   const apply = (params: URLSearchParams, force = false) =>
     enqueue(async () => {
       const trace = params.get('trace');
-      if (trace) {
-        // Resolved into roots and opened documents, then shown like any other lineage URL.
-        showOverlay(loadingBox('Đang truy ngược lên văn bản gốc…'));
-        setBusy(1);
-        const t = await traceUp(trace).finally(() => setBusy(-1));
-        if (destroyed) return;
-        const p = new URLSearchParams([['root', t.root], ...t.open.map((o) => ['open', o])]);
-        if (t.directives) p.set('dir', '1');
-        p.set('node', t.node);
-        traced = [...t.open, t.node];
-        navigate('lineage', p, true);
-        return;
-      }
+      if (trace) return followTrace(trace);
       showOverlay(null);
-      const wantRoots = params.getAll('root');
-      const wantOpen = params.getAll('open');
-      const selected = params.get('node');
-      let targetRoots = wantRoots;
-      let targetOpen = wantOpen;
-      if (wantRoots.length === 0) {
-        isDefault = true;
-        if (model.nodes.size === 0) showOverlay(loadingBox('Đang tải văn bản trung ương…'));
-        defaults ??= defaultRoots();
-        targetRoots = await defaults.catch((err) => {
-          defaults = null;
-          throw err;
-        });
-        if (!params.has('open')) targetOpen = targetRoots;
-      } else {
-        isDefault = false;
-      }
+      const targetRoots = await resolveRoots(params);
+      if (targetRoots === null) return;
+      const wantOpen = params.has('open') || !isDefault ? params.getAll('open') : targetRoots;
       const wantDirectives = params.get('dir') === '1';
-      directivesBox.checked = wantDirectives;
-      const rebuilt = force || !sameList(roots, targetRoots) || wantDirectives !== model.showDirectives;
+      const wantWay = params.get('way') === 'up' ? 'up' : 'down';
+      const rebuilt = force || !sameList(roots, targetRoots) || wantDirectives !== model.showDirectives || wantWay !== model.direction;
       model.showDirectives = wantDirectives;
-      if (rebuilt) {
-        model.clear();
-        cy.elements().remove();
-        roots = targetRoots;
-        updateExportLink();
-        syncRootSelect();
-        if (roots.length === 0) {
-          showOverlay(emptyBox('Chưa có văn bản trung ương nào trong đồ thị.', 'Hãy nạp dữ liệu: npm run ingest -- data/corpus'));
-          return;
-        }
-        showOverlay(loadingBox('Đang tải phả hệ…'));
-        setBusy(1);
-        try {
-          await model.loadRoots(roots);
-        } finally {
-          setBusy(-1);
-        }
-      }
+      model.direction = wantWay;
+      model.prefetch(wantOpen.filter((id) => !model.isExpanded(id) || rebuilt));
+      const findChanged = (params.get('q') ?? '') !== findText;
+      toggled = new Set(params.getAll('grp'));
+      province = params.get('prov');
+      findText = params.get('q') ?? '';
+      if (findChanged) matchAt = 0;
+      await provincesLoaded;
+      if (rebuilt && !(await rebuild(targetRoots))) return;
       // Collapse what is open but no longer wanted, then expand the rest in order.
-      for (const id of [...model.expanded].reverse()) if (!targetOpen.includes(id)) model.collapse(id);
+      for (const id of [...model.expanded].reverse()) if (!wantOpen.includes(id)) model.collapse(id);
       setBusy(1);
       try {
-        for (const id of targetOpen) if (model.has(id) && !model.isExpanded(id)) await model.expand(id);
+        for (const id of wantOpen) if (model.has(id) && !model.isExpanded(id)) await model.expand(id);
       } finally {
         setBusy(-1);
       }
       if (destroyed) return;
+      syncControls();
       showOverlay(model.nodes.size === 0 ? emptyBox('Không tìm thấy văn bản này trong đồ thị.', 'Có thể văn bản đã bị xoá. Nhấn “Đặt lại” để về trang đầu.') : null);
+      const selected = params.get('node');
       render(traced ?? (selected && model.has(selected) ? selected : undefined));
       traced = null;
       cy.$(':selected').unselect();
       if (selected) cy.getElementById(selected).select();
     });
 
-  void apply(initial);
+  /** The roots the URL names, or the central documents by default (null when the view was left meanwhile). */
+  const resolveRoots = async (params: URLSearchParams): Promise<string[] | null> => {
+    const wantRoots = params.getAll('root');
+    isDefault = wantRoots.length === 0;
+    if (!isDefault) return wantRoots;
+    if (model.nodes.size === 0) showOverlay(loadingBox('Đang tải văn bản trung ương…'));
+    defaults ??= defaultRoots();
+    const ids = await defaults.catch((err) => {
+      defaults = null;
+      throw err;
+    });
+    return destroyed ? null : ids;
+  };
+
+  const rebuild = async (targetRoots: string[]): Promise<boolean> => {
+    model.clear();
+    cy.elements().remove();
+    roots = targetRoots;
+    syncControls();
+    if (roots.length === 0) {
+      showOverlay(emptyBox('Chưa có văn bản trung ương nào trong đồ thị.', 'Hãy nạp dữ liệu: npm run ingest -- data/corpus'));
+      return false;
+    }
+    showOverlay(loadingBox('Đang tải phả hệ…'));
+    setBusy(1);
+    try {
+      await model.loadRoots(roots);
+    } finally {
+      setBusy(-1);
+    }
+    return true;
+  };
+
+  /** A trace is resolved into roots and opened documents, then shown like any other lineage URL. */
+  const followTrace = async (trace: string) => {
+    showOverlay(loadingBox('Đang truy ngược lên văn bản gốc…'));
+    setBusy(1);
+    const t = await traceUp(trace).finally(() => setBusy(-1));
+    if (destroyed) return;
+    const p = new URLSearchParams([['root', t.root], ...t.open.map((o) => ['open', o])]);
+    if (t.directives) p.set('dir', '1');
+    p.set('node', t.node);
+    traced = [...t.open, t.node];
+    navigate('lineage', p, true);
+  };
+
+  void apply(initial).then(() => {
+    if (!destroyed) void pickerLoaded();
+  });
 
   return {
     update: (params) => void apply(params),
