@@ -22,7 +22,7 @@ import { upsertDocument } from '../graph-store/upsert-document.js';
 import { closeParsePool } from '../ingest/parse-pool.js';
 import { ingestBytes } from '../ingest/pipeline.js';
 import { REPO_ROOT } from '../core/paths.js';
-import { startLocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
+import { startLocalNeo4j } from '../graph-store/local-neo4j.js';
 import { disposeEmbedder, embedQuery } from '../search/embedder.js';
 import { VectorIndex } from '../search/index-store.js';
 import { lazyEmbedder } from '../search/open.js';

@@ -36,8 +36,8 @@ import { migrate } from '../graph-store/migrate.js';
 import { itemsWithoutEmbedding } from '../graph-store/search-reads.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { DEFAULT_OCR } from '../ingest/extract/ocr-page.js';
-import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j, type LocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
-import { modelPaths } from '../scripts/model/setup.js';
+import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j, type LocalNeo4j } from '../graph-store/local-neo4j.js';
+import { modelPaths } from '../search/model-setup.js';
 import { disposeEmbedder, getEmbedder } from '../search/embedder.js';
 import { clearGraph, graphCounts } from '../test/helpers/graph-counts.js';
 import { killCli, runCli, type CliResult } from './ingest-scale/cli-check.js';
@@ -273,7 +273,7 @@ async function main(opts: Opts): Promise<void> {
     if (cli.code !== 0) log(`--- CLI stderr (last lines) ---\n${cli.stderr.trim().split('\n').slice(-20).join('\n')}`);
     const placeholders = cli.stderr.split('\n').filter((l) => l.includes('{phase}') || l.includes('{file}'));
     if (placeholders.length > 0) {
-      log(`note: ${placeholders.length} page progress line(s) printed with an unfilled placeholder (ingest/ingest-progress.ts in a pipe), e.g. "${placeholders[0]!.trim().replace(/[█░]+/, '…').slice(0, 70)}"`);
+      log(`note: ${placeholders.length} page progress line(s) printed with an unfilled placeholder (cli/ingest-progress.ts in a pipe), e.g. "${placeholders[0]!.trim().replace(/[█░]+/, '…').slice(0, 70)}"`);
     }
     log('');
   }

@@ -28,7 +28,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { logger } from '../core/logger.js';
 import { readQuery } from '../graph-store/db.js';
-import { REPO_ROOT } from '../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../core/paths.js';
 import { startApp, type RunningApp } from './load/app.js';
 import type { LoadPlan, LoadResult } from './load/clients.js';
 import { phaseFigures, printPhase, type PhaseFigures } from './load/report.js';

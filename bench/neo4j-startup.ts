@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import neo4j from 'neo4j-driver';
-import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
+import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../graph-store/local-neo4j.js';
 
 export const STARTUP_TARGET_SECONDS = 20;
 

@@ -7,7 +7,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
+import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../graph-store/local-neo4j.js';
 import { closeDb, openDb } from '../graph-store/db.js';
 import { measureStartup, STARTUP_TARGET_SECONDS } from './neo4j-startup.js';
 import { measureUpsert } from './upsert-throughput.js';

@@ -1,6 +1,6 @@
 import type { Config } from '../core/config.js';
 import { logger } from '../core/logger.js';
-import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
+import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from './local-neo4j.js';
 import { closeDb, openDb, type Db } from './db.js';
 import { supervise, type SupervisedNeo4j } from './local-supervisor.js';
 import { migrate } from './migrate.js';

@@ -73,9 +73,22 @@ export function readQuery<T = Record<string, unknown>>(db: Db, cypher: string, p
   return runQuery<T>(db, cypher, params, true, opts);
 }
 
+let writesEnded = 0;
+
+/**
+ * How many writes of this process have ended (committed, failed or given up at their deadline).
+ * Answers kept in memory (server/queries/kept-answers.ts) compare it before and after: an answer
+ * read after this count last moved holds every write this process has acknowledged.
+ */
+export const localWritesEnded = (): number => writesEnded;
+
 /** One auto-committed write query (schema changes, maintenance). */
-export function writeQuery<T = Record<string, unknown>>(db: Db, cypher: string, params: Record<string, unknown> = {}, opts: QueryOptions = {}): Promise<T[]> {
-  return runQuery<T>(db, cypher, params, false, opts);
+export async function writeQuery<T = Record<string, unknown>>(db: Db, cypher: string, params: Record<string, unknown> = {}, opts: QueryOptions = {}): Promise<T[]> {
+  try {
+    return await runQuery<T>(db, cypher, params, false, opts);
+  } finally {
+    writesEnded++;
+  }
 }
 
 /** One write transaction (all of it or nothing), within the connection's write deadline. */
@@ -90,6 +103,7 @@ export async function writeTransaction<T>(db: Db, work: (tx: ManagedTransaction)
     frozen = err instanceof DatabaseDeadlineError;
     throw err;
   } finally {
+    writesEnded++;
     // On a frozen database closing waits too: the session is then left to the driver.
     if (frozen) void session.close().catch(() => undefined);
     else await session.close();

@@ -1,5 +1,5 @@
 import { logger } from '../core/logger.js';
-import type { LocalNeo4j } from '../scripts/neo4j/local-neo4j.js';
+import type { LocalNeo4j } from './local-neo4j.js';
 
 /** Restarts allowed in RESTART_WINDOW_MS before the supervisor gives up: a database that keeps dying needs a person. */
 const MAX_RESTARTS = 5;

@@ -53,6 +53,14 @@ const FILTER = `($provinces IS NULL OR i.province IN $provinces)
   AND ($hasLead IS NULL OR (i:Task AND EXISTS { (:Agency)-[:LEADS]->(i) } = $hasLead))
   AND ($kind = 'any' OR ($kind = 'task' AND i:Task) OR ($kind = 'directive' AND i:Directive))`;
 
+/** What a hit shows of item `i` in document `d`. */
+const ROW = `{ id: i.id, documentId: i.documentId, documentNumber: d.number, documentTitle: d.title,
+  province: i.province, level: i.level, text: i.text,
+  sectionPath: coalesce(i.sectionPath, []), sectionTitles: coalesce(i.sectionTitles, []),
+  lineStart: i.lineStart, lineEnd: i.lineEnd, isTask: i:Task, isDirective: i:Directive,
+  leads: COLLECT { MATCH (a:Agency)-[:LEADS]->(i)
+                   RETURN { id: a.id, name: a.name, collective: coalesce(a.collective, false) } ORDER BY a.name } }`;
+
 // ------------------------------------------------------------------------- embeddings ----
 
 export interface TextToEmbed {
@@ -150,6 +158,43 @@ export function fulltextItems(db: Db, lucene: string, filter: ItemFilter, k: num
   );
 }
 
+export interface FulltextHit {
+  id: string;
+  score: number;
+  /** What a hit shows, for the best `withRows` hits (the others: null). */
+  row: SearchItemRow | null;
+}
+
+/**
+ * fulltextItems, with the rows of its best `withRows` hits read in the same query: the lexical
+ * side's best hits are most of what a search shows, so most searches need no second round trip
+ * to read their hits back (search/service.ts).
+ */
+export function fulltextItemRows(db: Db, lucene: string, filter: ItemFilter, k: number, withRows: number): Promise<FulltextHit[]> {
+  const limit = neo4j.int(k);
+  const options = isUnfiltered(filter) ? { limit } : {};
+  return readQuery(
+    db,
+    `CALL db.index.fulltext.queryNodes($index, $lucene, $options) YIELD node AS i, score
+     WHERE ${FILTER}
+     WITH i, score ORDER BY score DESC, i.id LIMIT $k
+     WITH collect({ i: i, score: score }) AS hits
+     UNWIND range(0, size(hits) - 1) AS rank
+     WITH hits[rank].i AS i, hits[rank].score AS score, rank
+     CALL (i, rank) {
+       WITH i WHERE rank < $withRows
+       MATCH (d:Document)-[:CONTAINS]->(i)
+       RETURN ${ROW} AS row
+       UNION
+       WITH i WHERE rank >= $withRows
+       RETURN null AS row
+     }
+     RETURN i.id AS id, score, row
+     ORDER BY rank`,
+    { index: FULLTEXT_INDEX, lucene, options, k: limit, withRows: neo4j.int(withRows), ...filterParams(filter) },
+  );
+}
+
 /** Ids of the items a filter admits (the vector side restricts its neighbours to these). */
 export async function filteredItemIds(db: Db, filter: ItemFilter): Promise<Set<string>> {
   const rows = await readQuery<{ id: string }>(db, `MATCH (i:Item) WHERE ${FILTER} RETURN i.id AS id`, filterParams(filter));
@@ -212,20 +257,15 @@ export interface SearchItemRow {
  * are no longer in the graph, are left out.
  */
 export async function searchItems(db: Db, ids: string[], filter: ItemFilter = {}): Promise<Map<string, SearchItemRow>> {
-  const rows = await readQuery<SearchItemRow>(
+  const rows = await readQuery<{ row: SearchItemRow }>(
     db,
     `UNWIND $ids AS id
      MATCH (d:Document)-[:CONTAINS]->(i:Item {id: id})
      WHERE ${FILTER}
-     RETURN i.id AS id, i.documentId AS documentId, d.number AS documentNumber, d.title AS documentTitle,
-            i.province AS province, i.level AS level, i.text AS text,
-            coalesce(i.sectionPath, []) AS sectionPath, coalesce(i.sectionTitles, []) AS sectionTitles,
-            i.lineStart AS lineStart, i.lineEnd AS lineEnd, i:Task AS isTask, i:Directive AS isDirective,
-            COLLECT { MATCH (a:Agency)-[:LEADS]->(i)
-                      RETURN { id: a.id, name: a.name, collective: coalesce(a.collective, false) } ORDER BY a.name } AS leads`,
+     RETURN ${ROW} AS row`,
     { ids, ...filterParams(filter) },
   );
-  return new Map(rows.map((r) => [r.id, r]));
+  return new Map(rows.map(({ row }) => [row.id, row]));
 }
 
 export interface TaskBrief {

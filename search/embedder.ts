@@ -12,7 +12,7 @@ import path from 'node:path';
 import { AutoModel, AutoTokenizer, Tensor, env } from '@huggingface/transformers';
 import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
 import { EMBEDDING_DIMENSIONS } from '../graph-schema/constraints.js';
-import { ensureModel } from '../scripts/model/setup.js';
+import { ensureModel } from './model-setup.js';
 
 /** Embedding dimension of multilingual-e5-small: the one value graph-schema's vector index is built with. */
 export { EMBEDDING_DIMENSIONS };

@@ -9,7 +9,7 @@
  * as a phrase, boosted: "khởi nghiệp" beats an item with "khởi" and "nghiệp" far apart.
  */
 import type { Db } from '../graph-store/db.js';
-import { fulltextItems, type ItemFilter } from '../graph-store/search-reads.js';
+import { fulltextItemRows, fulltextItems, type FulltextHit, type ItemFilter } from '../graph-store/search-reads.js';
 import { tokenize } from './text.js';
 
 /** Longer queries are cut: the query and its scoring stay bounded. */
@@ -61,6 +61,20 @@ export async function lexicalSearch(db: Db, query: string, filter: ItemFilter, k
   const lucene = luceneQuery(query, opts);
   if (!lucene) return [];
   return fulltextItems(db, lucene, filter, k);
+}
+
+/** lexicalSearch, with what the best `withRows` hits show read in the same round trip. */
+export async function lexicalSearchWithRows(
+  db: Db,
+  query: string,
+  filter: ItemFilter,
+  k: number,
+  withRows: number,
+  opts: LuceneOptions = {},
+): Promise<FulltextHit[]> {
+  const lucene = luceneQuery(query, opts);
+  if (!lucene) return [];
+  return fulltextItemRows(db, lucene, filter, k, withRows);
 }
 
 /** A whole task text as a query ("tasks like this"): long, but bounded under Lucene's 1024 clauses. */

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { EMBEDDING_DIMENSIONS } from '../graph-schema/index.js';
 import type { Db } from '../graph-store/db.js';
-import { modelPaths } from '../scripts/model/setup.js';
+import { modelPaths } from './model-setup.js';
 import { embedPassages, embedQuery } from './embedder.js';
 import { VectorIndex, type OpenStatus } from './index-store.js';
 import { HybridSearchService, type Embedder, type RankingOptions } from './service.js';

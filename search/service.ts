@@ -15,15 +15,16 @@
  * query about nothing the graph holds ("xyzqwv") gets no hits rather than the least bad forty.
  */
 import type { Db } from '../graph-store/db.js';
-import { embeddingsOf, itemTexts, searchItems, type ItemFilter, type SearchItemRow, type TaskBrief } from '../graph-store/search-reads.js';
+import { embeddingsOf, filteredItemIds, itemTexts, searchItems, type ItemFilter, type SearchItemRow, type TaskBrief } from '../graph-store/search-reads.js';
 import { accentConflict, explain, queryTerms, type QueryTerms } from './highlight.js';
 import { queryCoverage, searchMatch, SEARCH_LEVELS } from './hit-match.js';
 import type { VectorIndex } from './index-store.js';
-import { lexicalSearch } from './lexical.js';
+import { lexicalSearchWithRows, type LexicalHit } from './lexical.js';
 import { reciprocalRankFusion, scoreFusion, type Fused, type Ranked } from './fuse.js';
 import { GraphToneRestorer } from './restore-tones.js';
 import { rankSimilar, similarCandidates, SIMILAR_LEVELS, SIMILAR_MODEL, type SimilarCandidate } from './similar.js';
 import { syncSearchIndex, type PassageEmbedder, type SyncOptions, type SyncResult } from './sync.js';
+import { UntilSync } from './until-sync.js';
 import type { SearchFilters, SearchHit, SearchService } from './types.js';
 import { vectorSearch, type QueryEmbedder } from './vector.js';
 
@@ -81,11 +82,18 @@ export type LexicalSide = (query: string, filter: ItemFilter, k: number) => Prom
 
 /** How often, at most, a search checks whether another process saved a newer index. */
 const RELOAD_CHECK_MS = 1_000;
+/** Rows of hits kept (a few KB each): the items the searches of a busy day show. */
+const KEPT_ROWS = 20_000;
+/** Filters whose admitted items are kept (a province's: a few thousand ids). */
+const KEPT_FILTERS = 64;
 
 export class HybridSearchService implements SearchService {
   readonly ranking: RankingOptions;
   private lastReloadCheck = 0;
   private readonly tones: GraphToneRestorer;
+  /** What hits show, by item id, and the items each filter admits: until the index next changes. */
+  private readonly rows = new UntilSync<SearchItemRow>(KEPT_ROWS);
+  private readonly admitted = new UntilSync<Promise<ReadonlySet<string>>>(KEPT_FILTERS);
 
   constructor(
     private readonly db: Db,
@@ -103,6 +111,8 @@ export class HybridSearchService implements SearchService {
   async syncIndex(opts?: SyncOptions): Promise<SyncResult> {
     const result = await syncSearchIndex(this.db, this.index, this.embedder, opts);
     if (result.added > 0 || result.removed > 0) this.tones.invalidate();
+    // A write can change what hits show (a lead, a title) without changing any item's text.
+    this.forgetRows();
     return result;
   }
 
@@ -122,15 +132,13 @@ export class HybridSearchService implements SearchService {
     this.maybeReload();
     const r = this.ranking;
     const depth = Math.max(r.depth, 2 * limit);
-    // The query is embedded in every mode: the match of each hit needs its cosine.
+    // The query is embedded in every mode: the match of each hit needs its cosine. Embedding runs
+    // beside the full-text query, which reads back the rows of its best hits in the same trip.
+    const shown = limit + Math.max(10, limit);
     const embedded = this.queryForEmbedding(q).then((text) => this.embedder.embedQuery(text));
     const [[queryVector, vector], lexical] = await Promise.all([
-      embedded.then(async (v) => [v, r.mode === 'lexical' ? [] : await vectorSearch(this.db, this.index, v, filters, depth)] as const),
-      r.mode === 'vector'
-        ? []
-        : this.lexicalSide
-          ? this.lexicalSide(q, filters, depth)
-          : lexicalSearch(this.db, q, filters, depth, { pairBoost: r.pairBoost, titleWeight: r.titleWeight }),
+      embedded.then(async (v) => [v, r.mode === 'lexical' ? [] : await vectorSearch(this.db, this.index, v, filters, depth, (f) => this.admittedBy(f))] as const),
+      r.mode === 'vector' ? [] : this.lexical(q, filters, depth, shown),
     ]);
     const fuse = r.fusion === 'score' ? scoreFusion : reciprocalRankFusion;
     const found = new Set(vector.map((h) => h.id));
@@ -143,8 +151,8 @@ export class HybridSearchService implements SearchService {
       vectorExtra: r.mode === 'hybrid' && r.fillVectorScores ? this.index.similarities(queryVector, missed) : [],
     });
     // The accent penalty can move an item a few places, so look a little past the limit.
-    const candidates = fused.slice(0, limit + Math.max(10, limit));
-    const rows = await searchItems(this.db, candidates.map((c) => c.id), filters);
+    const candidates = fused.slice(0, shown);
+    const rows = await this.rowsOf(candidates.map((c) => c.id), filters);
     const cosines = new Map(this.index.similarities(queryVector, rows.keys()).map((h) => [h.id, h.score]));
     const terms = queryTerms(q);
     const hits: SearchHit[] = [];
@@ -156,6 +164,50 @@ export class HybridSearchService implements SearchService {
       if (match) hits.push(this.hit(c, row, terms, match));
     }
     return hits.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : 1)).slice(0, limit);
+  }
+
+  /** The lexical side's candidates; the full-text index's also leave the rows of its best `shown` hits kept. */
+  private async lexical(q: string, filters: SearchFilters, depth: number, shown: number): Promise<LexicalHit[]> {
+    if (this.lexicalSide) return this.lexicalSide(q, filters, depth);
+    const r = this.ranking;
+    const hits = await lexicalSearchWithRows(this.db, q, filters, depth, shown, { pairBoost: r.pairBoost, titleWeight: r.titleWeight });
+    for (const h of hits) if (h.row) this.rows.set(h.id, h.row);
+    return hits.map(({ id, score }) => ({ id, score }));
+  }
+
+  /** What the hits show: kept rows, the others read back in one query (and kept). */
+  private async rowsOf(ids: string[], filters: SearchFilters): Promise<Map<string, SearchItemRow>> {
+    const rows = new Map<string, SearchItemRow>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const row = this.rows.get(id);
+      if (row) rows.set(id, row);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return rows;
+    for (const [id, row] of await searchItems(this.db, missing, filters)) {
+      rows.set(id, row);
+      this.rows.set(id, row);
+    }
+    return rows;
+  }
+
+  /** The items a filter admits, kept per filter until the index changes. */
+  private admittedBy(filter: ItemFilter): Promise<ReadonlySet<string>> {
+    const key = JSON.stringify(filter, Object.keys(filter).sort());
+    let ids = this.admitted.get(key);
+    if (!ids) {
+      ids = filteredItemIds(this.db, filter);
+      this.admitted.set(key, ids);
+      // A failed read is not kept.
+      ids.catch(() => this.admitted.clear());
+    }
+    return ids;
+  }
+
+  private forgetRows(): void {
+    this.rows.clear();
+    this.admitted.clear();
   }
 
   private hit(c: Fused, row: SearchItemRow, terms: QueryTerms, match: SearchHit['match']): SearchHit {
@@ -204,6 +256,7 @@ export class HybridSearchService implements SearchService {
     const now = Date.now();
     if (now - this.lastReloadCheck < RELOAD_CHECK_MS) return;
     this.lastReloadCheck = now;
-    this.index.reloadIfChangedOnDisk();
+    // Another process wrote and synced: what hits show may have changed with it.
+    if (this.index.reloadIfChangedOnDisk()) this.forgetRows();
   }
 }

@@ -6,7 +6,7 @@
  */
 import { logger } from '../core/logger.js';
 import type { Db } from '../graph-store/db.js';
-import { ensureModel } from '../scripts/model/setup.js';
+import { ensureModel } from './model-setup.js';
 import { getEmbedder } from './embedder.js';
 import { openSearch } from './open.js';
 import type { HybridSearchService } from './service.js';

@@ -18,8 +18,10 @@ export async function vectorSearch(
   queryVector: ArrayLike<number>,
   filter: ItemFilter,
   k: number,
+  /** The items a filter admits: read from the graph unless the caller keeps them. */
+  admitted: (filter: ItemFilter) => Promise<ReadonlySet<string>> = (f) => filteredItemIds(db, f),
 ): Promise<VectorHit[]> {
-  const allowed = isUnfiltered(filter) ? undefined : await filteredItemIds(db, filter);
+  const allowed = isUnfiltered(filter) ? undefined : await admitted(filter);
   if (allowed?.size === 0) return [];
   return index.search(queryVector, k, allowed);
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { logger } from '../core/logger.js';
-import { REPO_ROOT } from '../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../core/paths.js';
 import type { AppDeps } from './deps.js';
 import { errorHandler } from './errors.js';
 import { Api } from './http/api.js';

@@ -8,13 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Db } from '../../graph-store/db.js';
-import { ingestProgress } from '../../ingest/ingest-progress.js';
+import { ingestProgress } from '../../cli/ingest-progress.js';
 import { parseBytes } from '../../ingest/parse-file.js';
 import { ParseError } from '../../ingest/parse/parse-document.js';
 import { ingestFiles, type FileOutcome } from '../../ingest/pipeline.js';
 import { SourceError } from '../../ingest/read-source.js';
 import { openSearch } from '../../search/open.js';
-import { syncProgressBar } from '../../search/progress.js';
+import { syncProgressBar } from '../../cli/sync-progress.js';
 import type { Embedder } from '../../search/service.js';
 import type { SyncResult } from '../../search/sync.js';
 import { between, snapshot, sumWindows, type Snapshot, type Window } from './machine.js';

@@ -1,5 +1,5 @@
 /**
- * The product as `npm start` runs it (server/main.ts), on a copy of the scale graph: the local
+ * The product as `npm start` runs it (cli/serve.ts), on a copy of the scale graph: the local
  * Neo4j launcher on the copied store, the configured deadlines, migrate, the parse worker, the
  * search service started by search/start.ts over the copied index, createApp on a local port.
  * Only the demo-corpus seeding is left out (the graph is not empty).
@@ -12,7 +12,7 @@ import { loadConfig } from '../../core/config.js';
 import type { Db } from '../../graph-store/db.js';
 import { migrate } from '../../graph-store/migrate.js';
 import { closeParsePool, startParsePool } from '../../ingest/parse-pool.js';
-import { modelPaths } from '../../scripts/model/setup.js';
+import { modelPaths } from '../../search/model-setup.js';
 import { disposeEmbedder } from '../../search/embedder.js';
 import { startSearch } from '../../search/start.js';
 import { createApp, type AppDeps } from '../../server/app.js';

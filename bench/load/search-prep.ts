@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BULK_DEADLINE_MS, writeQuery } from '../../graph-store/db.js';
 import { itemsWithoutEmbedding, writeEmbeddings } from '../../graph-store/search-reads.js';
-import { modelPaths } from '../../scripts/model/setup.js';
+import { modelPaths } from '../../search/model-setup.js';
 import { disposeEmbedder, getEmbedder } from '../../search/embedder.js';
 import { openSearch } from '../../search/open.js';
 import { startBenchNeo4j, type ScaleCache } from '../scale-graph/cache.js';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { discoverFiles } from '../../ingest/discover-files.js';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import { planText } from '../scale-graph/plan-text.js';
 import { clausePools, laterPlans, scalePlans, type ScaleOptions } from '../scale-graph/plans.js';
 

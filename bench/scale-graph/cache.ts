@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, openDb, type Db } from '../../graph-store/db.js';
 import { PARSER_VERSION } from '../../ingest/parse-file.js';
-import { modelPaths } from '../../scripts/model/setup.js';
-import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j, type LocalNeo4j } from '../../scripts/neo4j/local-neo4j.js';
+import { modelPaths } from '../../search/model-setup.js';
+import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j, type LocalNeo4j } from '../../graph-store/local-neo4j.js';
 import type { ScaleOptions } from './plans.js';
 
 /** What the graph holds follows from these and the parser; write.ts only decides how fast it is written. */

@@ -17,7 +17,7 @@ import { migrate } from '../../graph-store/migrate.js';
 import { discoverFiles } from '../../ingest/discover-files.js';
 import { ingestFiles, ingestRecord } from '../../ingest/pipeline.js';
 import { closeParsePool, parseBytesOffThread } from '../../ingest/parse-pool.js';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import { planText } from './plan-text.js';
 import { clausePools, DEFAULT_SCALE, scalePlans, type PlanSpec, type ScaleOptions } from './plans.js';
 

@@ -12,7 +12,8 @@ import {
 } from './item-kinds.js';
 import type { SectionNode } from './sections.js';
 import type { TableRow } from './table.js';
-import { fieldOf, readTaskFields } from './task-fields.js';
+import { fieldOf } from './field-labels.js';
+import { readTaskFields } from './task-fields.js';
 
 /**
  * Items from the section tree, before ids and kinds: every leaf with text (a paragraph, bullet or

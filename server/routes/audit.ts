@@ -7,6 +7,7 @@ import { sendList } from '../http/respond.js';
 import type { z } from '../openapi/zod.js';
 import * as audit from '../queries/audit.js';
 import { KeptAnswers } from '../queries/kept-answers.js';
+import { localWritesEnded } from '../../graph-store/db.js';
 import { graphVersion } from '../../graph-store/graph-version.js';
 import {
   AuditFilterQuery,
@@ -142,7 +143,7 @@ function addList<R>(api: Api, route: ListRoute<R>): void {
 
 export function auditRoutes(api: Api, { db }: AppDeps): void {
   // The heatmap aggregates every task → directive link of the document; kept while the graph stays as it was.
-  const heatmaps = new KeptAnswers<Heatmap>(() => graphVersion(db));
+  const heatmaps = new KeptAnswers<Heatmap>(() => graphVersion(db), localWritesEnded);
   addList(api, {
     path: '/api/audit/summary',
     summary: 'Per document: tasks, tasks without lead, collective-led tasks, directive items nobody implements, unresolved citations',

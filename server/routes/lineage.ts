@@ -8,6 +8,7 @@ import { EDGE_COLUMNS, NODE_COLUMNS, toGraphml } from '../format/graphml.js';
 import { getLineage, withDownload } from '../queries/lineage.js';
 import { ExportQuery, LINEAGE_LIMIT, LineageQuery, Subgraph } from '../schemas/lineage.js';
 import { KeptAnswers } from '../queries/kept-answers.js';
+import { localWritesEnded } from '../../graph-store/db.js';
 import { graphVersion } from '../../graph-store/graph-version.js';
 
 const nodeColumns: Column<GraphNode>[] = NODE_COLUMNS.map((k) => [k, (n) => (n as unknown as Record<string, unknown>)[k]] as const);
@@ -18,7 +19,7 @@ export function lineageRoutes(api: Api, { db }: AppDeps): void {
   // open) are asked again and again: 0.3 s of reads and 25 ms of JSON for 69-KL/TW's on a national
   // graph. Answers at the default budget (under 1 MB each) are kept, serialised, while the graph
   // stays as it was; larger budgets are read each time.
-  const answers = new KeptAnswers<SerialisedJson>(() => graphVersion(db));
+  const answers = new KeptAnswers<SerialisedJson>(() => graphVersion(db), localWritesEnded);
   api.add({
     method: 'get',
     path: '/api/lineage',

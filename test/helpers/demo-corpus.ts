@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Db } from '../../graph-store/db.js';
 import { discoverFiles } from '../../ingest/discover-files.js';
 import { ingestFiles } from '../../ingest/pipeline.js';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import { clearGraph } from './graph-counts.js';
 
 /** Ids of documents in data/corpus that the API tests look up. */

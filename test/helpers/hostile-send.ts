@@ -51,7 +51,7 @@ export async function sendHostile(cases: HostileCase[], opts: SendOptions): Prom
 
 /**
  * One upload of a demo corpus file as it is (answered 200 unchanged, nothing written) before the
- * clock starts: `npm start` starts the parse worker at boot (server/main.ts), so its first upload
+ * clock starts: `npm start` starts the parse worker at boot (cli/serve.ts), so its first upload
  * does not wait the seconds a cold worker takes to load; a server made by createApp alone starts
  * it on its first upload.
  */

@@ -1,5 +1,5 @@
 /**
- * The real search service for the UI tests, built as `npm start` builds it (server/main.ts →
+ * The real search service for the UI tests, built as `npm start` builds it (cli/serve.ts →
  * search/start.ts → openSearch(db): the real model, the index synced with the graph), but with
  * an index directory of its own so the test graph never touches the developer's .cache/index,
  * and with errors thrown rather than logged. No stand-in: when the search stage cannot be built,

@@ -12,7 +12,7 @@ import { logger } from '../../core/logger.js';
 import { closeDb, type Db } from '../../graph-store/db.js';
 import { discoverFiles } from '../../ingest/discover-files.js';
 import { ingestFiles } from '../../ingest/pipeline.js';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import { WEB_DIST, ensureWebBuilt } from '../../scripts/build-web.js';
 import { createApp } from '../../server/app.js';
 import type { AppDeps } from '../../server/deps.js';

@@ -13,12 +13,8 @@ import { readdir, rm } from 'node:fs/promises';
 import { processAlive } from '../../core/dir-lock.js';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import {
-  REPO_ROOT,
-  checkPrerequisites,
-  ensureLauncherBuilt,
-  startLocalNeo4j,
-} from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
+import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../../graph-store/local-neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

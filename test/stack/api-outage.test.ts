@@ -15,7 +15,8 @@ import { logger } from '../../core/logger.js';
 import type { Db } from '../../graph-store/db.js';
 import { migrate } from '../../graph-store/migrate.js';
 import { upsertDocument } from '../../graph-store/upsert-document.js';
-import { REPO_ROOT, startLocalNeo4j, type LocalNeo4j } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../../graph-store/local-neo4j.js';
 import { createApp } from '../../server/app.js';
 import { syntheticRecord } from '../helpers/synthetic-record.js';
 

@@ -14,7 +14,7 @@ import { loadConfig } from '../../core/config.js';
 import { logger } from '../../core/logger.js';
 import { closeDb, readQuery, type Db } from '../../graph-store/db.js';
 import { ingestFiles } from '../../ingest/pipeline.js';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import { createApp } from '../../server/app.js';
 import { DeleteResult, DocumentDetail, UploadResult } from '../../server/schemas/documents.js';
 import { clearGraph } from '../helpers/graph-counts.js';

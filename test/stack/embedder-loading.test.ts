@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTinyModel, ensureModel, isModelComplete, modelPaths, modelProblem } from '../../scripts/model/setup.js';
+import { buildTinyModel, ensureModel, isModelComplete, modelPaths, modelProblem } from '../../search/model-setup.js';
 import { Embedder, MAX_TOKENS, type EmbedderDtype } from '../../search/embedder.js';
 import { cosine } from '../helpers/cosine.js';
 

@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseJavaMajor } from '../../scripts/neo4j/local-neo4j.js';
+import { parseJavaMajor } from '../../graph-store/local-neo4j.js';
 import { testNeo4jAuth, testNeo4jUri } from '../setup/neo4j-uri.js';
 
 // Our local Neo4j (from globalSetup or `scripts/neo4j/cli.ts start`) always listens on 127.0.0.1;

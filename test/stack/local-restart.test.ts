@@ -11,7 +11,8 @@ import { logger } from '../../core/logger.js';
 import { connect, type Connection } from '../../graph-store/connect.js';
 import { readQuery } from '../../graph-store/db.js';
 import { upsertDocument } from '../../graph-store/upsert-document.js';
-import { freePort, REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
+import { freePort } from '../../graph-store/local-neo4j.js';
 import { syntheticRecord } from '../helpers/synthetic-record.js';
 
 logger.level = 'silent';

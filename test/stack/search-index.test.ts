@@ -13,7 +13,7 @@ import { EMBEDDING_DIMENSIONS } from '../../graph-schema/index.js';
 import { closeDb, readQuery, type Db } from '../../graph-store/db.js';
 import { deleteDocument } from '../../graph-store/delete-document.js';
 import { ingestBytes, ingestFiles } from '../../ingest/pipeline.js';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import { disposeEmbedder, embedQuery } from '../../search/embedder.js';
 import { VectorIndex } from '../../search/index-store.js';
 import { lazyEmbedder } from '../../search/open.js';

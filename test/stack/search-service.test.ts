@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.js';
 import { logger } from '../../core/logger.js';
-import { closeDb, readQuery, type Db } from '../../graph-store/db.js';
+import { closeDb, readQuery, writeQuery, type Db } from '../../graph-store/db.js';
 import { discoverFiles } from '../../ingest/discover-files.js';
 import { ingestFiles } from '../../ingest/pipeline.js';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import { createApp } from '../../server/app.js';
 import { disposeEmbedder } from '../../search/embedder.js';
 import { explain, queryTerms } from '../../search/highlight.js';
@@ -186,6 +186,37 @@ describe('filters', () => {
 
   it('returns nothing when no item passes the filters', async () => {
     expect(await service.search(q, { kind: 'any', province: 'Không Có' }, 10)).toEqual([]);
+  });
+});
+
+describe('what hits show', () => {
+  it('is read again after the next sync: a lead changed without changing the text shows', async () => {
+    // The vector side alone: its hits' rows are kept between searches (the full-text query reads
+    // its own best hits' rows afresh every time).
+    const vectorOnly = service.withRanking({ mode: 'vector' });
+    const q = 'trung tâm đổi mới sáng tạo';
+    const [hit] = await vectorOnly.search(q, { kind: 'task', hasLead: true }, 1);
+    expect(hit).toBeDefined();
+    const before = hit!.item.leads.map((l) => l.id);
+    const other = 'test-kept-rows-agency';
+    const relead = (from: string[], to: string) =>
+      writeQuery(
+        db,
+        `MATCH (i:Item {id: $id}) OPTIONAL MATCH (a:Agency)-[r:LEADS]->(i) WHERE a.id IN $from DELETE r
+         WITH DISTINCT i MERGE (b:Agency {id: $to}) ON CREATE SET b.name = 'Sở Thử Nghiệm' MERGE (b)-[:LEADS]->(i)`,
+        { id: hit!.item.id, from, to },
+      );
+    await relead(before, other);
+    try {
+      await vectorOnly.syncIndex({ documents: [hit!.item.documentId] });
+      const [again] = (await vectorOnly.search(q, { kind: 'task' }, 10)).filter((h) => h.item.id === hit!.item.id);
+      expect(again?.item.leads.map((l) => l.id)).toEqual([other]);
+    } finally {
+      // Back as it was, for the other tests.
+      for (const id of before) await relead([other], id);
+      await writeQuery(db, 'MATCH (b:Agency {id: $other}) DETACH DELETE b', { other });
+      await service.syncIndex({ documents: [hit!.item.documentId] });
+    }
   });
 });
 

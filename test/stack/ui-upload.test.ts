@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import type { DocumentDetail } from '../../web/src/types.js';
 import { warningText } from '../../web/src/warning-text.js';
 import { eventually, graphNodes, graphSettled, pageErrors, screenshot } from '../helpers/ui-browser.js';

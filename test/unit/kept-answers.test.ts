@@ -6,17 +6,37 @@
 import { describe, expect, it } from 'vitest';
 import { KeptAnswers } from '../../server/queries/kept-answers.js';
 
+/** A graph whose commits come from this process (`write`) or another (`commit`). */
 function graph() {
   let commits = 0;
+  let writes = 0;
+  let reads = 0;
   let down = false;
   return {
     version: async () => {
+      reads++;
       if (down) throw new Error('the database did not answer a read within 4000 ms');
       return `v${commits}`;
     },
+    writesEnded: () => writes,
     commit: () => commits++,
+    write: () => {
+      commits++;
+      writes++;
+    },
+    versionReads: () => reads,
     freeze: () => (down = true),
   };
+}
+
+const keptOn = <T>(g: ReturnType<typeof graph>, max?: number) => new KeptAnswers<T>(g.version, g.writesEnded, max);
+
+/** A load that ends when told to. */
+function pending<T>(value: T) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let calls = 0;
+  return { load: async () => (calls++, await gate, value), release, calls: () => calls };
 }
 
 const counting = () => {
@@ -27,7 +47,7 @@ const counting = () => {
 describe('KeptAnswers', () => {
   it('reads once for concurrent and later requests, and again once the graph has moved', async () => {
     const g = graph();
-    const kept = new KeptAnswers<number>(g.version);
+    const kept = keptOn<number>(g);
     const c = counting();
     expect(await Promise.all([kept.get('k', c.load), kept.get('k', c.load)])).toEqual([1, 1]);
     expect(await kept.get('k', c.load)).toBe(1);
@@ -38,32 +58,64 @@ describe('KeptAnswers', () => {
   });
 
   it('keeps answers apart by key', async () => {
-    const kept = new KeptAnswers<string>(graph().version);
+    const kept = keptOn<string>(graph());
     expect(await kept.get('a', async () => 'A')).toBe('A');
     expect(await kept.get('b', async () => 'B')).toBe('B');
     expect(await kept.get('a', async () => 'other')).toBe('A');
   });
 
   it('does not keep a failed read', async () => {
-    const kept = new KeptAnswers<number>(graph().version);
+    const kept = keptOn<number>(graph());
     await expect(kept.get('k', async () => Promise.reject(new Error('deadline')))).rejects.toThrow('deadline');
     expect(await kept.get('k', async () => 7)).toBe(7);
   });
 
   it('serves nothing from memory when the database does not answer', async () => {
     const g = graph();
-    const kept = new KeptAnswers<string>(g.version);
+    const kept = keptOn<string>(g);
     await kept.get('k', async () => 'kept');
     g.freeze();
     await expect(kept.get('k', async () => 'fresh')).rejects.toThrow(/did not answer/);
   });
 
   it('holds at most its number of entries, dropping the oldest', async () => {
-    const kept = new KeptAnswers<string>(graph().version, 2);
+    const kept = keptOn<string>(graph(), 2);
     await kept.get('a', async () => 'A');
     await kept.get('b', async () => 'B');
     await kept.get('c', async () => 'C');
     expect(await kept.get('a', async () => 'A again')).toBe('A again');
     expect(await kept.get('c', async () => 'C again')).toBe('C');
+  });
+
+  it('shares one read of where the graph stands among concurrent requests', async () => {
+    const g = graph();
+    const kept = keptOn<string>(g);
+    await kept.get('k', async () => 'A');
+    const before = g.versionReads();
+    await Promise.all([kept.get('k', async () => 'B'), kept.get('k', async () => 'B'), kept.get('other', async () => 'C')]);
+    expect(g.versionReads() - before).toBe(1);
+  });
+
+  it("shares a read under way though another process committed since, but not once this process's write has ended", async () => {
+    const g = graph();
+    const kept = keptOn<string>(g);
+    const first = pending('read before');
+    const a = kept.get('k', first.load);
+    await Promise.resolve();
+    g.commit(); // another process
+    const b = kept.get('k', async () => 'not read');
+    first.release();
+    expect(await Promise.all([a, b])).toEqual(['read before', 'read before']);
+    expect(first.calls()).toBe(1);
+
+    g.commit();
+    const second = pending('read before the upload');
+    const c = kept.get('k', second.load);
+    await new Promise((r) => setTimeout(r, 0));
+    g.write(); // an upload through this server ends while that read runs
+    const d = kept.get('k', async () => 'read after the upload');
+    second.release();
+    expect(await c).toBe('read before the upload');
+    expect(await d).toBe('read after the upload');
   });
 });

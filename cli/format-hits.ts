@@ -3,7 +3,7 @@
  * source lines, lead), why (how well it matches, the scores behind it, matched terms) and its
  * text with the matches marked.
  */
-import type { SearchHit } from './types.js';
+import type { SearchHit } from '../search/types.js';
 
 export interface FormatOptions {
   /** ANSI colours (a TTY); otherwise matches are marked «like this». */

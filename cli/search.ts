@@ -11,12 +11,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../core/config.js';
 import { connect } from '../graph-store/connect.js';
-import { seedDemoCorpus } from '../ingest/seed-demo.js';
-import { disposeEmbedder } from './embedder.js';
+import { seedDemoCorpus } from './seed-demo.js';
+import { disposeEmbedder } from '../search/embedder.js';
 import { formatHits, formatSimilar } from './format-hits.js';
-import { openSearch } from './open.js';
-import { syncProgressBar } from './progress.js';
-import { SearchFilters } from './types.js';
+import { openSearch } from '../search/open.js';
+import { syncProgressBar } from './sync-progress.js';
+import { SearchFilters } from '../search/types.js';
 
 interface Opts {
   similar?: string;

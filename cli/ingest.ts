@@ -2,13 +2,13 @@ import { Command, InvalidArgumentError } from 'commander';
 import Table from 'cli-table3';
 import { loadConfig } from '../core/config.js';
 import { connect } from '../graph-store/connect.js';
-import { discoverFiles } from './discover-files.js';
-import { parseFile } from './parse-file.js';
-import { countsOf, ingestFiles, type FileOutcome } from './pipeline.js';
+import { discoverFiles } from '../ingest/discover-files.js';
+import { parseFile } from '../ingest/parse-file.js';
+import { countsOf, ingestFiles, type FileOutcome } from '../ingest/pipeline.js';
 import { ingestProgress, shortName } from './ingest-progress.js';
 import type { Db } from '../graph-store/db.js';
 import { openSearch } from '../search/open.js';
-import { syncProgressBar } from '../search/progress.js';
+import { syncProgressBar } from './sync-progress.js';
 import { disposeEmbedder } from '../search/embedder.js';
 
 const program = new Command('ingest')

@@ -3,7 +3,7 @@
  * then updating the index). Nothing is drawn when there is nothing to do.
  */
 import cliProgress from 'cli-progress';
-import type { SyncProgress } from './sync.js';
+import type { SyncProgress } from '../search/sync.js';
 
 export function syncProgressBar(): { onProgress: (p: SyncProgress) => void; stop: () => void } {
   let bar: cliProgress.SingleBar | null = null;

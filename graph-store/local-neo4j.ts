@@ -1,6 +1,6 @@
 /**
  * Runs a real Neo4j 5.26 LTS Community for development, tests and CI, without Docker:
- * a tiny Java launcher (./src/main/java/policygraph/Neo4jLauncher.java) embeds Neo4j from
+ * a tiny Java launcher (scripts/neo4j/src/main/java/policygraph/Neo4jLauncher.java) embeds Neo4j from
  * Maven Central and opens Bolt on 127.0.0.1 with auth off. Needs a Java 17+ JDK and Maven 3.
  *
  * The Java child is tied to this process twice over: we stop it on exit/SIGINT/SIGTERM, and it
@@ -11,12 +11,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 
-import { REPO_ROOT } from '../../core/paths.js';
+import { REPO_ROOT } from '../core/paths.js';
 
-export { REPO_ROOT };
+/** The launcher's Java sources and build (build-time sources, kept in scripts/). */
 const LAUNCHER_DIR = join(REPO_ROOT, 'scripts/neo4j');
 const POM = join(LAUNCHER_DIR, 'pom.xml');
 const TARGET = join(LAUNCHER_DIR, 'target');

@@ -3,9 +3,9 @@ import type { Config } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import type { Db } from '../graph-store/db.js';
 import { readQuery } from '../graph-store/db.js';
-import { REPO_ROOT } from '../scripts/neo4j/local-neo4j.js';
-import { discoverFiles } from './discover-files.js';
-import { ingestFiles } from './pipeline.js';
+import { REPO_ROOT } from '../core/paths.js';
+import { discoverFiles } from '../ingest/discover-files.js';
+import { ingestFiles } from '../ingest/pipeline.js';
 
 /**
  * A first `npm start` or `npm run search` shows something: an empty graph gets the demo corpus
