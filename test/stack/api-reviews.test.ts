@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { readQuery } from '../../graph-store/db.js';
 import { discoverFiles } from '../../ingest/discover-files.js';
 import { ingestFiles } from '../../ingest/pipeline.js';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import { useDemoApi } from '../helpers/demo-api.js';
 import { KL69 } from '../helpers/demo-corpus.js';
 

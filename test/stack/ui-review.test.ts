@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../ingest/discover-files.js';
 import { ingestFiles } from '../../ingest/pipeline.js';
-import { REPO_ROOT } from '../../scripts/neo4j/local-neo4j.js';
+import { REPO_ROOT } from '../../core/paths.js';
 import type { Heatmap } from '../../web/src/types.js';
 import { eventually, pageErrors, screenshot } from '../helpers/ui-browser.js';
 import { useUiSession } from '../helpers/ui-session.js';
