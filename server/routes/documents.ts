@@ -1,7 +1,6 @@
 import { json, type Api } from '../http/api.js';
 import { rejectPagingWithId } from '../http/validate.js';
-import { requireToken, tokenJudge } from '../http/auth.js';
-import { writeLimits } from '../http/security.js';
+import { writeGuards } from '../http/write-guards.js';
 import { DOCUMENT_CONTENT_TYPES, readDocumentBody } from '../http/raw-body.js';
 import { HttpError } from '../errors.js';
 import type { AppDeps } from '../deps.js';
@@ -56,8 +55,7 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
     handle: ({ query }) => getProvinces(db, query.provinces),
   });
 
-  const judge = tokenJudge(config.API_TOKEN);
-  const writes = [...writeLimits((req) => judge(req) === 'right'), requireToken(judge)];
+  const writes = writeGuards(config);
 
   api.add({
     method: 'post',

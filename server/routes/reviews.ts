@@ -7,9 +7,8 @@ import express from 'express';
 import type { AppDeps } from '../deps.js';
 import type { Column } from '../format/csv.js';
 import { download, json, type Api } from '../http/api.js';
-import { requireToken, tokenJudge } from '../http/auth.js';
 import { sendList } from '../http/respond.js';
-import { writeLimits } from '../http/security.js';
+import { writeGuards } from '../http/write-guards.js';
 import { parseInput } from '../http/validate.js';
 import * as q from '../queries/reviews.js';
 import {
@@ -55,9 +54,8 @@ const queueColumns: Column<QueueRow>[] = [
 ];
 
 export function reviewRoutes(api: Api, { db, config }: AppDeps): void {
-  const judge = tokenJudge(config.API_TOKEN);
-  // The token is checked before the body is read; a review is a few hundred bytes.
-  const writes = [...writeLimits((req) => judge(req) === 'right'), requireToken(judge), express.json({ limit: '16kb' })];
+  // The token is checked before the body is read (the guards are shared with uploads and deletes); a review is a few hundred bytes.
+  const writes = [...writeGuards(config), express.json({ limit: '16kb' })];
 
   api.add({
     method: 'post',
