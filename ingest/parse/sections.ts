@@ -64,170 +64,200 @@ const STRUCTURAL_TYPES: ReadonlySet<NodeType> = new Set(['part', 'roman', 'upper
 
 export function buildTree(lines: readonly SourceLine[]): SectionTree {
   const cls = classifyLines(lines);
-  const warnings: string[] = [];
   const root = node('root', null, '', 1, false);
   root.headingLike = true;
   root.structural = true;
-  const stack: SectionNode[] = [root];
-  const top = () => stack[stack.length - 1]!;
-  const push = (n: SectionNode) => {
-    n.parent = top();
-    top().children.push(n);
-    stack.push(n);
+  const b: Builder = {
+    lines,
+    cls,
+    warnings: [],
+    stack: [root],
+    state: 'preamble',
+    bodyStart: firstBodyLine(cls, 0),
+    lastSignificant: 'text',
+    footnoteOpen: false,
+    appendixPreamble: false,
   };
-  let state: 'preamble' | 'body' | 'end' = 'preamble';
-  let bodyStart = firstBodyLine(cls, 0);
-  let lastSignificant: 'text' | 'footnote' | 'pagebreak' = 'text';
-  let footnoteOpen = false;
-  let appendixPreamble = false;
-
   for (let i = 0; i < cls.length; i++) {
     const c = cls[i]!;
     if (c.kind === 'blank' || c.kind === 'debris') continue;
-    if (c.kind === 'pagebreak') {
-      lastSignificant = 'pagebreak';
-      continue;
-    }
-    if (c.kind === 'footnote') {
-      footnoteOpen = !isTerminated(c.text);
-      lastSignificant = 'footnote';
-      continue;
-    }
-    if (c.kind === 'table') {
-      const j = tableBlockEnd(cls, i);
-      const block = lines.slice(i, j).filter((_, k) => cls[i + k]!.kind !== 'pagebreak' && cls[i + k]!.kind !== 'debris');
-      const table = parseTable(block);
-      warnings.push(...table.warnings);
-      if (table.isTaskTable) {
-        if (state === 'end') {
-          stack.length = 1;
-          push(appendixNode('appendix', 'PHỤ LỤC', c.n));
-          state = 'body';
-        }
-        while (stack.length > 1 && (!top().headingLike || top().type === 'para')) stack.pop();
-        const t = node('table', null, '', table.lineStart, false);
-        t.table = table;
-        t.lineEnd = table.lineEnd;
-        t.structural = true;
-        t.parent = top();
-        top().children.push(t);
-        if (state === 'preamble') state = 'body';
-        appendixPreamble = false;
-      } else if (state === 'body' && /Nơi nhận|\bT\/M\b|\bTM\.|\bKT\.|\(Đã ký\)/u.test(table.text)) {
-        state = 'end';
-      }
-      i = j - 1;
-      lastSignificant = 'text';
-      continue;
-    }
-
-    // A text line.
-    if (c.appendix) {
-      stack.length = 1;
-      push(appendixNode(c.appendix, c.text, c.n));
-      state = 'body';
-      appendixPreamble = true;
-      lastSignificant = 'text';
-      continue;
-    }
-    if (state === 'end') {
-      // A document attached after the signature ("CHƯƠNG TRÌNH HÀNH ĐỘNG … (Ban hành kèm theo
-      // Nghị quyết số …)"): its body starts at its own first section marker.
-      if (startsAttachment(c)) {
-        stack.length = 1;
-        state = 'preamble';
-        bodyStart = firstBodyLine(cls, i + 1);
-      }
-      continue;
-    }
-    if (c.endMatter) {
-      state = 'end';
-      continue;
-    }
-    if (state === 'preamble') {
-      if (i < bodyStart) continue;
-      state = 'body';
-    }
-    const t = top();
-    if (!c.marker) {
-      const lower = /^\p{Ll}/u.test(c.text);
-      if (lower && lastSignificant === 'pagebreak' && footnoteOpen) {
-        footnoteOpen = !isTerminated(c.text); // a footnote's overflow onto the next page
-        lastSignificant = 'footnote';
-        continue;
-      }
-      lastSignificant = 'text';
-      if (appendixPreamble && t.type === 'appendix') {
-        if (c.heading && t.text.split(': ').length < 2) t.text = `${t.text}: ${c.text}`;
-        continue;
-      }
-      const continues = lower || (!t.terminated && !t.headingLike && t.text.length >= 100);
-      if (t.type !== 'root' && t.type !== 'appendix' && continues) {
-        append(t, c, ' ');
-        continue;
-      }
-      if (c.closing || /^Trên đây là(?![\p{L}])/u.test(c.text)) {
-        state = 'end';
-        continue;
-      }
-      if (fieldOf(c.text) && t.marker) {
-        // "Đơn vị chủ trì thực hiện: …" after a task: a field of the task (task-fields.ts), not more
-        // of its words. After bullets, the block of fields serves the bullets of their heading.
-        if (t.marker.positional && stack.length > 2) stack.pop();
-        push(node('para', null, c.text, c.n, false, c.end));
-        stack.pop();
-        continue;
-      }
-      const leadIn = /:\s*$/.test(c.text) || c.heading;
-      if (!leadIn && t.marker && !t.headingLike) {
-        append(t, c, '\n'); // a further paragraph of a numbered paragraph
-        continue;
-      }
-      if (leadIn) {
-        // An unnumbered heading is a sibling of the previous unnumbered heading, wherever that is.
-        let previousHeading = -1;
-        if (c.heading) for (let k = stack.length - 1; k >= 1 && previousHeading < 0; k--) if (stack[k]!.type === 'leadin' && stack[k]!.heading) previousHeading = k;
-        if (previousHeading >= 1) stack.length = previousHeading;
-        while (stack.length > 1 && (top().type === 'para' || top().type === 'leadin' || (top().marker && !top().headingLike))) stack.pop();
-        const n = node('leadin', null, c.text, c.n, c.heading, c.end);
-        n.headingLike = true;
-        n.structural = c.heading;
-        push(n);
-      } else {
-        while (stack.length > 1 && top().type === 'para') stack.pop();
-        push(node('para', null, c.text, c.n, false, c.end));
-      }
-      continue;
-    }
-
-    // A marked line.
-    lastSignificant = 'text';
-    appendixPreamble = false;
-    const type = c.marker.type;
-    let found = -1;
-    for (let k = stack.length - 1; k >= 1; k--) {
-      if (stack[k]!.type === type) {
-        found = k;
-        break;
-      }
-    }
-    if (found >= 1) stack.length = found;
-    else {
-      // A new level opens under the current node, but a numbered marker never opens under a
-      // paragraph or a bullet ("- …" then "3.2. …" makes 3.2 a sibling of the bullet's group).
-      const bulletsOnly = c.marker.positional;
-      while (stack.length > 1 && (top().type === 'para' || (!bulletsOnly && top().marker?.positional))) stack.pop();
-    }
-    const n = node(type, c.marker, c.text, c.n, c.heading, c.end);
-    n.headingLike = headingLike(n);
-    n.structural = STRUCTURAL_TYPES.has(type) && n.headingLike;
-    push(n);
-    if (c.closing) state = 'end';
+    if (c.kind === 'pagebreak') b.lastSignificant = 'pagebreak';
+    else if (c.kind === 'footnote') {
+      b.footnoteOpen = !isTerminated(c.text);
+      b.lastSignificant = 'footnote';
+    } else if (c.kind === 'table') i = readTable(b, i) - 1;
+    else readTextLine(b, c, i);
   }
-
   assignLabels(root);
   fitSpans(root);
-  return { root, warnings };
+  return { root, warnings: b.warnings };
+}
+
+/** What `buildTree` knows while it reads the lines in order. */
+interface Builder {
+  lines: readonly SourceLine[];
+  cls: readonly ClassifiedLine[];
+  warnings: string[];
+  /** The path from the root to the node read last. */
+  stack: SectionNode[];
+  state: 'preamble' | 'body' | 'end';
+  /** Index of the first line of the body, or of the body of a document attached after the signature. */
+  bodyStart: number;
+  lastSignificant: 'text' | 'footnote' | 'pagebreak';
+  /** The last footnote did not end: a lower-case line after a page break is its overflow. */
+  footnoteOpen: boolean;
+  /** Right after an appendix heading: its unmarked lines are no items (a heading among them extends its title). */
+  appendixPreamble: boolean;
+}
+
+function top(b: Builder): SectionNode {
+  return b.stack[b.stack.length - 1]!;
+}
+
+function push(b: Builder, n: SectionNode): void {
+  n.parent = top(b);
+  top(b).children.push(n);
+  b.stack.push(n);
+}
+
+/** The table block starting at line `i`; returns one past its last line. */
+function readTable(b: Builder, i: number): number {
+  const { cls } = b;
+  const j = tableBlockEnd(cls, i);
+  const block = b.lines.slice(i, j).filter((_, k) => cls[i + k]!.kind !== 'pagebreak' && cls[i + k]!.kind !== 'debris');
+  const table = parseTable(block);
+  b.warnings.push(...table.warnings);
+  if (table.isTaskTable) addTaskTable(b, table, cls[i]!.n);
+  else if (b.state === 'body' && /Nơi nhận|\bT\/M\b|\bTM\.|\bKT\.|\(Đã ký\)/u.test(table.text)) b.state = 'end';
+  b.lastSignificant = 'text';
+  return j;
+}
+
+/** A task table joins the nearest heading; after the signature it opens an appendix. */
+function addTaskTable(b: Builder, table: ParsedTable, line: number): void {
+  if (b.state === 'end') {
+    b.stack.length = 1;
+    push(b, appendixNode('appendix', 'PHỤ LỤC', line));
+    b.state = 'body';
+  }
+  while (b.stack.length > 1 && (!top(b).headingLike || top(b).type === 'para')) b.stack.pop();
+  const t = node('table', null, '', table.lineStart, false);
+  t.table = table;
+  t.lineEnd = table.lineEnd;
+  t.structural = true;
+  t.parent = top(b);
+  top(b).children.push(t);
+  if (b.state === 'preamble') b.state = 'body';
+  b.appendixPreamble = false;
+}
+
+/** A text line `c` at index `i`: an appendix heading, a line of the front or end matter, or of the body. */
+function readTextLine(b: Builder, c: ClassifiedLine, i: number): void {
+  if (c.appendix) {
+    b.stack.length = 1;
+    push(b, appendixNode(c.appendix, c.text, c.n));
+    b.state = 'body';
+    b.appendixPreamble = true;
+    b.lastSignificant = 'text';
+    return;
+  }
+  if (b.state === 'end') {
+    // A document attached after the signature ("CHƯƠNG TRÌNH HÀNH ĐỘNG … (Ban hành kèm theo
+    // Nghị quyết số …)"): its body starts at its own first section marker.
+    if (startsAttachment(c)) {
+      b.stack.length = 1;
+      b.state = 'preamble';
+      b.bodyStart = firstBodyLine(b.cls, i + 1);
+    }
+    return;
+  }
+  if (c.endMatter) {
+    b.state = 'end';
+    return;
+  }
+  if (b.state === 'preamble') {
+    if (i < b.bodyStart) return;
+    b.state = 'body';
+  }
+  if (c.marker) readMarked(b, c, c.marker);
+  else readUnmarked(b, c);
+}
+
+/** A body line without a marker: footnote overflow, continuation, closing, task field, lead-in or paragraph. */
+function readUnmarked(b: Builder, c: ClassifiedLine): void {
+  const t = top(b);
+  const lower = /^\p{Ll}/u.test(c.text);
+  if (lower && b.lastSignificant === 'pagebreak' && b.footnoteOpen) {
+    b.footnoteOpen = !isTerminated(c.text); // a footnote's overflow onto the next page
+    b.lastSignificant = 'footnote';
+    return;
+  }
+  b.lastSignificant = 'text';
+  if (b.appendixPreamble && t.type === 'appendix') {
+    if (c.heading && t.text.split(': ').length < 2) t.text = `${t.text}: ${c.text}`;
+    return;
+  }
+  const continues = lower || (!t.terminated && !t.headingLike && t.text.length >= 100);
+  if (t.type !== 'root' && t.type !== 'appendix' && continues) return append(t, c, ' ');
+  if (c.closing || /^Trên đây là(?![\p{L}])/u.test(c.text)) {
+    b.state = 'end';
+    return;
+  }
+  if (fieldOf(c.text) && t.marker) {
+    // "Đơn vị chủ trì thực hiện: …" after a task: a field of the task (task-fields.ts), not more
+    // of its words. After bullets, the block of fields serves the bullets of their heading.
+    if (t.marker.positional && b.stack.length > 2) b.stack.pop();
+    push(b, node('para', null, c.text, c.n, false, c.end));
+    b.stack.pop();
+    return;
+  }
+  const leadIn = /:\s*$/.test(c.text) || c.heading;
+  if (!leadIn && t.marker && !t.headingLike) return append(t, c, '\n'); // a further paragraph of a numbered paragraph
+  if (leadIn) openLeadIn(b, c);
+  else {
+    while (b.stack.length > 1 && top(b).type === 'para') b.stack.pop();
+    push(b, node('para', null, c.text, c.n, false, c.end));
+  }
+}
+
+/** An unnumbered heading is a sibling of the previous unnumbered heading, wherever that is. */
+function openLeadIn(b: Builder, c: ClassifiedLine): void {
+  const { stack } = b;
+  let previousHeading = -1;
+  if (c.heading) for (let k = stack.length - 1; k >= 1 && previousHeading < 0; k--) if (stack[k]!.type === 'leadin' && stack[k]!.heading) previousHeading = k;
+  if (previousHeading >= 1) stack.length = previousHeading;
+  while (stack.length > 1 && (top(b).type === 'para' || top(b).type === 'leadin' || (top(b).marker && !top(b).headingLike))) stack.pop();
+  const n = node('leadin', null, c.text, c.n, c.heading, c.end);
+  n.headingLike = true;
+  n.structural = c.heading;
+  push(b, n);
+}
+
+/** A marked line: a marker type on the path closes that node's subtree and becomes its sibling; a new type opens a level. */
+function readMarked(b: Builder, c: ClassifiedLine, marker: Marker): void {
+  const { stack } = b;
+  b.lastSignificant = 'text';
+  b.appendixPreamble = false;
+  const type = marker.type;
+  let found = -1;
+  for (let k = stack.length - 1; k >= 1; k--) {
+    if (stack[k]!.type === type) {
+      found = k;
+      break;
+    }
+  }
+  if (found >= 1) stack.length = found;
+  else {
+    // A new level opens under the current node, but a numbered marker never opens under a
+    // paragraph or a bullet ("- …" then "3.2. …" makes 3.2 a sibling of the bullet's group).
+    const bulletsOnly = marker.positional;
+    while (stack.length > 1 && (top(b).type === 'para' || (!bulletsOnly && top(b).marker?.positional))) stack.pop();
+  }
+  const n = node(type, marker, c.text, c.n, c.heading, c.end);
+  n.headingLike = headingLike(n);
+  n.structural = STRUCTURAL_TYPES.has(type) && n.headingLike;
+  push(b, n);
+  if (c.closing) b.state = 'end';
 }
 
 function node(type: NodeType, marker: Marker | null, text: string, line: number, heading: boolean, end = line): SectionNode {

@@ -142,6 +142,19 @@ export function parseTable(lines: readonly SourceLine[]): ParsedTable {
   const first = lines[0]?.n ?? 1;
   const lastLine = lines[lines.length - 1];
   const last = lastLine ? (lastLine.end ?? lastLine.n) : first;
+  const { rows, allText } = readRows(lines);
+  const found = findHeader(rows);
+  if (!found) return { isTaskTable: false, roles: [], headers: [], entries: [], lineStart: first, lineEnd: last, text: allText.join('\n'), warnings };
+  const { roles, headers } = found;
+  const cols = columnsOf(roles);
+  const body = fitToHeader(rows.slice(found.bodyStart), roles.length, warnings);
+  const merged = mergeContinuations(body, cols, warnings);
+  const entries = readEntries(merged, cols, roles, headers, warnings);
+  return { isTaskTable: true, roles, headers, entries, lineStart: first, lineEnd: last, text: allText.join('\n'), warnings };
+}
+
+/** The rows of the block with their cells, and the text of every line with cells. */
+function readRows(lines: readonly SourceLine[]): { rows: RawRow[]; allText: string[] } {
   const rows: RawRow[] = [];
   const allText: string[] = [];
   for (const l of lines) {
@@ -155,9 +168,14 @@ export function parseTable(lines: readonly SourceLine[]): ParsedTable {
     if (cells.every((c) => !c)) continue;
     rows.push({ cells, bold: /<b>|<strong>|\*\*/i.test(l.text), lineStart: l.n, lineEnd: l.end ?? l.n, loose });
   }
-  const empty: ParsedTable = { isTaskTable: false, roles: [], headers: [], entries: [], lineStart: first, lineEnd: last, text: allText.join('\n'), warnings };
+  return { rows, allText };
+}
 
-  // The header: the first row whose cells name the columns.
+/**
+ * The header: the first row (of six) whose cells name the columns, refined by a second header
+ * row; null when the table has none (no task table).
+ */
+function findHeader(rows: RawRow[]): { roles: ColumnRole[]; headers: string[]; bodyStart: number } | null {
   let h = -1;
   let roles: ColumnRole[] | null = null;
   for (let i = 0; i < rows.length && i < 6; i++) {
@@ -168,7 +186,7 @@ export function parseTable(lines: readonly SourceLine[]): ParsedTable {
       break;
     }
   }
-  if (!roles || h < 0) return empty;
+  if (!roles || h < 0) return null;
   const headers = [...rows[h]!.cells];
   let bodyStart = h + 1;
   const second = rows[bodyStart];
@@ -184,15 +202,41 @@ export function parseTable(lines: readonly SourceLine[]): ParsedTable {
       bodyStart++;
     }
   }
-  const width = roles.length;
-  const col = (r: ColumnRole) => roles!.indexOf(r);
-  const noCol = col('no');
-  const taskCol = col('task');
-  const agencyCols = (['lead', 'coord', 'agencies', 'timeline'] as ColumnRole[]).map(col).filter((i) => i >= 0);
+  return { roles, headers, bodyStart };
+}
 
-  // Normalise rows to the header's width.
+/** Where each role's column is (-1 when the table has none). */
+interface Columns {
+  no: number;
+  task: number;
+  lead: number;
+  coord: number;
+  agencies: number;
+  timeline: number;
+  /** The columns of lead, coordinating, agencies and timeline that the table has. */
+  agencyCols: number[];
+}
+
+function columnsOf(roles: ColumnRole[]): Columns {
+  const col = (r: ColumnRole) => roles.indexOf(r);
+  return {
+    no: col('no'),
+    task: col('task'),
+    lead: col('lead'),
+    coord: col('coord'),
+    agencies: col('agencies'),
+    timeline: col('timeline'),
+    agencyCols: (['lead', 'coord', 'agencies', 'timeline'] as ColumnRole[]).map(col).filter((i) => i >= 0),
+  };
+}
+
+/**
+ * The rows after the header brought to its width (extra filled cells joined to the last column);
+ * headers repeated after a page break and rows of column numbers are left out.
+ */
+function fitToHeader(rows: RawRow[], width: number, warnings: string[]): RawRow[] {
   const body: RawRow[] = [];
-  for (const row of rows.slice(bodyStart)) {
+  for (const row of rows) {
     if (row.loose) {
       body.push(row);
       continue;
@@ -210,27 +254,23 @@ export function parseTable(lines: readonly SourceLine[]): ParsedTable {
     while (cells.length < width) cells.push('');
     body.push({ ...row, cells });
   }
+  return body;
+}
 
-  // Merge continuation rows into the row above.
+/** Continuation rows (no number, or a lower-case task; a loose lower-case line) merged into the row above. */
+function mergeContinuations(body: RawRow[], cols: Columns, warnings: string[]): RawRow[] {
   const merged: RawRow[] = [];
   for (const row of body) {
     const prev = merged[merged.length - 1];
     if (row.loose) {
       if (prev && !prev.loose && /^\p{Ll}/u.test(row.cells[0]!)) {
-        const at = taskCol >= 0 ? taskCol : prev.cells.length - 1;
+        const at = cols.task >= 0 ? cols.task : prev.cells.length - 1;
         prev.cells[at] = joinText(prev.cells[at]!, row.cells[0]!);
         prev.lineEnd = row.lineEnd;
       } else warnings.push(`table line ${row.lineStart} has no cells and could not be aligned: "${row.cells[0]!.slice(0, 60)}"`);
       continue;
     }
-    const no = noCol >= 0 ? row.cells[noCol]! : '';
-    const filled = row.cells.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
-    const isContinuation =
-      prev &&
-      !prev.loose &&
-      ((noCol >= 0 && !no && !(filled.length === 1 && groupHeading(row.cells[filled[0]!]!))) ||
-        (noCol < 0 && taskCol >= 0 && /^\p{Ll}/u.test(row.cells[taskCol]!)));
-    if (isContinuation) {
+    if (prev && !prev.loose && continuesAbove(row, cols)) {
       row.cells.forEach((c, i) => {
         if (c) prev.cells[i] = joinText(prev.cells[i]!, c);
       });
@@ -239,26 +279,28 @@ export function parseTable(lines: readonly SourceLine[]): ParsedTable {
     }
     merged.push({ ...row, cells: [...row.cells] });
   }
+  return merged;
+}
 
-  // Groups and task rows.
+/** A row without a number that is no group heading, or (without a number column) whose task starts in lower case. */
+function continuesAbove(row: RawRow, cols: Columns): boolean {
+  const no = cols.no >= 0 ? row.cells[cols.no]! : '';
+  const filled = row.cells.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
+  return (
+    (cols.no >= 0 && !no && !(filled.length === 1 && groupHeading(row.cells[filled[0]!]!))) ||
+    (cols.no < 0 && cols.task >= 0 && /^\p{Ll}/u.test(row.cells[cols.task]!))
+  );
+}
+
+/** Groups and task rows, in order; a task is labelled under the group above it. */
+function readEntries(merged: RawRow[], cols: Columns, roles: ColumnRole[], headers: string[], warnings: string[]): (TableGroup | TableRow)[] {
   const entries: (TableGroup | TableRow)[] = [];
   let group: TableGroup | null = null;
   let position = 0;
   for (let i = 0; i < merged.length; i++) {
     const row = merged[i]!;
-    const cells = row.cells;
-    const no = (noCol >= 0 ? cells[noCol]! : '').replace(/[.)]+$/, '');
-    const filled = cells.map((c, k) => (c ? k : -1)).filter((k) => k >= 0);
-    const agencyOrTime = agencyCols.some((k) => cells[k]);
-    const text = taskCol >= 0 ? cells[taskCol]! : '';
-    let g: { label: string; title: string } | null = null;
-    if (filled.length === 1) g = groupHeading(cells[filled[0]!]!);
-    if (!g && !agencyOrTime && text) {
-      const nextNo = noCol >= 0 ? (merged[i + 1]?.cells[noCol] ?? '').replace(/[.)]+$/, '') : '';
-      if (no && (romanValue(no) !== null || /^[A-ZĐ]$/.test(no) || row.bold || (nextNo && nextNo.startsWith(`${no}.`)))) {
-        g = { label: no, title: text };
-      }
-    }
+    const no = numberOf(row, cols);
+    const g = groupOf(row, no, merged[i + 1], cols);
     if (g) {
       group = { kind: 'group', label: g.label, title: g.title, lineStart: row.lineStart, lineEnd: row.lineEnd };
       entries.push(group);
@@ -266,28 +308,71 @@ export function parseTable(lines: readonly SourceLine[]): ParsedTable {
       continue;
     }
     position++;
-    const lead = col('lead') >= 0 ? cells[col('lead')]! || null : null;
-    const coord = col('coord') >= 0 ? cells[col('coord')]! || null : null;
-    const agencies = col('agencies') >= 0 ? cells[col('agencies')]! || null : null;
-    const timeline = col('timeline') >= 0 ? cells[col('timeline')]! || null : null;
-    const extra: Record<string, string> = {};
-    roles.forEach((r, k) => {
-      if ((r === 'product' || r === 'note' || r === 'funding' || r === 'other') && cells[k]) extra[headers[k] || r] = cells[k]!;
-    });
-    let rowText = text;
-    if (!rowText) {
-      // No task column filled: the longest other cell that is not an agency or a number.
-      rowText = cells.filter((c, k) => k !== noCol && !agencyCols.includes(k)).sort((a, b) => b.length - a.length)[0] ?? '';
-    }
+    const rowText = taskText(row, cols);
     if (!rowText) {
       warnings.push(`table row at line ${row.lineStart} has no task text`);
       continue;
     }
     let label = no || String(position);
     if (group && no.startsWith(`${group.label}.`)) label = no.slice(group.label.length + 1);
-    entries.push({ kind: 'row', no: no || null, label, text: rowText, lead, coord, agencies, timeline, extra, lineStart: row.lineStart, lineEnd: row.lineEnd });
+    entries.push(taskRow(row, cols, roles, headers, no, label, rowText));
   }
-  return { isTaskTable: true, roles, headers, entries, lineStart: first, lineEnd: last, text: allText.join('\n'), warnings };
+  return entries;
+}
+
+/** The row's number without its closing "." or ")"; '' when it has none. */
+function numberOf(row: RawRow | undefined, cols: Columns): string {
+  return (cols.no >= 0 ? (row?.cells[cols.no] ?? '') : '').replace(/[.)]+$/, '');
+}
+
+/**
+ * A group row: its only filled cell reads "2. Tăng cường …", or (with a task and no agency or
+ * timeline) its number is Roman, a capital letter, bold or the prefix of the next row's number.
+ */
+function groupOf(row: RawRow, no: string, next: RawRow | undefined, cols: Columns): { label: string; title: string } | null {
+  const cells = row.cells;
+  const filled = cells.map((c, k) => (c ? k : -1)).filter((k) => k >= 0);
+  const agencyOrTime = cols.agencyCols.some((k) => cells[k]);
+  const text = cols.task >= 0 ? cells[cols.task]! : '';
+  let g: { label: string; title: string } | null = null;
+  if (filled.length === 1) g = groupHeading(cells[filled[0]!]!);
+  if (!g && !agencyOrTime && text) {
+    const nextNo = cols.no >= 0 ? numberOf(next, cols) : '';
+    if (no && (romanValue(no) !== null || /^[A-ZĐ]$/.test(no) || row.bold || (nextNo && nextNo.startsWith(`${no}.`)))) {
+      g = { label: no, title: text };
+    }
+  }
+  return g;
+}
+
+/** The task column's text; with none filled, the longest other cell that is not an agency or a number. */
+function taskText(row: RawRow, cols: Columns): string {
+  const cells = row.cells;
+  const text = cols.task >= 0 ? cells[cols.task]! : '';
+  if (text) return text;
+  return cells.filter((c, k) => k !== cols.no && !cols.agencyCols.includes(k)).sort((a, b) => b.length - a.length)[0] ?? '';
+}
+
+function taskRow(row: RawRow, cols: Columns, roles: ColumnRole[], headers: string[], no: string, label: string, text: string): TableRow {
+  const cells = row.cells;
+  const cell = (k: number) => (k >= 0 ? cells[k]! || null : null);
+  const extra: Record<string, string> = {};
+  roles.forEach((r, k) => {
+    if ((r === 'product' || r === 'note' || r === 'funding' || r === 'other') && cells[k]) extra[headers[k] || r] = cells[k]!;
+  });
+  return {
+    kind: 'row',
+    no: no || null,
+    label,
+    text,
+    lead: cell(cols.lead),
+    coord: cell(cols.coord),
+    agencies: cell(cols.agencies),
+    timeline: cell(cols.timeline),
+    extra,
+    lineStart: row.lineStart,
+    lineEnd: row.lineEnd,
+  };
 }
 
 /** "2. Tăng cường …", "I. NHIỆM VỤ CHUNG", "A- …" as the only content of a row. */

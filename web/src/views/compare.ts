@@ -30,33 +30,11 @@ const sideCell = (tasks: Evidence[]) =>
   h('td', { class: `compare-side${tasks.length ? '' : ' gap'}`, 'data-count': tasks.length }, tasks.length ? h('ol', { class: 'plain' }, tasks.map(taskLine)) : h('span', { class: 'warn' }, 'Chưa có nhiệm vụ'));
 
 export function compareView(el: HTMLElement, initial: URLSearchParams): View {
-  const docSelect = h('select', { id: 'compare-doc', 'aria-label': 'Văn bản chỉ đạo' }, h('option', { value: KL69 }, '69-KL/TW'));
-  const eraSelect = eraPicker('compare-era');
-  const aSelect = h('select', { id: 'compare-a', 'aria-label': 'Tỉnh thứ nhất' });
-  const bSelect = h('select', { id: 'compare-b', 'aria-label': 'Tỉnh thứ hai' });
-  const diffBox = h('input', { type: 'checkbox', id: 'compare-diff' });
+  const controls = compareControls();
+  const { docSelect, eraSelect, aSelect, bSelect, diffBox } = controls;
   const csv = h('span');
   const body = h('div', { id: 'compare-body', class: 'compare-body' });
-
-  replace(
-    el,
-    h(
-      'section',
-      { class: 'view view-compare', 'aria-labelledby': 'compare-title' },
-      h(
-        'div',
-        { class: 'toolbar' },
-        h('h1', { id: 'compare-title', class: 'view-title' }, 'So sánh hai tỉnh'),
-        h('label', { class: 'field' }, h('span', null, 'Văn bản chỉ đạo'), docSelect),
-        h('label', { class: 'field' }, h('span', null, 'Tỉnh theo'), eraSelect),
-        h('label', { class: 'field' }, h('span', null, 'Tỉnh thứ nhất'), aSelect),
-        h('label', { class: 'field' }, h('span', null, 'Tỉnh thứ hai'), bSelect),
-        h('label', { class: 'check' }, diffBox, ' Chỉ các mục có khác biệt'),
-        h('div', { class: 'toolbar-actions' }, csv),
-      ),
-      h('section', { class: 'card' }, body),
-    ),
-  );
+  replace(el, comparePage(controls, csv, body));
 
   let state = { doc: '', era: '', a: '', b: '', diff: '' };
   let cancel: (() => void) | undefined;
@@ -68,13 +46,7 @@ export function compareView(el: HTMLElement, initial: URLSearchParams): View {
   aSelect.addEventListener('change', () => updateParams({ a: aSelect.value || null }));
   bSelect.addEventListener('change', () => updateParams({ b: bSelect.value || null }));
   diffBox.addEventListener('change', () => updateParams({ diff: diffBox.checked ? '1' : null }, true));
-
-  getJson<DocumentPage>('/api/documents', { level: 'central', stub: false, limit: 50 })
-    .then((page) => {
-      replace(docSelect, page.items.filter((d) => d.directives > 0).map((d) => h('option', { value: d.id }, `${docName(d, 50)} (${d.directives} mục)`)));
-      docSelect.value = state.doc;
-    })
-    .catch(() => {});
+  loadDocumentOptions(docSelect, () => state.doc);
 
   const loadProvinces = () =>
     getJson<Provinces>('/api/provinces', { provinces: era() })
@@ -86,38 +58,7 @@ export function compareView(el: HTMLElement, initial: URLSearchParams): View {
       .catch(() => {});
 
   const render = () => {
-    if (!data) return;
-    const [a, b] = data.provinces;
-    const covered = (k: 0 | 1) => data!.rows.filter((r) => r.tasks[k].length > 0).length;
-    const rows = state.diff ? data.rows.filter((r) => (r.tasks[0].length > 0) !== (r.tasks[1].length > 0)) : data.rows;
-    replace(
-      body,
-      h(
-        'p',
-        { class: 'summary', role: 'status' },
-        `${a}: có nhiệm vụ cho ${covered(0)}/${data.rows.length} mục · ${b}: ${covered(1)}/${data.rows.length} mục`,
-      ),
-      rows.length === 0
-        ? emptyBox('Không có mục nào khác biệt.', 'Hai tỉnh cùng có (hoặc cùng thiếu) nhiệm vụ cho mọi mục chỉ đạo.')
-        : h(
-            'table',
-            { class: 'compare-table' },
-            h('thead', null, h('tr', null, h('th', { scope: 'col' }, `Mục chỉ đạo của ${docName(data.document, 30)}`), h('th', { scope: 'col', 'data-side': 'a' }, a), h('th', { scope: 'col', 'data-side': 'b' }, b))),
-            h(
-              'tbody',
-              null,
-              rows.map((r) =>
-                h(
-                  'tr',
-                  { 'data-directive-id': r.directive.id },
-                  h('th', { scope: 'row' }, h('span', { class: 'sec' }, section(r.directive.sectionPath)), ' ', nodeLink(r.directive.id, truncate(r.directive.text, 160))),
-                  sideCell(r.tasks[0]),
-                  sideCell(r.tasks[1]),
-                ),
-              ),
-            ),
-          ),
-    );
+    if (data) replace(body, ...comparison(data, !!state.diff));
   };
 
   const load = () => {
@@ -148,4 +89,81 @@ export function compareView(el: HTMLElement, initial: URLSearchParams): View {
   };
   update(initial);
   return { update, unmount: () => cancel?.() };
+}
+
+interface CompareControls {
+  docSelect: HTMLSelectElement;
+  eraSelect: HTMLSelectElement;
+  aSelect: HTMLSelectElement;
+  bSelect: HTMLSelectElement;
+  diffBox: HTMLInputElement;
+}
+
+function compareControls(): CompareControls {
+  return {
+    docSelect: h('select', { id: 'compare-doc', 'aria-label': 'Văn bản chỉ đạo' }, h('option', { value: KL69 }, '69-KL/TW')),
+    eraSelect: eraPicker('compare-era'),
+    aSelect: h('select', { id: 'compare-a', 'aria-label': 'Tỉnh thứ nhất' }),
+    bSelect: h('select', { id: 'compare-b', 'aria-label': 'Tỉnh thứ hai' }),
+    diffBox: h('input', { type: 'checkbox', id: 'compare-diff' }),
+  };
+}
+
+function comparePage(controls: CompareControls, csv: HTMLElement, body: HTMLElement): HTMLElement {
+  return h(
+    'section',
+    { class: 'view view-compare', 'aria-labelledby': 'compare-title' },
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('h1', { id: 'compare-title', class: 'view-title' }, 'So sánh hai tỉnh'),
+      h('label', { class: 'field' }, h('span', null, 'Văn bản chỉ đạo'), controls.docSelect),
+      h('label', { class: 'field' }, h('span', null, 'Tỉnh theo'), controls.eraSelect),
+      h('label', { class: 'field' }, h('span', null, 'Tỉnh thứ nhất'), controls.aSelect),
+      h('label', { class: 'field' }, h('span', null, 'Tỉnh thứ hai'), controls.bSelect),
+      h('label', { class: 'check' }, controls.diffBox, ' Chỉ các mục có khác biệt'),
+      h('div', { class: 'toolbar-actions' }, csv),
+    ),
+    h('section', { class: 'card' }, body),
+  );
+}
+
+/** The central documents with directive items, as options; the one in the URL (`selected()` when they arrive) chosen. */
+function loadDocumentOptions(docSelect: HTMLSelectElement, selected: () => string): void {
+  getJson<DocumentPage>('/api/documents', { level: 'central', stub: false, limit: 50 })
+    .then((page) => {
+      replace(docSelect, page.items.filter((d) => d.directives > 0).map((d) => h('option', { value: d.id }, `${docName(d, 50)} (${d.directives} mục)`)));
+      docSelect.value = selected();
+    })
+    .catch(() => {});
+}
+
+/** How many items each province covers, and a row per directive item (only those covered by one side, with `diffOnly`). */
+function comparison(data: ProvinceComparison, diffOnly: boolean): [HTMLElement, HTMLElement] {
+  const [a, b] = data.provinces;
+  const covered = (k: 0 | 1) => data.rows.filter((r) => r.tasks[k].length > 0).length;
+  const rows = diffOnly ? data.rows.filter((r) => (r.tasks[0].length > 0) !== (r.tasks[1].length > 0)) : data.rows;
+  return [
+    h('p', { class: 'summary', role: 'status' }, `${a}: có nhiệm vụ cho ${covered(0)}/${data.rows.length} mục · ${b}: ${covered(1)}/${data.rows.length} mục`),
+    rows.length === 0
+      ? emptyBox('Không có mục nào khác biệt.', 'Hai tỉnh cùng có (hoặc cùng thiếu) nhiệm vụ cho mọi mục chỉ đạo.')
+      : h(
+          'table',
+          { class: 'compare-table' },
+          h('thead', null, h('tr', null, h('th', { scope: 'col' }, `Mục chỉ đạo của ${docName(data.document, 30)}`), h('th', { scope: 'col', 'data-side': 'a' }, a), h('th', { scope: 'col', 'data-side': 'b' }, b))),
+          h(
+            'tbody',
+            null,
+            rows.map((r) =>
+              h(
+                'tr',
+                { 'data-directive-id': r.directive.id },
+                h('th', { scope: 'row' }, h('span', { class: 'sec' }, section(r.directive.sectionPath)), ' ', nodeLink(r.directive.id, truncate(r.directive.text, 160))),
+                sideCell(r.tasks[0]),
+                sideCell(r.tasks[1]),
+              ),
+            ),
+          ),
+        ),
+  ];
 }

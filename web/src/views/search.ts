@@ -11,52 +11,17 @@ import { h, replace } from '../dom.js';
 import { SEARCH_MATCH_WORDS, SIMILAR_MATCH_WORDS } from '../match-words.js';
 import { hrefFor, navigate, parseHash, updateParams } from '../router.js';
 import { emptyBox, loadInto } from '../status.js';
-import { LEVEL_LABEL, docName, plural, provinceLabel, section } from '../text.js';
+import { docName, plural, provinceLabel, section } from '../text.js';
 import type { ItemDetail, Provinces, SearchResult, SimilarResult } from '../types.js';
+import { FILTERS, searchControls, searchForm } from './search-form.js';
 import { hitList, layoutOf, type Layout } from './search-hits.js';
 import type { View } from './view.js';
 
-const FILTERS = ['province', 'level', 'hasLead', 'kind'] as const;
 const EXAMPLES = ['khoi nghiep doi moi sang tao', 'sở hữu trí tuệ', 'chuyển đổi số', 'hợp tác quốc tế', 'tự chủ tổ chức khoa học'];
 
 export function searchView(el: HTMLElement, initial: URLSearchParams): View {
-  const input = h('input', {
-    type: 'search',
-    name: 'q',
-    id: 'search-q',
-    placeholder: 'vd: khởi nghiệp đổi mới sáng tạo — gõ có dấu hay không dấu đều được',
-    'aria-label': 'Từ khóa tìm kiếm',
-    autocomplete: 'off',
-    maxlength: 500,
-  });
-  const province = h('select', { name: 'province', 'aria-label': 'Tỉnh' }, h('option', { value: '' }, 'Mọi tỉnh'));
-  const level = h(
-    'select',
-    { name: 'level', 'aria-label': 'Cấp' },
-    h('option', { value: '' }, 'Mọi cấp'),
-    Object.entries(LEVEL_LABEL).map(([v, l]) => h('option', { value: v }, l)),
-  );
-  const hasLead = h(
-    'select',
-    { name: 'hasLead', 'aria-label': 'Cơ quan chủ trì' },
-    h('option', { value: '' }, 'Có hoặc không có chủ trì'),
-    h('option', { value: 'true' }, 'Có cơ quan chủ trì'),
-    h('option', { value: 'false' }, 'Không có cơ quan chủ trì'),
-  );
-  const kind = h(
-    'select',
-    { name: 'kind', 'aria-label': 'Loại mục' },
-    h('option', { value: '' }, 'Nhiệm vụ và mục chỉ đạo'),
-    h('option', { value: 'task' }, 'Chỉ nhiệm vụ'),
-    h('option', { value: 'directive' }, 'Chỉ mục chỉ đạo'),
-  );
-  const layout = h(
-    'select',
-    { name: 'group', 'aria-label': 'Cách xếp kết quả' },
-    h('option', { value: '' }, 'Phù hợp nhất trước'),
-    h('option', { value: 'province' }, 'Nhóm theo tỉnh'),
-  );
-  const selects = { province, level, hasLead, kind };
+  const controls = searchControls();
+  const { input, selects, layout } = controls;
   const results = h('div', { class: 'results', id: 'search-results', 'aria-live': 'polite' });
   const similar = h('aside', { class: 'similar', id: 'similar', 'aria-label': 'Nhiệm vụ tương tự', hidden: true });
 
@@ -69,20 +34,7 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
     params.group = cur.get('group');
     navigate('search', params);
   };
-  const form = h(
-    'form',
-    { class: 'search-form', role: 'search', onsubmit: (e: Event) => (e.preventDefault(), submit()) },
-    h('div', { class: 'search-row' }, input, h('button', { type: 'submit', class: 'btn btn-primary' }, 'Tìm')),
-    h(
-      'div',
-      { class: 'filters' },
-      h('label', { class: 'field' }, h('span', null, 'Tỉnh'), province),
-      h('label', { class: 'field' }, h('span', null, 'Cấp'), level),
-      h('label', { class: 'field' }, h('span', null, 'Chủ trì'), hasLead),
-      h('label', { class: 'field' }, h('span', null, 'Loại'), kind),
-      h('label', { class: 'field' }, h('span', null, 'Xếp'), layout),
-    ),
-  );
+  const form = searchForm(controls, submit);
   for (const s of Object.values(selects)) s.addEventListener('change', () => input.value.trim() && submit());
   // Only the layout changes: the hits already shown are laid out again, nothing is asked anew.
   layout.addEventListener('change', () => updateParams({ group: layout.value || null }, true));
@@ -97,30 +49,64 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
       h('div', { class: 'search-body' }, results, similar),
     ),
   );
+  loadProvinceOptions(selects.province);
 
+  let shownLayout: Layout = layoutOf(initial);
+  const hits = searchPanel(results, () => shownLayout);
+  const similarHits = similarPanel(el, similar, () => shownLayout);
+  const update = (params: URLSearchParams) => {
+    if (document.activeElement !== input) input.value = params.get('q') ?? '';
+    for (const f of FILTERS) selects[f].value = params.get(f) ?? '';
+    layout.value = params.get('group') ?? '';
+    if (layoutOf(params) !== shownLayout) {
+      shownLayout = layoutOf(params);
+      hits.redraw(shownLayout);
+      similarHits.redraw(shownLayout);
+    }
+    hits.run(params);
+    similarHits.run(params);
+  };
+  update(initial);
+  if (!initial.get('q')) input.focus();
+
+  return {
+    update,
+    unmount: () => {
+      hits.cancel();
+      similarHits.cancel();
+    },
+  };
+}
+
+/** The provinces with their task counts, as options of the province filter. */
+function loadProvinceOptions(province: HTMLSelectElement): void {
   getJson<Provinces>('/api/provinces')
     .then((list) => {
       for (const p of list) province.appendChild(h('option', { value: p.province }, `${p.province} (${p.tasks} nhiệm vụ)`));
       province.value = parseHash().params.get('province') ?? '';
     })
     .catch(() => province.appendChild(h('option', { value: '', disabled: true }, '(không tải được danh sách tỉnh)')));
+}
 
+/** A list of hits: asked again only when its parameters change, drawn again in another layout from the last answer. */
+interface HitsPanel {
+  run(params: URLSearchParams): void;
+  redraw(layout: Layout): void;
+  cancel(): void;
+}
+
+/** The hits of the words and filters in the URL; examples when there are no words. */
+function searchPanel(results: HTMLElement, shownLayout: () => Layout): HitsPanel {
   let lastQuery = '';
-  let lastSimilar = '';
-  let cancelSearch: (() => void) | null = null;
-  let cancelSimilar: (() => void) | null = null;
-  let shownLayout: Layout = layoutOf(initial);
-  /** Draw the last answers again in another layout. */
-  let redrawResults: ((l: Layout) => void) | null = null;
-  let redrawSimilar: ((l: Layout) => void) | null = null;
-
-  const runSearch = (params: URLSearchParams) => {
+  let cancel: (() => void) | null = null;
+  let redraw: ((l: Layout) => void) | null = null;
+  const run = (params: URLSearchParams) => {
     const q = params.get('q')?.trim() ?? '';
     const key = JSON.stringify([q, ...FILTERS.map((f) => params.get(f) ?? '')]);
     if (key === lastQuery) return;
     lastQuery = key;
-    cancelSearch?.();
-    redrawResults = null;
+    cancel?.();
+    redraw = null;
     if (!q) {
       replace(
         results,
@@ -136,7 +122,7 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
       const v = params.get(f);
       if (v) query[f] = v;
     }
-    cancelSearch = loadInto(
+    cancel = loadInto(
       results,
       (signal) => getJson<SearchResult>('/api/search', query, signal),
       (res) => {
@@ -151,24 +137,31 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
           return;
         }
         const provinces = new Set(res.hits.map((x) => provinceLabel(x.item.province)));
-        redrawResults = (l) =>
+        redraw = (l) =>
           replace(
             results,
             h('p', { class: 'summary', role: 'status' }, `${plural(res.hits.length, 'kết quả')} ở ${plural(provinces.size, 'tỉnh/cấp')} cho “${q}”`),
             hitList(res.hits, l, { words: SEARCH_MATCH_WORDS }),
           );
-        redrawResults(shownLayout);
+        redraw(shownLayout());
       },
       'Đang tìm…',
     );
   };
+  return { run, redraw: (l) => redraw?.(l), cancel: () => cancel?.() };
+}
 
-  const runSimilar = (params: URLSearchParams) => {
+/** "Nhiệm vụ tương tự" beside the hits: the task of `similar=<id>` and the tasks like it in other provinces. */
+function similarPanel(el: HTMLElement, similar: HTMLElement, shownLayout: () => Layout): HitsPanel {
+  let lastSimilar = '';
+  let cancel: (() => void) | null = null;
+  let redraw: ((l: Layout) => void) | null = null;
+  const run = (params: URLSearchParams) => {
     const id = params.get('similar') ?? '';
     if (id === lastSimilar) return;
     lastSimilar = id;
-    cancelSimilar?.();
-    redrawSimilar = null;
+    cancel?.();
+    redraw = null;
     el.querySelector('.search-body')?.classList.toggle('with-similar', !!id);
     similar.hidden = !id;
     if (!id) return;
@@ -185,16 +178,8 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
       head,
       list,
     );
-    getJson<ItemDetail>('/api/items', { id })
-      .then((d) =>
-        replace(
-          head,
-          h('p', { class: 'muted small' }, 'Giống với: ', nodeLink(id, `${docName(d.document, 30)} ${section(d.item.sectionPath)} (${provinceLabel(d.item.province)})`)),
-          h('p', { class: 'small clamp' }, d.item.text),
-        ),
-      )
-      .catch(() => replace(head, h('p', { class: 'muted small' }, 'Giống với: ', h('code', null, id))));
-    cancelSimilar = loadInto(
+    loadSimilarSource(head, id);
+    cancel = loadInto(
       list,
       (signal) => getJson<SimilarResult>('/api/tasks/similar', { id, limit: 12 }, signal),
       (res) => {
@@ -202,34 +187,25 @@ export function searchView(el: HTMLElement, initial: URLSearchParams): View {
           replace(list, emptyBox('Không có nhiệm vụ đủ giống ở tỉnh khác.'));
           return;
         }
-        redrawSimilar = (l) => replace(list, hitList(res.hits, l, { words: SIMILAR_MATCH_WORDS, compact: true }));
-        redrawSimilar(shownLayout);
+        redraw = (l) => replace(list, hitList(res.hits, l, { words: SIMILAR_MATCH_WORDS, compact: true }));
+        redraw(shownLayout());
       },
       'Đang tìm nhiệm vụ tương tự…',
     );
     if (window.innerWidth < 1100) similar.scrollIntoView({ block: 'start' });
   };
+  return { run, redraw: (l) => redraw?.(l), cancel: () => cancel?.() };
+}
 
-  const update = (params: URLSearchParams) => {
-    if (document.activeElement !== input) input.value = params.get('q') ?? '';
-    for (const f of FILTERS) selects[f].value = params.get(f) ?? '';
-    layout.value = params.get('group') ?? '';
-    if (layoutOf(params) !== shownLayout) {
-      shownLayout = layoutOf(params);
-      redrawResults?.(shownLayout);
-      redrawSimilar?.(shownLayout);
-    }
-    runSearch(params);
-    runSimilar(params);
-  };
-  update(initial);
-  if (!initial.get('q')) input.focus();
-
-  return {
-    update,
-    unmount: () => {
-      cancelSearch?.();
-      cancelSimilar?.();
-    },
-  };
+/** "Giống với: <document> <section> (<province>)" and the task's text; its id alone if it cannot be read. */
+function loadSimilarSource(head: HTMLElement, id: string): void {
+  getJson<ItemDetail>('/api/items', { id })
+    .then((d) =>
+      replace(
+        head,
+        h('p', { class: 'muted small' }, 'Giống với: ', nodeLink(id, `${docName(d.document, 30)} ${section(d.item.sectionPath)} (${provinceLabel(d.item.province)})`)),
+        h('p', { class: 'small clamp' }, d.item.text),
+      ),
+    )
+    .catch(() => replace(head, h('p', { class: 'muted small' }, 'Giống với: ', h('code', null, id))));
 }

@@ -14,6 +14,49 @@ import type { View } from './view.js';
 const ACCEPT = '.txt,.md,.pdf,.docx,.html,.htm';
 
 export function uploadView(el: HTMLElement): View {
+  const token = tokenInput();
+  const input = h('input', { type: 'file', id: 'upload-input', multiple: true, accept: ACCEPT, class: 'visually-hidden', tabindex: '-1' });
+  const pick = h('button', { type: 'button', class: 'btn btn-primary', id: 'upload-pick' }, 'Chọn tệp');
+  const drop = dropZone(pick, input);
+  const list = h('ol', { class: 'upload-list', id: 'upload-list', 'aria-label': 'Các tệp tải lên' });
+  // Screen readers hear each change of state once, not every progress event that redraws a row.
+  const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const clear = h('button', { type: 'button', class: 'btn btn-small btn-ghost', id: 'upload-clear' }, 'Xoá các dòng đã xong');
+  const empty = emptyBox('Chưa có tệp nào.', 'Các tệp bạn chọn sẽ hiện ở đây, kèm tiến độ và kết quả của từng tệp.');
+  replace(el, uploadPage(token, drop, clear, empty, list, announcer));
+
+  const rows = showRows(list, empty, clear, announcer);
+  const ticker = setInterval(() => refreshCountdowns(list), 1000);
+
+  const addFiles = (files: FileList | null | undefined) => {
+    if (!files || files.length === 0) return;
+    const first = uploads.rows.length;
+    uploads.add(Array.from(files));
+    // New rows go to the end of the list: bring the first of them into view.
+    rows.rowEls.get(uploads.rows[first]!.id)?.scrollIntoView({ block: 'nearest' });
+    if (!token.value.trim()) token.focus();
+  };
+  pick.addEventListener('click', () => input.click());
+  input.addEventListener('change', () => {
+    addFiles(input.files);
+    // Choosing the same file again must fire `change` again.
+    input.value = '';
+  });
+  clear.addEventListener('click', () => uploads.clearFinished());
+  const stopDrops = acceptDrops(drop, addFiles);
+
+  return {
+    update: () => {},
+    unmount: () => {
+      rows.unsubscribe();
+      clearInterval(ticker);
+      stopDrops();
+    },
+  };
+}
+
+/** The write token, kept in the tab's session as it is typed. */
+function tokenInput(): HTMLInputElement {
   const token = h('input', {
     type: 'password',
     id: 'upload-token',
@@ -25,10 +68,11 @@ export function uploadView(el: HTMLElement): View {
   });
   token.value = readApiToken();
   token.addEventListener('input', () => saveApiToken(token.value.trim()));
+  return token;
+}
 
-  const input = h('input', { type: 'file', id: 'upload-input', multiple: true, accept: ACCEPT, class: 'visually-hidden', tabindex: '-1' });
-  const pick = h('button', { type: 'button', class: 'btn btn-primary', id: 'upload-pick' }, 'Chọn tệp');
-  const drop = h(
+function dropZone(pick: HTMLButtonElement, input: HTMLInputElement): HTMLElement {
+  return h(
     'div',
     { class: 'dropzone', id: 'upload-drop' },
     h('p', { class: 'dropzone-title' }, h('strong', null, 'Kéo thả tệp vào đây'), ' hoặc ', pick, input),
@@ -39,40 +83,38 @@ export function uploadView(el: HTMLElement): View {
       'các tệp được gửi lần lượt theo thứ tự, tối đa hai tệp cùng lúc. Tệp máy chủ không đọc được sẽ hiện lý do.',
     ),
   );
-  const list = h('ol', { class: 'upload-list', id: 'upload-list', 'aria-label': 'Các tệp tải lên' });
-  // Screen readers hear each change of state once, not every progress event that redraws a row.
-  const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-  const clear = h('button', { type: 'button', class: 'btn btn-small btn-ghost', id: 'upload-clear' }, 'Xoá các dòng đã xong');
-  const empty = emptyBox('Chưa có tệp nào.', 'Các tệp bạn chọn sẽ hiện ở đây, kèm tiến độ và kết quả của từng tệp.');
+}
 
-  replace(
-    el,
+function uploadPage(token: HTMLInputElement, drop: HTMLElement, clear: HTMLElement, empty: HTMLElement, list: HTMLElement, announcer: HTMLElement): HTMLElement {
+  return h(
+    'section',
+    { class: 'view view-upload', 'aria-labelledby': 'upload-title' },
+    h('h1', { id: 'upload-title', class: 'view-title' }, 'Tải văn bản lên đồ thị'),
+    h('p', { class: 'hint' }, 'Mỗi tệp là một văn bản (kế hoạch, nghị quyết, quyết định…): máy chủ đọc, tách nhiệm vụ, cơ quan, trích dẫn và ghi vào đồ thị.'),
     h(
-      'section',
-      { class: 'view view-upload', 'aria-labelledby': 'upload-title' },
-      h('h1', { id: 'upload-title', class: 'view-title' }, 'Tải văn bản lên đồ thị'),
-      h('p', { class: 'hint' }, 'Mỗi tệp là một văn bản (kế hoạch, nghị quyết, quyết định…): máy chủ đọc, tách nhiệm vụ, cơ quan, trích dẫn và ghi vào đồ thị.'),
+      'div',
+      { class: 'card upload-token' },
+      h('label', { class: 'field', for: 'upload-token' }, h('span', null, 'Mã truy cập (API_TOKEN)'), token),
       h(
-        'div',
-        { class: 'card upload-token' },
-        h('label', { class: 'field', for: 'upload-token' }, h('span', null, 'Mã truy cập (API_TOKEN)'), token),
-        h(
-          'p',
-          { class: 'muted small', id: 'upload-token-help' },
-          'Ghi vào đồ thị cần mã truy cập mà máy chủ được khởi động cùng (biến môi trường API_TOKEN). ',
-          'Mã chỉ được giữ trong thẻ trình duyệt này (sessionStorage) cho tới khi đóng thẻ.',
-        ),
+        'p',
+        { class: 'muted small', id: 'upload-token-help' },
+        'Ghi vào đồ thị cần mã truy cập mà máy chủ được khởi động cùng (biến môi trường API_TOKEN). ',
+        'Mã chỉ được giữ trong thẻ trình duyệt này (sessionStorage) cho tới khi đóng thẻ.',
       ),
-      drop,
-      h('div', { class: 'upload-list-head' }, h('h2', null, 'Tệp'), clear),
-      empty,
-      list,
-      announcer,
     ),
+    drop,
+    h('div', { class: 'upload-list-head' }, h('h2', null, 'Tệp'), clear),
+    empty,
+    list,
+    announcer,
   );
+}
 
-  // One element per row, replaced when that row changes (progress events come often: the rest of
-  // the list is left alone).
+/**
+ * The queue's rows in `list`, kept in step with it. One element per row, replaced when that row
+ * changes (progress events come often: the rest of the list is left alone).
+ */
+function showRows(list: HTMLElement, empty: HTMLElement, clear: HTMLElement, announcer: HTMLElement): { rowEls: Map<number, HTMLElement>; unsubscribe: () => void } {
   const rowEls = new Map<number, HTMLElement>();
   const retry = (id: number) => uploads.retry(id);
   const rowEl = (r: UploadRow) => {
@@ -99,26 +141,14 @@ export function uploadView(el: HTMLElement): View {
     }
   });
   renderAll();
-  const ticker = setInterval(() => refreshCountdowns(list), 1000);
+  return { rowEls, unsubscribe };
+}
 
-  const addFiles = (files: FileList | null | undefined) => {
-    if (!files || files.length === 0) return;
-    const first = uploads.rows.length;
-    uploads.add(Array.from(files));
-    // New rows go to the end of the list: bring the first of them into view.
-    rowEls.get(uploads.rows[first]!.id)?.scrollIntoView({ block: 'nearest' });
-    if (!token.value.trim()) token.focus();
-  };
-  pick.addEventListener('click', () => input.click());
-  input.addEventListener('change', () => {
-    addFiles(input.files);
-    // Choosing the same file again must fire `change` again.
-    input.value = '';
-  });
-  clear.addEventListener('click', () => uploads.clearFinished());
-
-  // The whole page accepts drops, and a file dropped beside the zone is not opened by the browser
-  // in place of the app (which would lose the list).
+/**
+ * The whole page accepts drops, and a file dropped beside the zone is not opened by the browser
+ * in place of the app (which would lose the list). Returns how to stop.
+ */
+function acceptDrops(drop: HTMLElement, addFiles: (files: FileList) => void): () => void {
   const onDragOver = (e: DragEvent) => {
     if (!e.dataTransfer?.types.includes('Files')) return;
     e.preventDefault();
@@ -137,15 +167,9 @@ export function uploadView(el: HTMLElement): View {
   window.addEventListener('dragover', onDragOver);
   window.addEventListener('dragleave', onDragLeave);
   window.addEventListener('drop', onDrop);
-
-  return {
-    update: () => {},
-    unmount: () => {
-      unsubscribe();
-      clearInterval(ticker);
-      window.removeEventListener('dragover', onDragOver);
-      window.removeEventListener('dragleave', onDragLeave);
-      window.removeEventListener('drop', onDrop);
-    },
+  return () => {
+    window.removeEventListener('dragover', onDragOver);
+    window.removeEventListener('dragleave', onDragLeave);
+    window.removeEventListener('drop', onDrop);
   };
 }
