@@ -1,9 +1,10 @@
 /**
  * Link review in a real browser on the real stack (issue 12): in the audit view, reject Quảng
- * Bình's II.6.b as an implementation of 69-KL/TW §6.2 (it is about attracting Quảng Bình's
- * scientists abroad, not joint ventures with foreign firms) from the heatmap cell, and add Bắc
- * Giang's III.6 to §6.1 (its text is international S&T cooperation) from the task's details with
- * the directive picker; the heatmap changes. Then both documents are deleted and uploaded again
+ * Bình's II.1.a.2 as an implementation of 69-KL/TW §1.1 (it continues action programme
+ * 19-CTr/TU, i.e. turning the resolutions into plans: §1.2, not the Party's leadership of §1.1)
+ * from the heatmap cell, and add Bắc Giang's III.3.3 to §2.2 (mobilising investment and funds for
+ * S&T, §2.2's policies attracting resources from businesses; the linker proposes §3.1 only) from
+ * the task's details with the directive picker; the heatmap changes. Then both documents are deleted and uploaded again
  * through the API, and the corpus re-ingested from scratch: both decisions are still shown.
  */
 import { readFile } from 'node:fs/promises';
@@ -19,10 +20,11 @@ import { useUiSession } from '../helpers/ui-session.js';
 const KL69 = 'vn/tw/kl/69/2024';
 const QB_DOC = 'vn/quang-binh/ubnd/kh/untitled-f98f4cc6c9aa';
 const BG_DOC = 'vn/bac-giang/tu/kh/untitled-216c0d7342e2';
-const QB_II_6_B = `${QB_DOC}#ii.6.b`;
-const BG_III_6 = `${BG_DOC}#iii.6.1`;
-const S61 = `${KL69}#6.1`;
-const S62 = `${KL69}#6.2`;
+const QB_II_1_A_2 = `${QB_DOC}#ii.1.a.2`;
+const BG_III_3_3 = `${BG_DOC}#iii.3.3`;
+const S11 = `${KL69}#1.1`;
+const S22 = `${KL69}#2.2`;
+const S31 = `${KL69}#3.1`;
 const enc = encodeURIComponent;
 
 const ui = useUiSession();
@@ -46,33 +48,33 @@ async function write(method: 'POST' | 'DELETE', path: string, body?: Buffer) {
 }
 
 /** Both decisions, as the audit view and the task's details show them. */
-async function expectDecisionsShown(before: { qb62: number; bg61: number }) {
-  await ui.page.goto(`${ui.stack.base}/#/audit?cell=${enc(S62)}&province=${enc('Quảng Bình')}`);
+async function expectDecisionsShown(before: { qb11: number; bg22: number }) {
+  await ui.page.goto(`${ui.stack.base}/#/audit?cell=${enc(S11)}&province=${enc('Quảng Bình')}`);
   await ui.page.locator('#heatmap table.heatmap').waitFor();
-  await eventually(() => drawnCell(S62, 'Quảng Bình')).toBe(before.qb62 - 1);
-  await eventually(() => drawnCell(S61, 'Bắc Giang')).toBe(before.bg61 + 1);
-  const rejected = ui.page.locator(`#cell-rejected .evidence-item[data-item-id="${QB_II_6_B}"]`);
+  await eventually(() => drawnCell(S11, 'Quảng Bình')).toBe(before.qb11 - 1);
+  await eventually(() => drawnCell(S22, 'Bắc Giang')).toBe(before.bg22 + 1);
+  const rejected = ui.page.locator(`#cell-rejected .evidence-item[data-item-id="${QB_II_1_A_2}"]`);
   await rejected.waitFor();
   expect(await rejected.innerText()).toContain('Đã bác bỏ');
   expect(await rejected.innerText()).toContain('Kiểm toán viên A');
-  await ui.page.goto(`${ui.stack.base}/#/audit?node=${enc(BG_III_6)}`);
-  const added = ui.page.locator(`#task-review li[data-directive-id="${S61}"]`);
+  await ui.page.goto(`${ui.stack.base}/#/audit?node=${enc(BG_III_3_3)}`);
+  const added = ui.page.locator(`#task-review li[data-directive-id="${S22}"]`);
   await added.waitFor();
   expect(await added.getAttribute('data-status')).toBe('added');
   expect(await added.innerText()).toContain('Người duyệt thêm');
 }
 
 describe('link review', () => {
-  let before: { qb62: number; bg61: number };
+  let before: { qb11: number; bg22: number };
 
   it('rejects a link from the heatmap cell: the cell empties', async () => {
     const map = await apiHeatmap();
     const row = (id: string) => map.rows.find((r) => r.directive.id === id)!;
-    before = { qb62: row(S62).cells['Quảng Bình'] ?? 0, bg61: row(S61).cells['Bắc Giang'] ?? 0 };
-    expect(before.qb62).toBeGreaterThan(0);
+    before = { qb11: row(S11).cells['Quảng Bình'] ?? 0, bg22: row(S22).cells['Bắc Giang'] ?? 0 };
+    expect(before.qb11).toBeGreaterThan(0);
 
-    await ui.page.goto(`${ui.stack.base}/#/audit?cell=${enc(S62)}&province=${enc('Quảng Bình')}`);
-    const item = ui.page.locator(`#cell-evidence .evidence-item[data-item-id="${QB_II_6_B}"]`);
+    await ui.page.goto(`${ui.stack.base}/#/audit?cell=${enc(S11)}&province=${enc('Quảng Bình')}`);
+    const item = ui.page.locator(`#cell-evidence .evidence-item[data-item-id="${QB_II_1_A_2}"]`);
     await item.waitFor();
     expect(await item.getAttribute('data-status')).toBe('proposed');
     expect(await item.innerText()).toContain('Đề xuất tự động, chưa duyệt');
@@ -86,33 +88,33 @@ describe('link review', () => {
     await ui.page.fill('#cell-review-token', 'sai-ma');
     await item.locator('button[data-decision="reject"]').click();
     await eventually(() => ui.page.locator('#cell-review-message').innerText()).toContain('Mã truy cập (API token) không đúng');
-    expect(await drawnCell(S62, 'Quảng Bình')).toBe(before.qb62);
+    expect(await drawnCell(S11, 'Quảng Bình')).toBe(before.qb11);
 
     await ui.page.fill('#cell-review-token', ui.stack.apiToken);
-    await ui.page.fill('#cell-review-comment', 'II.6.b là thu hút nhà khoa học, không phải liên doanh');
+    await ui.page.fill('#cell-review-comment', 'II.1.a.2 là cụ thể hóa nghị quyết (§1.2), không phải §1.1');
     await item.locator('button[data-decision="reject"]').click();
-    await eventually(() => drawnCell(S62, 'Quảng Bình')).toBe(before.qb62 - 1);
-    const rejected = ui.page.locator(`#cell-rejected .evidence-item[data-item-id="${QB_II_6_B}"]`);
+    await eventually(() => drawnCell(S11, 'Quảng Bình')).toBe(before.qb11 - 1);
+    const rejected = ui.page.locator(`#cell-rejected .evidence-item[data-item-id="${QB_II_1_A_2}"]`);
     await rejected.waitFor();
     expect(await rejected.getAttribute('data-status')).toBe('rejected');
-    expect(await ui.page.locator(`tr[data-directive-id="${S62}"] button.cell[data-province="Quảng Bình"]`).getAttribute('data-rejected')).toBe('1');
+    expect(await ui.page.locator(`tr[data-directive-id="${S11}"] button.cell[data-province="Quảng Bình"]`).getAttribute('data-rejected')).toBe('1');
     await screenshot(ui.page, 'review-cell-rejected');
   });
 
   it('adds a missing link from the task\'s details with the directive picker: the gap fills', async () => {
-    await ui.page.goto(`${ui.stack.base}/#/audit?node=${enc(BG_III_6)}`);
+    await ui.page.goto(`${ui.stack.base}/#/audit?node=${enc(BG_III_3_3)}`);
     const section = ui.page.locator('#task-review');
-    await section.locator(`li[data-directive-id="${S62}"]`).waitFor();
+    await section.locator(`li[data-directive-id="${S31}"]`).waitFor();
     // The name and token were kept for the session.
     expect(await ui.page.inputValue('#task-review-reviewer')).toBe('Kiểm toán viên A');
     await ui.page.fill('#task-review-reviewer', 'Kiểm toán viên B');
-    await ui.page.fill('#task-review-picker', 'hoi nhap hop tac quoc te');
-    const option = section.locator(`.picker-item[data-key="${S61}"]`);
+    await ui.page.fill('#task-review-picker', 'thu hut nguon luc tu doanh nghiep');
+    const option = section.locator(`.picker-item[data-key="${S22}"]`);
     await option.waitFor();
     expect(await section.locator('.picker-item').count()).toBeLessThan(5);
     await option.locator('button.picker-add').click();
-    await section.locator(`li[data-directive-id="${S61}"][data-status="added"]`).waitFor();
-    await eventually(() => drawnCell(S61, 'Bắc Giang')).toBe(before.bg61 + 1);
+    await section.locator(`li[data-directive-id="${S22}"][data-status="added"]`).waitFor();
+    await eventually(() => drawnCell(S22, 'Bắc Giang')).toBe(before.bg22 + 1);
     await screenshot(ui.page, 'review-task-added');
   });
 
