@@ -22,6 +22,8 @@ export interface DbOptions {
 
 /** Reads over the whole graph (every item for the search index): minutes at 100k items, not seconds. */
 export const BULK_DEADLINE_MS = 600_000;
+/** Reads that aggregate much of the graph for one answer (the heatmap), whose callers check liveness first. */
+export const AGGREGATE_DEADLINE_MS = 30_000;
 
 export function openDb(opts: DbOptions): Db {
   // The local launcher runs with auth off; any real deployment passes a password.

@@ -1,22 +1,36 @@
 /**
  * Answers kept while the graph does not change. Some reads aggregate a large part of the graph
- * (the heatmap counts every task → directive link of 69-KL/TW: 37k links, 150–300 ms on a national
- * graph; the lineage of 69-KL/TW reads 1,200 documents and serialises 0.8 MB) and the same ones
- * are asked again and again, yet they change only when a document is written. Each request asks
- * the database where it stands (graph-store/graph-version.ts: a few milliseconds, and it moves
- * with any commit, of this process or another); an answer read at the same point is served as
- * is, else it is read again. A database that does not answer makes the request fail as any read
- * would (503): nothing is served from memory then. A failed read is not kept.
+ * (the heatmap counts every task → directive link of 69-KL/TW with reviews and roll-up applied:
+ * 112k links, half a second on a national graph; the lineage of 69-KL/TW reads 1,200 documents and
+ * serialises 0.8 MB) and the same ones are asked again and again, yet they change only when a
+ * document is written. Each request asks the database where it stands (graph-store/
+ * graph-version.ts: a few milliseconds, and it moves with any commit, of this process or another);
+ * an answer read at the same point is served as is, else it is read again. A database that does
+ * not answer makes the request fail as any read would (503): nothing is served from memory then.
+ * A failed read is not kept.
  *
- * Under load, while documents are being written, the point moves every second or so and every
- * request would start its own read of where the graph stands and of the answer. So a request
- * shares a read already under way, of either kind, as long as no write of this process has ended
- * since that read began (`writesEnded`, graph-store/db.ts): the shared answer then holds every
- * write this server acknowledged (an uploader sees the upload), and misses at most the writes
- * other processes committed while the read ran, which no request could have been promised.
+ * While documents are being written the point moves every second or so, and a read started for
+ * each move would pile up heavy reads until they all miss their deadline. So each answer has at
+ * most one read under way. A request shares it as long as no write of this process has ended
+ * since it began (`writesEnded`, graph-store/db.ts): the answer then holds every write this
+ * server acknowledged (an uploader sees the upload) and misses at most what other processes
+ * committed meanwhile, which no request could have been promised. A request that must see a later
+ * write waits for the read under way to end and shares the one read that starts then. Concurrent
+ * requests also share one read of where the graph stands.
  */
+interface Entry<T> {
+  version: string;
+  writes: number;
+  value: Promise<T>;
+  settled: boolean;
+  /** The read that starts once this one ends, for requests that must see a later write. */
+  next: Promise<T> | null;
+}
+
+const ignore = () => undefined;
+
 export class KeptAnswers<T> {
-  private readonly entries = new Map<string, { version: string; writes: number; value: Promise<T>; settled: boolean }>();
+  private readonly entries = new Map<string, Entry<T>>();
   private versionRead: { writes: number; value: Promise<string> } | null = null;
 
   constructor(
@@ -29,12 +43,31 @@ export class KeptAnswers<T> {
   ) {}
 
   async get(key: string, load: () => Promise<T>): Promise<T> {
-    const kept = this.entries.get(key);
-    if (kept && !kept.settled && kept.writes === this.writesEnded()) return kept.value;
+    const underWay = this.underWay(key, load);
+    if (underWay) return underWay;
     const version = await this.currentVersion();
-    const again = this.entries.get(key);
-    if (again && (again.version === version || (!again.settled && again.writes === this.writesEnded()))) return again.value;
-    const entry = { version, writes: this.writesEnded(), value: load(), settled: false };
+    return this.underWay(key, load) ?? this.keptAt(key, version) ?? this.start(key, version, load);
+  }
+
+  /** The read under way for `key` this request may share, or the one to start after it; null when none is under way. */
+  private underWay(key: string, load: () => Promise<T>): Promise<T> | null {
+    const e = this.entries.get(key);
+    if (!e || e.settled) return null;
+    if (e.writes === this.writesEnded()) return e.value;
+    e.next ??= e.value.then(ignore, ignore).then(async () => {
+      const version = await this.currentVersion();
+      return this.keptAt(key, version) ?? this.start(key, version, load);
+    });
+    return e.next;
+  }
+
+  private keptAt(key: string, version: string): Promise<T> | null {
+    const e = this.entries.get(key);
+    return e?.settled && e.version === version ? e.value : null;
+  }
+
+  private start(key: string, version: string, load: () => Promise<T>): Promise<T> {
+    const entry: Entry<T> = { version, writes: this.writesEnded(), value: load(), settled: false, next: null };
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);

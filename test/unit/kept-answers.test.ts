@@ -118,4 +118,23 @@ describe('KeptAnswers', () => {
     expect(await c).toBe('read before the upload');
     expect(await d).toBe('read after the upload');
   });
+
+  it('runs one read of an answer at a time, then one for every request that must see a later write', async () => {
+    const g = graph();
+    const kept = keptOn<string>(g);
+    const first = pending('first');
+    const a = kept.get('k', first.load);
+    await new Promise((r) => setTimeout(r, 0));
+    g.write();
+    const second = pending('second');
+    const b = kept.get('k', second.load);
+    const c = kept.get('k', second.load);
+    await new Promise((r) => setTimeout(r, 0));
+    // The second read waits for the first to end.
+    expect(second.calls()).toBe(0);
+    first.release();
+    second.release();
+    expect(await Promise.all([a, b, c])).toEqual(['first', 'second', 'second']);
+    expect(second.calls()).toBe(1);
+  });
 });
