@@ -1,4 +1,4 @@
-import { BULK_DEADLINE_MS } from '../../graph-store/db.js';
+import { AGGREGATE_DEADLINE_MS, BULK_DEADLINE_MS, localWritesEnded } from '../../graph-store/db.js';
 import type { GraphEdge, GraphNode } from '../../graph-store/lineage-reads.js';
 import type { AppDeps } from '../deps.js';
 import { download, json, type Api } from '../http/api.js';
@@ -8,7 +8,6 @@ import { EDGE_COLUMNS, NODE_COLUMNS, toGraphml } from '../format/graphml.js';
 import { getLineage, withDownload } from '../queries/lineage.js';
 import { ExportQuery, LINEAGE_LIMIT, LineageQuery, Subgraph } from '../schemas/lineage.js';
 import { KeptAnswers } from '../queries/kept-answers.js';
-import { localWritesEnded } from '../../graph-store/db.js';
 import { graphVersion } from '../../graph-store/graph-version.js';
 
 const nodeColumns: Column<GraphNode>[] = NODE_COLUMNS.map((k) => [k, (n) => (n as unknown as Record<string, unknown>)[k]] as const);
@@ -20,6 +19,9 @@ export function lineageRoutes(api: Api, { db }: AppDeps): void {
   // graph. Answers at the default budget (under 1 MB each) are kept, serialised, while the graph
   // stays as it was; larger budgets are read each time.
   const answers = new KeptAnswers<SerialisedJson>(() => graphVersion(db), localWritesEnded);
+  // A kept walk is read once for everyone, after the graph's version (under the request deadline)
+  // has shown the database alive; while documents stream in, 69-KL/TW's can take longer than 4 s.
+  const aggregateDb = { ...db, queryDeadlineMs: AGGREGATE_DEADLINE_MS };
   api.add({
     method: 'get',
     path: '/api/lineage',
@@ -37,10 +39,10 @@ export function lineageRoutes(api: Api, { db }: AppDeps): void {
     responses: { 200: json(Subgraph, 'nodes and edges') },
     handle: async ({ query, res }) => {
       const opts = { ...query, cites: query.cites ?? false };
-      const read = async () => serialiseJson(withDownload(await getLineage(db, query.id, opts), query.id, opts));
+      const read = async (from: typeof db) => serialiseJson(withDownload(await getLineage(from, query.id, opts), query.id, opts));
       const keep = opts.limit === LINEAGE_LIMIT.default;
       const key = JSON.stringify([opts.id, opts.direction, opts.depth, opts.include, opts.cites]);
-      sendSerialisedJson(res, keep ? await answers.get(key, read) : await read());
+      sendSerialisedJson(res, keep ? await answers.get(key, () => read(aggregateDb)) : await read(db));
     },
   });
 
