@@ -3,7 +3,7 @@ import { readQuery, type Db } from './db.js';
 import { evidenceOf, type LinkedTask } from './link-evidence.js';
 import { COUNTED, LINKS_FROM, REVIEWED } from './effective-links.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, TASK_ROW, namedBy, provinceOf, type TaskEvidence, type TaskRow } from './task-rows.js';
-import { REACHED, TASK_LINKS_REACHING } from './roll-up.js';
+import { REACHED, TASK_LINKS_REACHING, TASK_STATUS_REACHING } from './roll-up.js';
 
 
 export interface DocumentAudit {
@@ -111,7 +111,7 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
     `MATCH (:Document {id: $id})-[:CONTAINS]->(i:Directive)
      WITH i ORDER BY i.ordinal, i.lineStart
      RETURN ${DIRECTIVE('i')} AS directive,
-            COLLECT { ${TASK_LINKS_REACHING('i')} WITH t, link.status AS status WHERE t.province IS NOT NULL
+            COLLECT { ${TASK_STATUS_REACHING('i')} WITH t, status WHERE t.province IS NOT NULL
                       WITH ${provinceOf('t', era)} AS province, status
                       WITH province, count(CASE WHEN status IN ${COUNTED} THEN 1 END) AS tasks,
                            count(CASE WHEN status IN ${REVIEWED} THEN 1 END) AS reviewed,
@@ -193,7 +193,7 @@ export async function unimplementedDirectives(db: Db, filters: AuditFilters): Pr
      }
      UNWIND directives AS i
      WITH root, provinces, i,
-          COLLECT { ${TASK_LINKS_REACHING('i')} WITH t, link WHERE link.status IN ${COUNTED} RETURN DISTINCT ${provinceOf('t', era)} AS p } AS covered
+          COLLECT { ${TASK_STATUS_REACHING('i')} WITH t, status WHERE status IN ${COUNTED} RETURN DISTINCT ${provinceOf('t', era)} AS p } AS covered
      UNWIND provinces AS province
      WITH root, province, i, covered WHERE NOT province IN covered
      RETURN province, ${DIRECTIVE('i')} AS directive, root { .id, .number, .title } AS document

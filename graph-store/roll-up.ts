@@ -34,6 +34,22 @@ export const TASK_LINKS_REACHING = (i: string) => `CALL (${i}) {
       RETURN t, coalesce(head([w IN ways WHERE w.status IN ${COUNTED}]), head(ways)) AS link
     }`;
 
+/**
+ * TASK_LINKS_REACHING for counting: binds `t` and `status` only (the status of the way that wins),
+ * without the evidence and the items between. A heatmap of 69-KL/TW on a national graph walks
+ * 100,000 ways; building each way's evidence there only fed Neo4j's garbage collector.
+ */
+export const TASK_STATUS_REACHING = (i: string) => `CALL (${i}) {
+      CALL (${i}) {
+        MATCH path = (m:Item)-[:IMPLEMENTS*0..${ROLL_UP_STEPS}]->(${i})
+        ${LINKS_TO('m')}
+        RETURN t, status, length(path) AS hops
+      }
+      WITH t, status, hops ORDER BY hops
+      WITH t, collect(status) AS statuses
+      RETURN t, coalesce(head([s IN statuses WHERE s IN ${COUNTED}]), head(statuses)) AS status
+    }`;
+
 /** True when a task's link that counts reaches directive item `i`, directly or rolled up (no aggregation: usable inside one). */
 export const REACHED = (i: string) => `EXISTS {
       MATCH (m:Item)-[:IMPLEMENTS*0..${ROLL_UP_STEPS}]->(${i})
