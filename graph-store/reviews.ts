@@ -21,14 +21,11 @@ export interface ReviewInput {
   at: string;
 }
 
-export interface ReviewEventView {
-  decision: ReviewDecision;
-  reviewer: string;
-  comment: string | null;
-  at: string;
-  /** The task's text had changed since the previous review of the pair when this one was made. */
+/** One change of a review: what was decided, by whom, when and why, on which text of the task. */
+export type ReviewEventView = Omit<ReviewInput, 'taskId' | 'directiveId'> & {
+  /** Hash of the task's text when the decision was made (link-evidence.ts taskTextHash). */
   taskTextHash: string;
-}
+};
 
 export interface ReviewView {
   taskId: string;

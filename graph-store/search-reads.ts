@@ -137,24 +137,30 @@ export async function countItems(db: Db): Promise<{ items: number; embedded: num
 
 // --------------------------------------------------------------------------- searching ----
 
+/** Items matching `$lucene` under the filter, bound to `i` with their `score`. */
+const FULLTEXT_HITS = `CALL db.index.fulltext.queryNodes($index, $lucene, $options) YIELD node AS i, score
+     WHERE ${FILTER}`;
+
+function fulltextParams(lucene: string, filter: ItemFilter, k: number) {
+  // Unfiltered, Lucene itself stops at k; filtered, the filter must see every match first.
+  // JS numbers travel as floats; LIMIT and the procedure's limit want integers.
+  const limit = neo4j.int(k);
+  return { index: FULLTEXT_INDEX, lucene, options: isUnfiltered(filter) ? { limit } : {}, k: limit, ...filterParams(filter) };
+}
+
 /**
  * Items matching a Lucene query on the `item_text` full-text index (text and section headings,
  * tone-folded), best first. `lucene` must come from search/lexical.ts, which builds it from
  * plain words only.
  */
 export function fulltextItems(db: Db, lucene: string, filter: ItemFilter, k: number): Promise<{ id: string; score: number }[]> {
-  // Unfiltered, Lucene itself stops at k; filtered, the filter must see every match first.
-  // JS numbers travel as floats; LIMIT and the procedure's limit want integers.
-  const limit = neo4j.int(k);
-  const options = isUnfiltered(filter) ? { limit } : {};
   return readQuery(
     db,
-    `CALL db.index.fulltext.queryNodes($index, $lucene, $options) YIELD node AS i, score
-     WHERE ${FILTER}
+    `${FULLTEXT_HITS}
      RETURN i.id AS id, score
      ORDER BY score DESC, id
      LIMIT $k`,
-    { index: FULLTEXT_INDEX, lucene, options, k: limit, ...filterParams(filter) },
+    fulltextParams(lucene, filter, k),
   );
 }
 
@@ -171,12 +177,9 @@ export interface FulltextHit {
  * to read their hits back (search/service.ts).
  */
 export function fulltextItemRows(db: Db, lucene: string, filter: ItemFilter, k: number, withRows: number): Promise<FulltextHit[]> {
-  const limit = neo4j.int(k);
-  const options = isUnfiltered(filter) ? { limit } : {};
   return readQuery(
     db,
-    `CALL db.index.fulltext.queryNodes($index, $lucene, $options) YIELD node AS i, score
-     WHERE ${FILTER}
+    `${FULLTEXT_HITS}
      WITH i, score ORDER BY score DESC, i.id LIMIT $k
      WITH collect({ i: i, score: score }) AS hits
      UNWIND range(0, size(hits) - 1) AS rank
@@ -191,7 +194,7 @@ export function fulltextItemRows(db: Db, lucene: string, filter: ItemFilter, k: 
      }
      RETURN i.id AS id, score, row
      ORDER BY rank`,
-    { index: FULLTEXT_INDEX, lucene, options, k: limit, withRows: neo4j.int(withRows), ...filterParams(filter) },
+    { ...fulltextParams(lucene, filter, k), withRows: neo4j.int(withRows) },
   );
 }
 

@@ -82,7 +82,7 @@ export const Heatmap = z
   .openapi('Heatmap', { description: 'rows sorted by how few provinces implement them' });
 
 const LeadRef = z.object({ id: z.string(), name: z.string(), collective: z.boolean() });
-const TaskFields = z.object({
+export const TaskFields = z.object({
   id: z.string(),
   documentId: z.string(),
   sectionPath: z.array(z.string()),
@@ -93,7 +93,7 @@ const TaskFields = z.object({
   timelineRaw: z.string().nullable(),
   deadline: z.string().nullable().openapi({ description: 'the last day the timeline allows (ISO date), when it names one' }),
 });
-const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
+export const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
 
 /** An item a rolled-up link passes through (69-KL/TW §6.1 between a province's task and a 20-NQ/TW item). */
 const ViaItem = z.object({

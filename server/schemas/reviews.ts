@@ -1,6 +1,6 @@
 import { z } from '../openapi/zod.js';
 import { DOC_69, DocumentIdParam, Format, ItemIdParam, Limit, ProvinceEraParam, TaskIdParam } from './common.js';
-import { DirectiveRow, LinkReview, LinkStatusSchema, ReviewDecision } from './audit.js';
+import { DirectiveRow, LinkReview, LinkStatusSchema, ReviewDecision, TaskDoc, TaskFields } from './audit.js';
 
 const DirectiveIdParam = ItemIdParam.openapi({ description: 'a directive item id', example: `${DOC_69}#6.1` });
 
@@ -56,23 +56,11 @@ const DirectiveChoice = z
   .object({ id: z.string(), documentId: z.string(), documentNumber: z.string().nullable(), sectionPath: z.array(z.string()), text: z.string() })
   .openapi('DirectiveChoice');
 
-const TaskBrief = z.object({
-  id: z.string(),
-  documentId: z.string(),
-  sectionPath: z.array(z.string()),
-  text: z.string(),
-  province: z.string().nullable(),
-  lineStart: z.number().int(),
-  lineEnd: z.number().int(),
-  timelineRaw: z.string().nullable(),
-  deadline: z.string().nullable(),
-});
-const TaskDocument = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
 
 export const TaskLinks = z
   .object({
-    task: TaskBrief,
-    document: TaskDocument,
+    task: TaskFields,
+    document: TaskDoc,
     links: z.array(
       z.object({ directive: DirectiveChoice, status: LinkStatusSchema, score: z.number().nullable(), method: z.string().nullable(), review: LinkReview.nullable() }),
     ),
@@ -87,7 +75,7 @@ export const CellCandidatesQuery = z.strictObject({
 });
 
 export const CellCandidates = z
-  .object({ total: z.number().int(), items: z.array(z.object({ task: TaskBrief, document: TaskDocument })) })
+  .object({ total: z.number().int(), items: z.array(z.object({ task: TaskFields, document: TaskDoc })) })
   .openapi('CellCandidates');
 
 export const QueueQuery = z.strictObject({
@@ -105,8 +93,8 @@ export const QueueEntry = z
     province: z.string(),
     score: z.number().nullable(),
     cellTasks: z.number().int().nullable(),
-    task: TaskBrief,
-    document: TaskDocument,
+    task: TaskFields,
+    document: TaskDoc,
     directive: DirectiveRow.nullable(),
   })
   .openapi('QueueEntry');
