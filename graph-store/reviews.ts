@@ -27,13 +27,7 @@ export type ReviewEventView = Omit<ReviewInput, 'taskId' | 'directiveId'> & {
   taskTextHash: string;
 };
 
-export interface ReviewView {
-  taskId: string;
-  directiveId: string;
-  decision: ReviewDecision;
-  reviewer: string;
-  comment: string | null;
-  at: string;
+export interface ReviewView extends ReviewInput {
   /** The task's text is not the one reviewed (null when the task is not in the graph now). */
   stale: boolean | null;
   /** The task is not in the graph now (its document deleted); the review waits for it. */

@@ -49,7 +49,12 @@ async function defaultRoots(): Promise<string[]> {
 }
 
 function download(text: string, type: string, name: string): void {
-  const a = h('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  saveBlob(new Blob([text], { type }), name);
+}
+
+/** Lets the browser save `blob` as `name`. */
+function saveBlob(blob: Blob, name: string): void {
+  const a = h('a', { href: URL.createObjectURL(blob), download: name });
   document.body.appendChild(a);
   a.click();
   setTimeout(() => {
@@ -234,13 +239,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
     tb.pngButton.addEventListener('click', () => {
       if (cy.nodes().empty()) return toast('Đồ thị đang trống.');
       const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 12000, maxHeight: 12000 }) as unknown as Blob;
-      const a = h('a', { href: URL.createObjectURL(blob), download: `${fileStem()}.png` });
-      document.body.appendChild(a);
-      a.click();
-      setTimeout(() => {
-        URL.revokeObjectURL(a.href);
-        a.remove();
-      }, 1000);
+      saveBlob(blob, `${fileStem()}.png`);
     });
     const exportShown = (format: ExportFormat) => {
       if (!shown || shown.nodes.length === 0) return toast('Đồ thị đang trống.');
