@@ -14,6 +14,7 @@
  * one showing a stack or a path, a document, 69-KL/TW item or link into one lost, or a document that
  * appeared without an upload answering 201. Figures of a real run: bench/README.md.
  */
+import { undoStack } from './undo-stack.js';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
@@ -41,29 +42,7 @@ import { cpuWindow, describeMachine } from './ingest-scale/machine.js';
 import { f, log } from './ingest-scale/report.js';
 import { gitState } from './ingest-scale/source-state.js';
 
-/** Undo steps, run last-in first-out once, whether the bench ends, fails or is interrupted. */
-const undo: { name: string; fn: () => Promise<unknown> | unknown }[] = [];
-let cleaning: Promise<void> | null = null;
-
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of undo.reverse()) {
-      try {
-        await step.fn();
-      } catch (err) {
-        console.error(`cleanup: ${step.name} failed: ${(err as Error).message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping the server and Neo4j, removing the bench's data`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const undo = undoStack('stopping the server and Neo4j, removing the bench\'s data');
 
 interface Opts {
   count: number;
@@ -76,15 +55,15 @@ async function main(opts: Opts): Promise<boolean> {
   logger.level = 'warn';
   const work = path.join(modelPaths().cacheDir, 'bench', `hostile-uploads-${process.pid}-${Date.now()}`);
   fs.mkdirSync(work, { recursive: true });
-  undo.push({ name: `remove ${work}`, fn: () => fs.rmSync(work, { recursive: true, force: true }) });
+  undo.push(`remove ${work}`, () => fs.rmSync(work, { recursive: true, force: true }));
 
   await checkPrerequisites();
   await ensureLauncherBuilt({ onProgress: (m) => console.error(m) });
   const local = await startLocalNeo4j({ port: 0, dataDir: path.join(work, 'neo4j') });
-  undo.push({ name: 'stop Neo4j', fn: () => local.stop() });
+  undo.push('stop Neo4j', () => local.stop());
   const db: Db = openDb({ uri: local.uri });
-  undo.push({ name: 'close the driver', fn: () => closeDb(db) });
-  undo.push({ name: 'stop the parse workers', fn: () => closeParsePool() });
+  undo.push('close the driver', () => closeDb(db));
+  undo.push('stop the parse workers', () => closeParsePool());
   await migrate(db);
   await clearGraph(db);
   const corpus = await ingestFiles(db, await discoverFiles([path.join(REPO_ROOT, 'data/corpus')]), { maxBytes: 5 * 1024 * 1024 });
@@ -92,7 +71,7 @@ async function main(opts: Opts): Promise<boolean> {
 
   const token = `hostile-${process.pid}`;
   const server: Server = createApp({ db, config: loadConfig({ ...process.env, API_TOKEN: token }), webDir: '/nonexistent' }).listen(0, '127.0.0.1');
-  undo.push({ name: 'stop the server', fn: () => (server.closeAllConnections(), server.close()) });
+  undo.push('stop the server', () => (server.closeAllConnections(), server.close()));
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -178,7 +157,7 @@ program.action(async (opts: Opts) => {
     console.error(err);
     process.exitCode = 1;
   } finally {
-    await cleanup();
+    await undo.cleanup();
   }
   // Nothing should be left running; if a handle lingers (a driver socket), do not hang on it.
   setTimeout(() => process.exit(), 5_000).unref();

@@ -25,6 +25,7 @@
  * Prints one table, measured / ceiling side by side, and writes the figures as JSON to
  * bench/results/ (git-ignored). Figures of a real run: bench/README.md.
  */
+import { undoStack } from './undo-stack.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,31 +56,7 @@ const CEILING_STRIDE = 4;
 
 // ------------------------------------------------------------------------------- cleanup ----
 
-/** Undo steps, run last-in first-out once, whether the bench ends, fails or is interrupted. */
-const undo: { name: string; fn: () => Promise<unknown> | unknown }[] = [];
-let cleaning: Promise<void> | null = null;
-let interrupted = false;
-
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of undo.reverse()) {
-      try {
-        await step.fn();
-      } catch (err) {
-        console.error(`cleanup: ${step.name} failed: ${(err as Error).message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping the CLI and Neo4j, removing the bench's data`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const undo = undoStack('stopping the CLI and Neo4j, removing the bench\'s data');
 
 // ---------------------------------------------------------------------------------- main ----
 
@@ -97,11 +74,11 @@ async function main(opts: Opts): Promise<void> {
   const { cacheDir, modelDir } = modelPaths();
   const work = path.join(cacheDir, 'bench', `ingest-scale-${process.pid}-${Date.now()}`);
   fs.mkdirSync(work, { recursive: true });
-  undo.push({ name: `remove ${work}`, fn: () => fs.rmSync(work, { recursive: true, force: true }) });
+  undo.push(`remove ${work}`, () => fs.rmSync(work, { recursive: true, force: true }));
 
   const budget = setTimeout(() => {
     console.error(`ingest-scale: over the budget of ${opts.budgetMinutes} min; stopping`);
-    void cleanup().finally(() => process.exit(3));
+    void undo.cleanup().finally(() => process.exit(3));
   }, opts.budgetMinutes * 60_000);
   budget.unref();
 
@@ -110,9 +87,9 @@ async function main(opts: Opts): Promise<void> {
   await ensureLauncherBuilt({ onProgress: (m) => console.error(m) });
   const t0 = performance.now();
   const local: LocalNeo4j = await startLocalNeo4j({ port: 0, dataDir: path.join(work, 'neo4j') });
-  undo.push({ name: 'stop Neo4j', fn: () => local.stop() });
+  undo.push('stop Neo4j', () => local.stop());
   const db: Db = openDb({ uri: local.uri });
-  undo.push({ name: 'close the driver', fn: () => closeDb(db) });
+  undo.push('close the driver', () => closeDb(db));
   await migrate(db);
   const neo4jStart = (performance.now() - t0) / 1000;
   const pids = () => [local.pid];
@@ -135,7 +112,7 @@ async function main(opts: Opts): Promise<void> {
   let cliWindow: Window | null = null;
   if (opts.cli) {
     log(`## 1. npm run --silent ingest -- ${DOCS} ${SCANS}`);
-    undo.push({ name: 'stop the CLI', fn: () => killCli() });
+    undo.push('stop the CLI', () => killCli());
     changedSources = changedFiles(sourceAtStart, sourceState());
     const closeWindow = cpuWindow(pids);
     cli = await runCli(
@@ -205,7 +182,7 @@ async function main(opts: Opts): Promise<void> {
   const texts = (await itemsWithoutEmbedding(db)).map((t) => t.text);
   const tl = performance.now();
   const embedder = await getEmbedder();
-  undo.push({ name: 'release the embedder', fn: () => disposeEmbedder() });
+  undo.push('release the embedder', () => disposeEmbedder());
   const modelLoad = (performance.now() - tl) / 1000;
   log(`model ${path.relative(REPO_ROOT, embedder.modelDir)} (${embedder.dtype}) loaded in ${f(modelLoad, 2)} s`);
   const before = await practicalCeiling(embedder, texts, pids, CEILING_STRIDE);
@@ -444,10 +421,10 @@ program.action(async (opts: Opts) => {
     await main(opts);
   } catch (err) {
     // After Ctrl-C the running step fails as its children die: that is not worth a stack.
-    if (!interrupted) console.error(err);
+    if (!undo.interrupted) console.error(err);
     process.exitCode = 1;
   } finally {
-    await cleanup();
+    await undo.cleanup();
   }
   // Nothing should be left running; if a handle lingers (a driver socket), do not hang on it.
   setTimeout(() => process.exit(), 5_000).unref();
