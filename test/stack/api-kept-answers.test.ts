@@ -4,34 +4,21 @@
  * here straight through the graph store on another connection, as `npm run ingest` beside the
  * server would — shows in the very next answer. Real Neo4j, real parser.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../core/config.js';
-import { logger } from '../../core/logger.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, type Db } from '../../graph-store/db.js';
 import { upsertDocument } from '../../graph-store/upsert-document.js';
 import { Heatmap } from '../../server/schemas/audit.js';
 import { Subgraph } from '../../server/schemas/lineage.js';
-import { ingestDemoCorpus, KL69 } from '../helpers/demo-corpus.js';
+import { useDemoApi } from '../helpers/demo-api.js';
+import { KL69 } from '../helpers/demo-corpus.js';
 import { documentNode, syntheticRecord } from '../helpers/synthetic-record.js';
 import { openTestDb } from '../helpers/test-db.js';
-import { TestServer } from '../helpers/test-server.js';
 
-logger.level = 'error';
-
-const db: Db = await openTestDb();
+const { get } = await useDemoApi();
 /** Another connection: writes through it are not this server's. */
 const other: Db = await openTestDb();
-const server = new TestServer();
-const get = server.get;
-
-beforeAll(async () => {
-  await ingestDemoCorpus(db);
-  await server.start({ db, config: loadConfig(process.env), webDir: '/nonexistent' });
-});
 
 afterAll(async () => {
-  server.stop();
-  await closeDb(db);
   await closeDb(other);
 });
 

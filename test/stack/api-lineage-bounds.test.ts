@@ -5,30 +5,13 @@
  * gives that full set. The demo corpus is far under the default budget, so a small one is given.
  * Real Neo4j, real parser; answers checked against the zod schemas behind /openapi.json.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../core/config.js';
-import { logger } from '../../core/logger.js';
-import { closeDb, type Db } from '../../graph-store/db.js';
+import { describe, expect, it } from 'vitest';
 import { LINEAGE_LIMIT, Subgraph } from '../../server/schemas/lineage.js';
-import { ingestDemoCorpus, KL69 } from '../helpers/demo-corpus.js';
-import { openTestDb } from '../helpers/test-db.js';
-import { TestServer } from '../helpers/test-server.js';
+import { useDemoApi } from '../helpers/demo-api.js';
+import { KL69 } from '../helpers/demo-corpus.js';
 
-logger.level = 'error';
-
-const db: Db = await openTestDb();
-const server = new TestServer();
-const get = server.get;
-
-beforeAll(async () => {
-  await ingestDemoCorpus(db);
-  await server.start({ db, config: loadConfig(process.env), webDir: '/nonexistent' });
-});
-
-afterAll(async () => {
-  server.stop();
-  await closeDb(db);
-});
+const demo = await useDemoApi();
+const { server, get } = demo;
 
 type Graph = ReturnType<typeof Subgraph.parse>;
 
