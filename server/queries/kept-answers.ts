@@ -18,6 +18,9 @@
  * write waits for the read under way to end and shares the one read that starts then. Concurrent
  * requests also share one read of where the graph stands.
  */
+import { AGGREGATE_DEADLINE_MS, localWritesEnded, type Db } from '../../graph-store/db.js';
+import { graphVersion } from '../../graph-store/graph-version.js';
+
 interface Entry<T> {
   version: string;
   writes: number;
@@ -92,4 +95,15 @@ export class KeptAnswers<T> {
     read.value.then(done, done);
     return read.value;
   }
+}
+
+/**
+ * Answers kept on the app's graph, and the connection their reads go through. A kept read is made
+ * once for every request waiting on it and, while documents stream in, can take longer than a
+ * request's read deadline (4 s): it gets the aggregate one (30 s). That deadline guards the
+ * database's liveness, which the version read made first, under the request deadline, has already
+ * checked: a frozen database still answers 503 within seconds.
+ */
+export function keptOnGraph<T>(db: Db): { kept: KeptAnswers<T>; readDb: Db } {
+  return { kept: new KeptAnswers<T>(() => graphVersion(db), localWritesEnded), readDb: { ...db, queryDeadlineMs: AGGREGATE_DEADLINE_MS } };
 }

@@ -6,9 +6,7 @@ import { download, type Api } from '../http/api.js';
 import { sendList, sendSerialisedJson, serialiseJson, type SerialisedJson } from '../http/respond.js';
 import type { z } from '../openapi/zod.js';
 import * as audit from '../queries/audit.js';
-import { KeptAnswers } from '../queries/kept-answers.js';
-import { AGGREGATE_DEADLINE_MS, localWritesEnded } from '../../graph-store/db.js';
-import { graphVersion } from '../../graph-store/graph-version.js';
+import { keptOnGraph } from '../queries/kept-answers.js';
 import {
   AuditFilterQuery,
   AuditSummary,
@@ -142,13 +140,9 @@ function addList<R>(api: Api, route: ListRoute<R>): void {
 }
 
 export function auditRoutes(api: Api, { db }: AppDeps): void {
-  // The heatmap aggregates every task → directive link of the document; kept while the graph stays as it was.
-  const heatmaps = new KeptAnswers<{ map: Heatmap; json: SerialisedJson }>(() => graphVersion(db), localWritesEnded);
-  // Counting every link of 69-KL/TW with reviews and roll-up applied is half a second on a national
-  // graph and several while documents stream in: longer than a request's read deadline allows. The
-  // database's liveness is what that deadline guards, and the graph's version, read first with it,
-  // already has: a frozen database still answers 503 within seconds.
-  const aggregateDb = { ...db, queryDeadlineMs: AGGREGATE_DEADLINE_MS };
+  // The heatmap counts every task → directive link of the document with reviews and roll-up
+  // applied (half a second on a national graph); kept while the graph stays as it was.
+  const { kept: heatmaps, readDb: aggregateDb } = keptOnGraph<{ map: Heatmap; json: SerialisedJson }>(db);
   addList(api, {
     path: '/api/audit/summary',
     summary: 'Per document: tasks, tasks without lead, collective-led tasks, directive items nobody implements, unresolved citations',

@@ -1,4 +1,4 @@
-import { AGGREGATE_DEADLINE_MS, BULK_DEADLINE_MS, localWritesEnded } from '../../graph-store/db.js';
+import { BULK_DEADLINE_MS } from '../../graph-store/db.js';
 import type { GraphEdge, GraphNode } from '../../graph-store/lineage-reads.js';
 import type { AppDeps } from '../deps.js';
 import { download, json, type Api } from '../http/api.js';
@@ -7,8 +7,7 @@ import { toCsv, type Column } from '../format/csv.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, toGraphml } from '../format/graphml.js';
 import { getLineage, withDownload } from '../queries/lineage.js';
 import { ExportQuery, LINEAGE_LIMIT, LineageQuery, Subgraph } from '../schemas/lineage.js';
-import { KeptAnswers } from '../queries/kept-answers.js';
-import { graphVersion } from '../../graph-store/graph-version.js';
+import { keptOnGraph } from '../queries/kept-answers.js';
 
 const nodeColumns: Column<GraphNode>[] = NODE_COLUMNS.map((k) => [k, (n) => (n as unknown as Record<string, unknown>)[k]] as const);
 const edgeColumns: Column<GraphEdge>[] = EDGE_COLUMNS.map((k) => [k, (e) => (e as unknown as Record<string, unknown>)[k]] as const);
@@ -18,10 +17,7 @@ export function lineageRoutes(api: Api, { db }: AppDeps): void {
   // open) are asked again and again: 0.3 s of reads and 25 ms of JSON for 69-KL/TW's on a national
   // graph. Answers at the default budget (under 1 MB each) are kept, serialised, while the graph
   // stays as it was; larger budgets are read each time.
-  const answers = new KeptAnswers<SerialisedJson>(() => graphVersion(db), localWritesEnded);
-  // A kept walk is read once for everyone, after the graph's version (under the request deadline)
-  // has shown the database alive; while documents stream in, 69-KL/TW's can take longer than 4 s.
-  const aggregateDb = { ...db, queryDeadlineMs: AGGREGATE_DEADLINE_MS };
+  const { kept: answers, readDb: aggregateDb } = keptOnGraph<SerialisedJson>(db);
   api.add({
     method: 'get',
     path: '/api/lineage',
