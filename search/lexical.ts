@@ -57,13 +57,7 @@ export interface LexicalHit {
   score: number;
 }
 
-export async function lexicalSearch(db: Db, query: string, filter: ItemFilter, k: number, opts: LuceneOptions = {}): Promise<LexicalHit[]> {
-  const lucene = luceneQuery(query, opts);
-  if (!lucene) return [];
-  return fulltextItems(db, lucene, filter, k);
-}
-
-/** lexicalSearch, with what the best `withRows` hits show read in the same round trip. */
+/** The lexical side's hits for a query, best first, with what the best `withRows` hits show read in the same round trip. */
 export async function lexicalSearchWithRows(
   db: Db,
   query: string,

@@ -176,7 +176,7 @@ export class HybridSearchService implements SearchService {
   }
 
   /** What the hits show: kept rows, the others read back in one query (and kept). */
-  private async rowsOf(ids: string[], filters: SearchFilters): Promise<Map<string, SearchItemRow>> {
+  private async rowsOf(ids: string[], filters: ItemFilter): Promise<Map<string, SearchItemRow>> {
     const rows = new Map<string, SearchItemRow>();
     const missing: string[] = [];
     for (const id of ids) {
@@ -232,7 +232,7 @@ export class HybridSearchService implements SearchService {
     const found = await this.similarCandidates(taskId);
     if (!found) return [];
     const ranked = rankSimilar(found.candidates, { model: SIMILAR_MODEL, levels: SIMILAR_LEVELS, limit });
-    const rows = await searchItems(this.db, ranked.map((r) => r.candidate.id));
+    const rows = await this.rowsOf(ranked.map((r) => r.candidate.id), {});
     const terms = queryTerms(found.task.text);
     return ranked.flatMap(({ candidate, match }) => {
       const row = rows.get(candidate.id);
