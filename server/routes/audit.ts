@@ -6,7 +6,7 @@ import { download, type Api } from '../http/api.js';
 import { sendList, sendSerialisedJson, serialiseJson, type SerialisedJson } from '../http/respond.js';
 import type { z } from '../openapi/zod.js';
 import * as audit from '../queries/audit.js';
-import { keptOnGraph } from '../queries/kept-answers.js';
+import { keptOnGraph, markStale } from '../queries/kept-answers.js';
 import {
   AuditFilterQuery,
   AuditSummary,
@@ -164,10 +164,12 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
     notFound: true,
     responses: { 200: download(HeatmapSchema, 'the heatmap', CSV) },
     handle: async ({ query, res }) => {
-      const { map, json } = await heatmaps.get(`${query.provinces} ${query.documentId}`, async () => {
+      const { value, stale } = await heatmaps.answer(`${query.provinces} ${query.documentId}`, async () => {
         const read = await audit.heatmap(aggregateDb, query.documentId, query.provinces);
         return { map: read, json: serialiseJson(read) };
       });
+      const { map, json } = value;
+      if (stale) markStale(res);
       if (query.format === 'json') return sendSerialisedJson(res, json);
       sendList(res, query.format, {
         json: map,
