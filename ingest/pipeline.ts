@@ -3,7 +3,7 @@ import type { Db } from '../graph-store/db.js';
 import { upsertDocument } from '../graph-store/upsert-document.js';
 import { addOtherSource } from '../graph-store/other-sources.js';
 import { inTurn } from '../graph-store/write-turns.js';
-import { isReportAbout } from './parse/identity.js';
+import { isReportAbout } from './parse/identity/index.js';
 import { decideText, type Decision } from './which-text.js';
 import {
   directiveCandidates,

@@ -1,5 +1,5 @@
-import { foldMarks, matchKey } from '../../core/vn-text.js';
-import type { StructureContext } from './types.js';
+import { foldMarks, matchKey } from '../../../core/vn-text.js';
+import type { StructureContext } from '../types.js';
 
 /**
  * What kind of item a section holds, and so whether its items are tasks, directives, plain items

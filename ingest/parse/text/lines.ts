@@ -1,5 +1,5 @@
-import { normalizeText } from '../../core/vn-text.js';
-import type { SourceLine } from './types.js';
+import { normalizeText } from '../../../core/vn-text.js';
+import type { SourceLine } from '../types.js';
 
 /**
  * The source as numbered lines: NFC and whitespace-normalised (core/vn-text.ts), `\r\n` and a lone

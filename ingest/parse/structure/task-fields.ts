@@ -1,6 +1,6 @@
-import { parseAgencyCell, parseAssignment, type Assignment, type Mention } from './agencies.js';
+import { parseAgencyCell, parseAssignment, type Assignment, type Mention } from '../agencies/index.js';
 import { fieldOf } from './field-labels.js';
-import { cleanInline } from './lines.js';
+import { cleanInline } from '../text/lines.js';
 import type { SectionNode } from './sections.js';
 
 export interface TaskFields {

@@ -2,7 +2,7 @@ import { foldLower } from './fold.js';
 
 /*
  * What a cleaned line looks like, for the identity and citation readers (the structure parser
- * classifies lines in markers.ts).
+ * classifies lines in structure/markers.ts).
  */
 
 /** Written in capitals: a header cell, a type heading, a title. */

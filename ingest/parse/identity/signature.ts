@@ -1,6 +1,6 @@
-import { foldLower } from './fold.js';
-import { issuerAt, type IssuerMatch } from './issuers.js';
-import { isUpperLine, lineCells } from './line-shapes.js';
+import { foldLower } from '../text/fold.js';
+import { issuerAt, type IssuerMatch } from '../issuers/index.js';
+import { isUpperLine, lineCells } from '../text/line-shapes.js';
 
 const ROLE_WORDS = /(chu tich|bi thu|thu tuong|bo truong|thu truong|giam doc|uy ban|nhan dan|ban thuong vu|tinh uy|chinh tri|chinh phu|noi nhan|luu|truong ban|pho truong|chanh|van phong|hoi dong|da ky)/;
 

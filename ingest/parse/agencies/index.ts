@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { agencyId, type AgencyNode } from '../../graph-schema/index.js';
-import { COLLECTIVE_NOUN_RE, DEPARTMENT_RE, POST_RE, resolveAgencyName, shadowOf } from './agency-names.js';
-import { cleanInline } from './lines.js';
-import type { StructureContext } from './types.js';
+import { agencyId, type AgencyNode } from '../../../graph-schema/index.js';
+import { COLLECTIVE_NOUN_RE, DEPARTMENT_RE, POST_RE, resolveAgencyName, shadowOf } from './names.js';
+import { cleanInline } from '../text/lines.js';
+import type { StructureContext } from '../types.js';
 
 /**
  * Who leads (chủ trì) and who coordinates (phối hợp) a task, read from its words.

@@ -1,9 +1,9 @@
-import type { Level } from '../../graph-schema/index.js';
-import { foldLower } from './fold.js';
-import { localIssuer, MINISTRIES, nationalIssuer, type IssuerInfo } from './issuer-codes.js';
-import { districtDisplay } from './issuer-names.js';
-import { CENTRAL_CITIES, PROVINCE_PATTERN, provinceFromFolded } from './provinces.js';
-import { escapeRe } from './regex.js';
+import type { Level } from '../../../graph-schema/index.js';
+import { foldLower } from '../text/fold.js';
+import { localIssuer, MINISTRIES, nationalIssuer, type IssuerInfo } from './codes.js';
+import { districtDisplay } from './names.js';
+import { CENTRAL_CITIES, PROVINCE_PATTERN, provinceFromFolded } from '../provinces.js';
+import { escapeRe } from '../text/regex.js';
 
 /*
  * Issuing bodies named in words ("Bộ Chính trị", "Ban Thường vụ Tỉnh ủy Quảng Bình", "UBND huyện

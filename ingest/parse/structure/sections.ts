@@ -1,7 +1,7 @@
 import { BODY_MARKERS, classifyLines, type ClassifiedLine, type Marker, type MarkerType } from './markers.js';
 import { parseTable, type ParsedTable } from './table.js';
 import { fieldOf } from './field-labels.js';
-import type { SourceLine } from './types.js';
+import type { SourceLine } from '../types.js';
 
 /**
  * The section tree of a document: every numbered heading, lead-in, paragraph, bullet and task

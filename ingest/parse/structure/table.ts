@@ -1,7 +1,7 @@
-import { matchKey } from '../../core/vn-text.js';
-import { cleanInline } from './lines.js';
+import { matchKey } from '../../../core/vn-text.js';
+import { cleanInline } from '../text/lines.js';
 import { classifyLine, romanValue } from './markers.js';
-import type { SourceLine } from './types.js';
+import type { SourceLine } from '../types.js';
 
 /**
  * Task tables: tab-separated rows (cells may carry `<b>`/`<p>`), Markdown pipe tables, and HTML

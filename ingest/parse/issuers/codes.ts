@@ -1,4 +1,4 @@
-import type { Level } from '../../graph-schema/index.js';
+import type { Level } from '../../../graph-schema/index.js';
 
 /** An issuing body as far as the words or a number's code say. */
 export interface IssuerInfo {

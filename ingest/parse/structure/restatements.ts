@@ -1,4 +1,4 @@
-import { matchKey } from '../../core/vn-text.js';
+import { matchKey } from '../../../core/vn-text.js';
 import { isActionable } from './item-kinds.js';
 import type { ItemDraft, TableGroupTitle } from './items.js';
 

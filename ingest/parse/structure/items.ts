@@ -1,5 +1,5 @@
-import { matchKey } from '../../core/vn-text.js';
-import { headingAssignment, parseAgencyCell, parseAssignment, type Assignment, type Mention } from './agencies.js';
+import { matchKey } from '../../../core/vn-text.js';
+import { headingAssignment, parseAgencyCell, parseAssignment, type Assignment, type Mention } from '../agencies/index.js';
 import {
   categoryOfAppendix,
   categoryOfTitle,
@@ -22,7 +22,7 @@ import { readTaskFields } from './task-fields.js';
  *
  * Agencies of an item, in this order:
  *  - a table row's lead / coordinating columns (or a single agencies column, read like text);
- *  - the item's own words (agencies.ts `parseAssignment`);
+ *  - the item's own words (agencies/index.ts `parseAssignment`);
  *  - otherwise the nearest section above whose title assigns a lead ("b) Sở Khoa học và Công nghệ
  *    chủ trì, phối hợp với …:", "a) Các sở, ban, ngành, …:", "1. Các sở, ngành, UBND các huyện…"),
  *    whose coordinating agencies come along; coordinating agencies the item names itself

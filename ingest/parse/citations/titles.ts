@@ -1,8 +1,8 @@
-import type { SentenceRelations } from './citation-relations.js';
-import type { CitedDocument } from './citation-targets.js';
-import { foldLower } from './fold.js';
-import { findIssuers } from './issuers.js';
-import { isUpperLine } from './line-shapes.js';
+import type { SentenceRelations } from './relations.js';
+import type { CitedDocument } from './targets.js';
+import { foldLower } from '../text/fold.js';
+import { findIssuers } from '../issuers/index.js';
+import { isUpperLine } from '../text/line-shapes.js';
 
 /**
  * Titles of cited documents from the words after a mention ("… của Bộ Chính trị về tiếp tục thực

@@ -1,11 +1,11 @@
-import { ItemNode, itemId, type AgencyEdge } from '../../graph-schema/index.js';
-import { AgencyRegistry, type Mention } from './agencies.js';
+import { ItemNode, itemId, type AgencyEdge } from '../../../graph-schema/index.js';
+import { AgencyRegistry, type Mention } from '../agencies/index.js';
 import { itemKind } from './item-kinds.js';
 import { collectItems, type ItemDraft } from './items.js';
 import { mergeRestatements } from './restatements.js';
 import { buildTree } from './sections.js';
 import { findTimelineInText, parseTimeline } from './timeline.js';
-import type { SourceLine, StructureContext, StructureResult } from './types.js';
+import type { SourceLine, StructureContext, StructureResult } from '../types.js';
 
 export interface DraftedItems {
   drafts: ItemDraft[];
@@ -32,7 +32,7 @@ export function draftItems(lines: SourceLine[]): DraftedItems {
  *  3. item-kinds.ts decides, from the category and the document's level and issuer, whether a
  *     draft is an item and whether it is a task and/or a directive;
  *  4. here: ids (graph-schema/ids.ts `itemId`), timelines (a table's timeline column, else a
- *     timeline stated in the task's own words), one Agency node per real body (agency-names.ts)
+ *     timeline stated in the task's own words), one Agency node per real body (agencies/names.ts)
  *     and LEADS / COORDINATES edges carrying the words as written.
  *
  * Items are numbered (`ordinal`) in document order. Each is checked against the ItemNode schema;

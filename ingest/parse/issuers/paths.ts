@@ -1,5 +1,5 @@
-import { provinceSlug as toProvinceSlug, type Level } from '../../graph-schema/index.js';
-import { issuerFromCode, type IssuerInfo } from './issuer-codes.js';
+import { provinceSlug as toProvinceSlug, type Level } from '../../../graph-schema/index.js';
+import { issuerFromCode, type IssuerInfo } from './codes.js';
 
 /** Issuer path per graph-schema/ids.ts: "tw", "bkhcn", "binh-thuan/ubnd", "quang-binh/huyen-x/ubnd". */
 export function issuerPathOf(info: Pick<IssuerInfo, 'code' | 'local' | 'district'>, provinceSlug: string | null): string {

@@ -1,8 +1,8 @@
-import { matchKey } from '../../core/vn-text.js';
-import { agencyId, provinceSlug as toProvinceSlug, type AgencyNode } from '../../graph-schema/index.js';
-import { foldLower } from './fold.js';
-import type { IssuerInfo } from './issuer-codes.js';
-import { CENTRAL_CITIES } from './provinces.js';
+import { matchKey } from '../../../core/vn-text.js';
+import { agencyId, provinceSlug as toProvinceSlug, type AgencyNode } from '../../../graph-schema/index.js';
+import { foldLower } from '../text/fold.js';
+import type { IssuerInfo } from './codes.js';
+import { CENTRAL_CITIES } from '../provinces.js';
 
 type NamedIssuer = Pick<IssuerInfo, 'agencyName' | 'local' | 'district' | 'districtName'>;
 

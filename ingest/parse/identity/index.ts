@@ -1,24 +1,24 @@
 import { createHash } from 'node:crypto';
-import { matchKey } from '../../core/vn-text.js';
-import { documentId, type AgencyNode } from '../../graph-schema/index.js';
-import { identityText, newBallot } from './identity/ballot.js';
-import { voteHeader } from './identity/header.js';
-import { voteTitle, voteTypeHeading } from './identity/heading.js';
-import { votePreamble, voteSignature } from './identity/issuing-body.js';
-import { voteMetadata } from './identity/metadata.js';
-import { voteAppendix, voteNamingHeading } from './identity/naming.js';
-import { voteNumberCode } from './identity/number-code.js';
-import { voteReport } from './identity/report.js';
-import { voteScanFallbacks } from './identity/scan.js';
-import { tally } from './identity/tally.js';
-import type { DocumentIdentity, SourceLine } from './types.js';
+import { matchKey } from '../../../core/vn-text.js';
+import { documentId, type AgencyNode } from '../../../graph-schema/index.js';
+import { identityText, newBallot } from './ballot.js';
+import { voteHeader } from './header.js';
+import { voteTitle, voteTypeHeading } from './heading.js';
+import { votePreamble, voteSignature } from './issuing-body.js';
+import { voteMetadata } from './metadata.js';
+import { voteAppendix, voteNamingHeading } from './naming.js';
+import { voteNumberCode } from './number-code.js';
+import { voteReport } from './report.js';
+import { voteScanFallbacks } from './scan.js';
+import { tally } from './tally.js';
+import type { DocumentIdentity, SourceLine } from '../types.js';
 
-export { isReportAbout } from './identity/report.js';
+export { isReportAbout } from './report.js';
 
 /*
  * A document's own identity (type, number, date, issuer, province, place, signer, title), voted on
  * by every place that states it: each source adds weighted candidates and the heaviest wins.
- * Matching happens on a folded copy of the text that has exactly the original's length (fold.ts).
+ * Matching happens on a folded copy of the text that has exactly the original's length (text/fold.ts).
  * The sources and the count are in identity/, one file each.
  */
 

@@ -1,6 +1,6 @@
-import { matchKey } from '../../core/vn-text.js';
-import type { Timeline } from '../../graph-schema/index.js';
-import { cleanInline } from './lines.js';
+import { matchKey } from '../../../core/vn-text.js';
+import type { Timeline } from '../../../graph-schema/index.js';
+import { cleanInline } from '../text/lines.js';
 
 /**
  * Timelines as plans write them ("Thường xuyên", "Hằng năm", "năm 2025", "Quý III/2024",

@@ -1,8 +1,8 @@
-import { typeFromWords } from './document-types.js';
-import { foldLower } from './fold.js';
-import { isSectionHeading, isUpperLine } from './line-shapes.js';
-import { cleanInline } from './lines.js';
-import type { SourceLine } from './types.js';
+import { typeFromWords } from '../document-types.js';
+import { foldLower } from '../text/fold.js';
+import { isSectionHeading, isUpperLine } from '../text/line-shapes.js';
+import { cleanInline } from '../text/lines.js';
+import type { SourceLine } from '../types.js';
 
 /*
  * The text citations are read in: lines joined into paragraphs (a page break or a line break inside

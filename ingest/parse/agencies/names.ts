@@ -1,6 +1,6 @@
-import { foldMarks } from '../../core/vn-text.js';
-import type { Level } from '../../graph-schema/index.js';
-import { escapeRe } from './regex.js';
+import { foldMarks } from '../../../core/vn-text.js';
+import type { Level } from '../../../graph-schema/index.js';
+import { escapeRe } from '../text/regex.js';
 
 /**
  * What an agency mention means: its canonical name, whether it is a collective, whether it is a
@@ -390,7 +390,7 @@ const LOCAL_RE = /\b(tinh|tinh uy|thanh uy|huyen|huyen uy|thi xa|thi uy|thanh ph
 const MINISTRY_RE = /(^|\s)bo (?!chinh tri|chi huy|doi)/;
 
 /**
- * The canonical reading of one mention (the words of one agency, as split by agencies.ts), or null
+ * The canonical reading of one mention (the words of one agency, as split by index.ts), or null
  * when nothing is left once qualifiers are removed. National bodies: everything named in a central
  * or ministry document, and in local documents the bodies whose name says so (Trung ương, Chính
  * phủ, Quốc hội, Bộ …, "… Việt Nam" without "tỉnh").

@@ -1,9 +1,9 @@
-import type { DocumentTypeCode } from '../../graph-schema/index.js';
-import type { Para } from './citation-paragraphs.js';
-import { dateAt } from './dates.js';
-import { numberAt, type ParsedNumber } from './document-numbers.js';
-import { typeFromWords, TYPE_WORD_PATTERN } from './document-types.js';
-import { findIssuers, issuerOfAt, type IssuerMatch } from './issuers.js';
+import type { DocumentTypeCode } from '../../../graph-schema/index.js';
+import type { Para } from './paragraphs.js';
+import { dateAt } from '../dates.js';
+import { numberAt, type ParsedNumber } from '../document-numbers.js';
+import { typeFromWords, TYPE_WORD_PATTERN } from '../document-types.js';
+import { findIssuers, issuerOfAt, type IssuerMatch } from '../issuers/index.js';
 
 /*
  * Every mention of a document in a paragraph: full numbers in any spelling ("69-KL/TW", "69/KL-TW",

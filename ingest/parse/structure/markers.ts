@@ -1,5 +1,5 @@
-import { cleanInline } from './lines.js';
-import type { SourceLine } from './types.js';
+import { cleanInline } from '../text/lines.js';
+import type { SourceLine } from '../types.js';
 
 /**
  * What one source line is, before any structure is built: its numbering marker, whether it is a

@@ -1,5 +1,5 @@
-import type { Mention } from './citation-mentions.js';
-import { lineOfOffset } from './citation-paragraphs.js';
+import type { Mention } from './mentions.js';
+import { lineOfOffset } from './paragraphs.js';
 
 const MAX_EVIDENCE = 700;
 

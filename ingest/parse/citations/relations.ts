@@ -1,8 +1,8 @@
-import type { Level } from '../../graph-schema/index.js';
-import type { Mention } from './citation-mentions.js';
-import type { Para } from './citation-paragraphs.js';
-import type { CitedDocument } from './citation-targets.js';
-import { TYPE_WORD_PATTERN } from './document-types.js';
+import type { Level } from '../../../graph-schema/index.js';
+import type { Mention } from './mentions.js';
+import type { Para } from './paragraphs.js';
+import type { CitedDocument } from './targets.js';
+import { TYPE_WORD_PATTERN } from '../document-types.js';
 
 /*
  * Relations come from the words between consecutive mentions of a sentence:

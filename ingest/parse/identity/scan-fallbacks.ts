@@ -1,7 +1,7 @@
-import { fileNameSerial } from '../../core/file-names.js';
-import { foldLower } from './fold.js';
-import { numberAt, type ParsedNumber } from './document-numbers.js';
-import type { ParsedDate } from './dates.js';
+import { fileNameSerial } from '../../../core/file-names.js';
+import { foldLower } from '../text/fold.js';
+import { numberAt, type ParsedNumber } from '../document-numbers.js';
+import type { ParsedDate } from '../dates.js';
 
 /*
  * Signed scans from the Government portal have their number and day written by hand into the

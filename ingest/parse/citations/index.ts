@@ -1,22 +1,22 @@
-import type { AgencyNode, CitationEdge, DocumentNode } from '../../graph-schema/index.js';
-import { evidenceOf } from './citation-evidence.js';
-import { findMentions } from './citation-mentions.js';
-import { sentenceSpans, toParagraphs } from './citation-paragraphs.js';
-import { readRelations, type FoundRelation } from './citation-relations.js';
-import { resolveTargets } from './citation-targets.js';
-import { titleCitedDocuments } from './citation-titles.js';
-import { issuerAgency, issuerDisplayName } from './issuer-names.js';
-import type { DocumentIdentity, SourceLine } from './types.js';
+import type { AgencyNode, CitationEdge, DocumentNode } from '../../../graph-schema/index.js';
+import { evidenceOf } from './evidence.js';
+import { findMentions } from './mentions.js';
+import { sentenceSpans, toParagraphs } from './paragraphs.js';
+import { readRelations, type FoundRelation } from './relations.js';
+import { resolveTargets } from './targets.js';
+import { titleCitedDocuments } from './titles.js';
+import { issuerAgency, issuerDisplayName } from '../issuers/names.js';
+import type { DocumentIdentity, SourceLine } from '../types.js';
 
 /*
  * References from a document to other documents.
  *
- * 1. Lines are joined into paragraphs, then split into sentences (citation-paragraphs.ts).
- * 2. Every mention is found (citation-mentions.ts).
- * 3. Each mention resolves to one document id (citation-targets.ts).
+ * 1. Lines are joined into paragraphs, then split into sentences (paragraphs.ts).
+ * 2. Every mention is found (mentions.ts).
+ * 3. Each mention resolves to one document id (targets.ts).
  * 4. Relations come from the words between consecutive mentions of a sentence
- *    (citation-relations.ts); the words after a mention title its stub (citation-titles.ts).
- * 5. One edge per pair of documents, quoting the sentence it was read from (citation-evidence.ts).
+ *    (relations.ts); the words after a mention title its stub (titles.ts).
+ * 5. One edge per pair of documents, quoting the sentence it was read from (evidence.ts).
  */
 
 export interface CitationContext {

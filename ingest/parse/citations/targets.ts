@@ -1,9 +1,9 @@
-import { documentId, numberKey, numberSlug, provinceSlug as toProvinceSlug, type DocumentTypeCode, type Level } from '../../graph-schema/index.js';
-import type { Mention } from './citation-mentions.js';
-import { typeCodeDisplay, typeFromCode } from './document-types.js';
-import { issuerFromCode, type IssuerInfo } from './issuer-codes.js';
-import { issuerPathOf, levelOfPath } from './issuer-paths.js';
-import type { DocumentIdentity } from './types.js';
+import { documentId, numberKey, numberSlug, provinceSlug as toProvinceSlug, type DocumentTypeCode, type Level } from '../../../graph-schema/index.js';
+import type { Mention } from './mentions.js';
+import { typeCodeDisplay, typeFromCode } from '../document-types.js';
+import { issuerFromCode, type IssuerInfo } from '../issuers/codes.js';
+import { issuerPathOf, levelOfPath } from '../issuers/paths.js';
+import type { DocumentIdentity } from '../types.js';
 
 /*
  * Each mention resolves to one document id: issuer from the number's code (TU, UBND, HĐND → the
