@@ -28,7 +28,7 @@ export type IngestWrite =
  * retried (write-turns.ts, the driver) redoes the whole of it, each part idempotent (merges, and
  * links replaced rather than added).
  */
-export function writeIngest(db: Db, write: IngestWrite): Promise<void> {
+export async function writeIngest(db: Db, write: IngestWrite): Promise<void> {
   if (write.kind === 'other-source') {
     return writeTransaction(db, (tx) => addOtherSource(tx, write.documentId, write.file));
   }

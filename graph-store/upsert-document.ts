@@ -18,7 +18,7 @@ export interface UpsertSummary {
  * holds half a document. Items are merged by id so that edges other documents point at them
  * (tasks implementing a directive item) survive a re-ingest of the same text.
  */
-export function upsertDocument(db: Db, input: DocumentRecord): Promise<UpsertSummary> {
+export async function upsertDocument(db: Db, input: DocumentRecord): Promise<UpsertSummary> {
   const record = checkedRecord(input);
   return writeTransaction(db, (tx) => writeRecord(tx, record));
 }
