@@ -1,4 +1,8 @@
-/** The one list of node labels and relationship types; every Cypher string uses these. */
+/**
+ * The one list of node labels and relationship types. Cypher strings mostly spell them out (a
+ * query reads best as written; a few build from these constants); test/unit/cypher-labels.test.ts
+ * holds every label and type in the code's Cypher strings to this list.
+ */
 export const Label = {
   Document: 'Document',
   /** Every item of a document carries `Item`, plus `Directive` and/or `Task`. */

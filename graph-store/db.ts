@@ -75,6 +75,25 @@ export function readQuery<T = Record<string, unknown>>(db: Db, cypher: string, p
   return runQuery<T>(db, cypher, params, true, opts);
 }
 
+/**
+ * Several reads that must see one state of the graph (ingest/pipeline.ts reads what linking needs
+ * in one), within the connection's query deadline.
+ */
+export async function readTransaction<T>(db: Db, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
+  let frozen = false;
+  try {
+    return await withinDeadline(db.queryDeadlineMs, 'a read', () => session.executeRead(work, { timeout: db.queryDeadlineMs }));
+  } catch (err) {
+    frozen = err instanceof DatabaseDeadlineError;
+    throw err;
+  } finally {
+    // As in writeTransaction: on a frozen database closing waits too.
+    if (frozen) void session.close().catch(() => undefined);
+    else await session.close();
+  }
+}
+
 let writesEnded = 0;
 
 /**

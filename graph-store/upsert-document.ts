@@ -19,9 +19,15 @@ export interface UpsertSummary {
  * (tasks implementing a directive item) survive a re-ingest of the same text.
  */
 export async function upsertDocument(db: Db, input: DocumentRecord): Promise<UpsertSummary> {
+  const record = checkedRecord(input);
+  return writeTransaction(db, (tx) => writeRecord(tx, record));
+}
+
+/** The record as upsertDocument writes it, validated: checked before a transaction opens. */
+export function checkedRecord(input: DocumentRecord): DocumentRecord {
   const record = DocumentRecord.parse(input);
   assertUniqueItemIds(record);
-  return writeTransaction(db, (tx) => writeRecord(tx, record));
+  return record;
 }
 
 function assertUniqueItemIds(record: DocumentRecord): void {
@@ -32,7 +38,8 @@ function assertUniqueItemIds(record: DocumentRecord): void {
   }
 }
 
-async function writeRecord(tx: ManagedTransaction, record: DocumentRecord): Promise<UpsertSummary> {
+/** Writes a record checked by checkedRecord inside the caller's transaction (graph-store/ingest-write.ts). */
+export async function writeRecord(tx: ManagedTransaction, record: DocumentRecord): Promise<UpsertSummary> {
   const doc = record.document;
   const idMap = await resolveBareCitations(tx, record.citedDocuments);
   const to = (id: string) => idMap.get(id) ?? id;

@@ -1,8 +1,9 @@
 /**
- * Writes that wait their turn. A document's write reads what linking needs, upserts, then relinks
- * the plans that implement it: run side by side, two uploads that share agencies or cited
- * documents lock the same nodes and Neo4j breaks the tie with a DeadlockDetected error. So this
- * process's writes run one at a time, and a write that still meets a transient error (a deadlock
+ * Writes that wait their turn. A document's write reads what linking needs, then writes the
+ * document and relinks the plans that implement it in one transaction (ingest-write.ts): run side
+ * by side, two uploads that share agencies or cited documents lock the same nodes and Neo4j breaks
+ * the tie with a DeadlockDetected error; and a read taken before another write commits would link
+ * against a graph that is no longer there. So this process's writes run one at a time, and a write that still meets a transient error (a deadlock
  * with another process, a leader switch) is tried again with backoff. Connection failures are not
  * transient here: a database that is down is reported at once (503), not waited for.
  */

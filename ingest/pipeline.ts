@@ -1,23 +1,13 @@
-import type { DocumentRecord, ItemLink } from '../graph-schema/index.js';
+import type { DocumentRecord } from '../graph-schema/index.js';
 import type { Db } from '../graph-store/db.js';
-import { upsertDocument } from '../graph-store/upsert-document.js';
-import { addOtherSource } from '../graph-store/other-sources.js';
+import { writeIngest } from '../graph-store/ingest-write.js';
+import { readLinkContext, type ImplementerContext } from '../graph-store/link-reads.js';
 import { inTurn } from '../graph-store/write-turns.js';
-import { isReportAbout } from './parse/identity.js';
-import { decideText, type Decision } from './which-text.js';
-import {
-  directiveCandidates,
-  implementsAmong,
-  documentState,
-  implementingDocuments,
-  replaceItemLinks,
-  tasksOf,
-} from '../graph-store/link-reads.js';
+import type { Decision } from './which-text.js';
+import { implementedByRecord, linkRecord, relinkImplementers, textVerdict } from './plan-write.js';
 import { errorMessage, parseFile } from './parse-file.js';
 import { parseBytesOffThread } from './parse-pool.js';
 import { orderByCitation } from './order-records.js';
-import { linkTasks } from './link/link-tasks.js';
-import { nearestDirectives } from './link/nearest-directives.js';
 import type { TextSimilarity } from './link/similarity.js';
 import { lexicalSimilarity } from './link/lexical-similarity.js';
 
@@ -102,76 +92,31 @@ export async function ingestBytes(
 
 /**
  * One parsed record into the graph as ingestFiles writes each (which text wins, task → directive
- * links, upsert, relinking implementers), in its turn among this process's writes
+ * links, the record and the relinked implementers in one transaction), in its turn among this process's writes
  * (graph-store/write-turns.ts). Exported for callers that parse themselves (bench/scale-graph.ts).
  */
 export function ingestRecord(db: Db, file: string, record: DocumentRecord, similarity: TextSimilarity = lexicalSimilarity): Promise<FileOutcome> {
   return inTurn(() => writeRecordNow(db, file, record, similarity));
 }
 
+/**
+ * One read of what linking needs, the decisions made without the database, then one write
+ * transaction (graph-store/ingest-write.ts): a process killed mid-write leaves no half-written document.
+ */
 async function writeRecordNow(db: Db, file: string, record: DocumentRecord, similarity: TextSimilarity): Promise<FileOutcome> {
   const id = record.document.id;
-  const state = await documentState(db, id);
-  if (state && !state.stub && state.contentHash === record.document.contentHash) {
-    return { file, status: 'unchanged', documentId: id, counts: countsOf(record), warnings: record.document.warnings };
+  const context = await readLinkContext(db, id, implementedByRecord(record));
+  const verdict = textVerdict(record, context.state);
+  const { warnings } = record.document;
+  if (verdict.kind === 'unchanged') return { file, status: 'unchanged', documentId: id, counts: countsOf(record), warnings };
+  if (verdict.kind === 'kept') {
+    await writeIngest(db, { kind: 'other-source', documentId: id, file: record.document.sourceFile ?? file });
+    return { file, status: 'kept', documentId: id, counts: countsOf(record), warnings, decision: verdict.decision };
   }
-  let replaced: Decision | undefined;
-  if (state && !state.stub) {
-    const decision = decideText(
-      { sourceFile: state.sourceFile, textLength: state.textLength, items: state.items, report: isReportAbout(state.warnings) },
-      { sourceFile: record.document.sourceFile, textLength: record.document.text?.length ?? 0, items: record.items.length, report: isReportAbout(record.document.warnings) },
-    );
-    if (!decision.replace) {
-      await addOtherSource(db, id, record.document.sourceFile ?? file);
-      return { file, status: 'kept', documentId: id, counts: countsOf(record), warnings: record.document.warnings, decision };
-    }
-    replaced = decision;
-  }
-  const stated = record.citations.filter((c) => c.kind === 'IMPLEMENTS').map((c) => [c.from, c.to] as const);
-  const candidates = await nearestCandidates(db, id, implementedByRecord(record), stated);
-  // A directive document's own items are linked too (69-KL/TW's paragraphs to the 20-NQ/TW items
-  // they carry on): the heatmap rolls tasks up through them (graph-store/roll-up.ts).
-  const linked = record.items.filter((i) => i.isTask || i.isDirective);
-  const withLinks = { ...record, itemLinks: await linkTasks(linked, candidates, similarity) };
-  await upsertDocument(db, withLinks);
-  if (record.items.some((i) => i.isDirective)) await relinkImplementers(db, id, similarity);
-  return { file, status: 'ingested', documentId: id, counts: countsOf(withLinks), warnings: record.document.warnings, ...(replaced && { decision: replaced }) };
-}
-
-/**
- * Every document this record says it carries out, directly or through the lineage it states for
- * its parents (3229/KH-UBND → 245-KH/TU → 69-KL/TW), whether or not those edges are in the graph yet.
- */
-function implementedByRecord(record: DocumentRecord): string[] {
-  const reached = new Set<string>();
-  const queue = [record.document.id];
-  while (queue.length > 0) {
-    const from = queue.shift()!;
-    for (const c of record.citations) {
-      if (c.kind === 'IMPLEMENTS' && c.from === from && !reached.has(c.to)) {
-        reached.add(c.to);
-        queue.push(c.to);
-      }
-    }
-  }
-  return [...reached];
-}
-
-/**
- * The directive items a document's items may carry out: those of the documents it implements (or
- * of the parents it states), on the nearest directive document of each chain (nearest-directives.ts).
- */
-async function nearestCandidates(db: Db, id: string, parents: string[], stated: readonly (readonly [string, string])[] = []) {
-  const candidates = (await directiveCandidates(db, parents)).filter((c) => c.documentId !== id);
-  const docs = [...new Set(candidates.map((c) => c.documentId))];
-  return nearestDirectives(candidates, [...stated, ...(await implementsAmong(db, docs))]);
-}
-
-/** A directive document that arrives (or changes) after its implementers: their links are redone. */
-async function relinkImplementers(db: Db, documentId: string, similarity: TextSimilarity): Promise<void> {
-  for (const implementer of await implementingDocuments(db, documentId)) {
-    const candidates = await nearestCandidates(db, implementer, [implementer]);
-    const links: ItemLink[] = await linkTasks(await tasksOf(db, implementer), candidates, similarity);
-    await replaceItemLinks(db, implementer, links);
-  }
+  const withLinks = await linkRecord(record, context, similarity);
+  const relink = record.items.some((i) => i.isDirective)
+    ? (implementers: ImplementerContext[]) => relinkImplementers(implementers, similarity)
+    : undefined;
+  await writeIngest(db, { kind: 'record', record: withLinks, relink });
+  return { file, status: 'ingested', documentId: id, counts: countsOf(withLinks), warnings, ...(verdict.decision && { decision: verdict.decision }) };
 }

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readQuery, type Db } from '../../graph-store/db.js';
-import { foldLower } from '../../ingest/parse/fold.js';
+import { foldLower } from '../../ingest/parse/text/fold.js';
 import { REPO_ROOT } from '../../core/paths.js';
 import { rng } from '../search-scale/corpus.js';
 import type { Kind } from './clients.js';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from '../../ingest/parse/parse-document.js';
-import { foldLower } from '../../ingest/parse/fold.js';
+import { foldLower } from '../../ingest/parse/text/fold.js';
 import { CENTRAL_CITIES, PROVINCES } from '../../ingest/parse/provinces.js';
 
 /** 63 provinces: the parser's list names Huế twice ("Thừa Thiên Huế" before 2025, "Huế" after). */

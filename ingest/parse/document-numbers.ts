@@ -1,5 +1,5 @@
 import { typeCodeDisplay, typeFromCode, TYPE_CODE_PATTERN } from './document-types.js';
-import { isExactIssuerCode, isKnownIssuerCode, PARTY_ISSUERS } from './issuer-codes.js';
+import { isExactIssuerCode, isKnownIssuerCode, PARTY_ISSUERS } from './issuers/codes.js';
 
 export interface ParsedNumber {
   /** Canonical spelling: "69-KL/TW", "709/QĐ-TTg", "06/2021/NQ-HĐND", "3229/KH-UBND". */

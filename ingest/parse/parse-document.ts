@@ -1,10 +1,10 @@
 import { ZodError } from 'zod';
 import { DocumentRecord, numberKey, type AgencyNode, type DocumentNode, type ItemNode, type SourceFormat } from '../../graph-schema/index.js';
-import { extractCitations } from './citations.js';
-import { identityDocumentId, readIdentity } from './identity.js';
-import { cleanInline, normalizeSource, toSourceLines } from './lines.js';
-import { isNormative } from './item-kinds.js';
-import { draftItems, parseStructure } from './structure.js';
+import { extractCitations } from './citations/index.js';
+import { identityDocumentId, readIdentity } from './identity/index.js';
+import { cleanInline, normalizeSource, toSourceLines } from './text/lines.js';
+import { isNormative } from './structure/item-kinds.js';
+import { draftItems, parseStructure } from './structure/index.js';
 import { reflow } from './reflow/index.js';
 import type { DocumentIdentity, SourceLine, StructureContext } from './types.js';
 
@@ -38,7 +38,7 @@ export interface ParseOptions {
   contentHash?: string;
   /**
    * Emit the lineage stated between cited documents as edges from their stubs ("Kế hoạch số 245-KH/TU
-   * … về thực hiện Kết luận số 69-KL/TW" → 245 IMPLEMENTS 69). Default true; see citations.ts.
+   * … về thực hiện Kết luận số 69-KL/TW" → 245 IMPLEMENTS 69). Default true; see citations/index.ts.
    */
   chainEdges?: boolean;
   /** How the text was obtained (ingest/extract): format, the lines of each page, OCR confidence, warnings. */

@@ -1,6 +1,6 @@
 import { HISTORICAL_PROVINCES, PROVINCE_ALSO_WRITTEN } from '../../graph-schema/provinces.js';
-import { foldKeepCase, foldLower } from './fold.js';
-import { escapeRe } from './regex.js';
+import { foldKeepCase, foldLower } from './text/fold.js';
+import { escapeRe } from './text/regex.js';
 
 /** The 63 provinces and centrally-run cities as documents write them (before the 2025 merger; the merged ones kept these names). */
 export const PROVINCES: readonly string[] = [...HISTORICAL_PROVINCES.map((p) => p.name), ...PROVINCE_ALSO_WRITTEN];

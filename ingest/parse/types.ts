@@ -38,9 +38,9 @@ export interface StructureContext {
   issuerPath: string;
   province: string | null;
   provinceSlug: string | null;
-  /** A text of rules (law, regulation, procedure list): no tasks, no directives (item-kinds.ts). */
+  /** A text of rules (law, regulation, procedure list): no tasks, no directives (structure/item-kinds.ts). */
   normative?: boolean;
-  /** The document's type: a letter or notice has tasks only where a body is named (item-kinds.ts). */
+  /** The document's type: a letter or notice has tasks only where a body is named (structure/item-kinds.ts). */
   typeCode?: string;
 }
 

@@ -1,6 +1,6 @@
 /** Which text is the document when an upload reads as one the graph already holds (ingest/which-text.ts). */
 import { describe, expect, it } from 'vitest';
-import { isReportAbout } from '../../ingest/parse/identity.js';
+import { isReportAbout } from '../../ingest/parse/identity/index.js';
 import { decideText } from '../../ingest/which-text.js';
 
 const full = { sourceFile: 'kl-69-KLTW-2024.md', textLength: 18_000, items: 22, report: false };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AgencyNode, agencyId } from '../../graph-schema/index.js';
-import { AgencyRegistry, headingAssignment, parseAgencyCell, parseAssignment, scanAgencyList } from '../../ingest/parse/agencies.js';
-import { collectiveName, expandAbbreviations, resolveAgencyName } from '../../ingest/parse/agency-names.js';
+import { AgencyRegistry, headingAssignment, parseAgencyCell, parseAssignment, scanAgencyList } from '../../ingest/parse/agencies/index.js';
+import { collectiveName, expandAbbreviations, resolveAgencyName } from '../../ingest/parse/agencies/names.js';
 import type { StructureContext } from '../../ingest/parse/types.js';
 
 const names = (text: string) => scanAgencyList(text, 0, { stopAtVerb: false }).mentions.map((m) => m.raw);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AgencyNode, CitationEdge, DocumentNode } from '../../graph-schema/index.js';
-import { extractCitations, type CitationResult } from '../../ingest/parse/citations.js';
-import { identityDocumentId, readIdentity } from '../../ingest/parse/identity.js';
-import { toSourceLines } from '../../ingest/parse/lines.js';
+import { extractCitations, type CitationResult } from '../../ingest/parse/citations/index.js';
+import { identityDocumentId, readIdentity } from '../../ingest/parse/identity/index.js';
+import { toSourceLines } from '../../ingest/parse/text/lines.js';
 
 /** Pure tests of citation extraction on synthetic snippets (no database). */
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DocumentTypeCode } from '../../graph-schema/index.js';
 import { dateAt } from '../../ingest/parse/dates.js';
 import { numberAt } from '../../ingest/parse/document-numbers.js';
-import { foldLower } from '../../ingest/parse/fold.js';
-import { identityDocumentId, parseIdentity, readIdentity } from '../../ingest/parse/identity.js';
-import { cleanInline, toSourceLines } from '../../ingest/parse/lines.js';
+import { foldLower } from '../../ingest/parse/text/fold.js';
+import { identityDocumentId, parseIdentity, readIdentity } from '../../ingest/parse/identity/index.js';
+import { cleanInline, toSourceLines } from '../../ingest/parse/text/lines.js';
 
 /** Pure tests of the identity reader on synthetic snippets (no database). */
 

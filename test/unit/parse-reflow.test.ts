@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reflow } from '../../ingest/parse/reflow/index.js';
-import { toSourceLines } from '../../ingest/parse/lines.js';
+import { toSourceLines } from '../../ingest/parse/text/lines.js';
 
 const run = (text: string) => reflow(toSourceLines(text));
 const texts = (text: string) => run(text).map((l) => l.text);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../ingest/parse/parse-document.js';
-import { repairedHeaderDate } from '../../ingest/parse/scan-fallbacks.js';
+import { repairedHeaderDate } from '../../ingest/parse/identity/scan-fallbacks.js';
 
 const STAMP = (date: string) => `Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nThời gian ký: ${date} 10:34:46 +07:00`;
 const BODY = 'Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động.';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AgencyEdge, AgencyNode, ItemNode } from '../../graph-schema/index.js';
-import { categoryOfTitle, itemKind } from '../../ingest/parse/item-kinds.js';
-import { toSourceLines } from '../../ingest/parse/lines.js';
-import { detectMarker } from '../../ingest/parse/markers.js';
-import { parseStructure } from '../../ingest/parse/structure.js';
+import { categoryOfTitle, itemKind } from '../../ingest/parse/structure/item-kinds.js';
+import { toSourceLines } from '../../ingest/parse/text/lines.js';
+import { detectMarker } from '../../ingest/parse/structure/markers.js';
+import { parseStructure } from '../../ingest/parse/structure/index.js';
 import type { StructureContext, StructureResult } from '../../ingest/parse/types.js';
 
 const provincial: StructureContext = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ItemNode } from '../../graph-schema/index.js';
-import { toSourceLines } from '../../ingest/parse/lines.js';
-import { parseStructure } from '../../ingest/parse/structure.js';
-import { columnRole, parseTable, splitCells, type TableGroup, type TableRow } from '../../ingest/parse/table.js';
+import { toSourceLines } from '../../ingest/parse/text/lines.js';
+import { parseStructure } from '../../ingest/parse/structure/index.js';
+import { columnRole, parseTable, splitCells, type TableGroup, type TableRow } from '../../ingest/parse/structure/table.js';
 import type { StructureContext } from '../../ingest/parse/types.js';
 
 const T = '\t';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../graph-schema/index.js';
-import { findTimelineInText, parseTimeline } from '../../ingest/parse/timeline.js';
+import { findTimelineInText, parseTimeline } from '../../ingest/parse/structure/timeline.js';
 
 const t = (raw: string) => {
   const tl = parseTimeline(raw);

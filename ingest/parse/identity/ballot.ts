@@ -1,8 +1,8 @@
 import type { DocumentTypeCode } from '../../../graph-schema/index.js';
 import type { ParsedNumber } from '../document-numbers.js';
-import { foldLower } from '../fold.js';
-import type { IssuerInfo } from '../issuer-codes.js';
-import { cleanInline } from '../lines.js';
+import { foldLower } from '../text/fold.js';
+import type { IssuerInfo } from '../issuers/codes.js';
+import { cleanInline } from '../text/lines.js';
 import type { SourceLine } from '../types.js';
 
 /*
@@ -21,7 +21,7 @@ export interface IdentityText {
   /** The lines as given: a "## KẾ HOẠCH" or "**NGHỊ QUYẾT**" heading is told by its marks. */
   raw: SourceLine[];
   clean: CleanLine[];
-  /** `clean`, folded (fold.ts): the same length as the original, so an index found here cuts `clean`. */
+  /** `clean`, folded (text/fold.ts): the same length as the original, so an index found here cuts `clean`. */
   folded: string[];
   nonEmpty: CleanLine[];
   /** Line number → index in `clean`. */

@@ -1,11 +1,11 @@
 import { dateAt } from '../dates.js';
 import { numberAt } from '../document-numbers.js';
 import { typeFromWords } from '../document-types.js';
-import { foldLower } from '../fold.js';
-import { localIssuer } from '../issuer-codes.js';
-import { departmentName, ministryCode } from '../issuer-names.js';
-import { findIssuers } from '../issuers.js';
-import { isUpperLine, lineCells } from '../line-shapes.js';
+import { foldLower } from '../text/fold.js';
+import { localIssuer } from '../issuers/codes.js';
+import { departmentName, ministryCode } from '../issuers/names.js';
+import { findIssuers } from '../issuers/index.js';
+import { isUpperLine, lineCells } from '../text/line-shapes.js';
 import { findProvinceMentions, provinceAt } from '../provinces.js';
 import { addIssuer, best, type Ballot, type IdentityText } from './ballot.js';
 

@@ -1,5 +1,5 @@
 import { typeFromWords } from '../document-types.js';
-import { isSectionHeading, isUpperLine } from '../line-shapes.js';
+import { isSectionHeading, isUpperLine } from '../text/line-shapes.js';
 import type { Ballot, IdentityText } from './ballot.js';
 
 /**

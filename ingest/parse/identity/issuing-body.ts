@@ -1,6 +1,6 @@
-import { findIssuers } from '../issuers.js';
-import { isSectionHeading } from '../line-shapes.js';
-import { readSignature } from '../signature.js';
+import { findIssuers } from '../issuers/index.js';
+import { isSectionHeading } from '../text/line-shapes.js';
+import { readSignature } from './signature.js';
 import { addIssuer, type Ballot, type IdentityText } from './ballot.js';
 
 /*

@@ -1,10 +1,10 @@
 import { dateAt } from '../dates.js';
 import { numberAt } from '../document-numbers.js';
 import { typeFromWords } from '../document-types.js';
-import { foldLower } from '../fold.js';
-import { findIssuers } from '../issuers.js';
+import { foldLower } from '../text/fold.js';
+import { findIssuers } from '../issuers/index.js';
 import { findProvinceMentions, provinceFromFolded } from '../provinces.js';
-import { nameLike } from '../signature.js';
+import { nameLike } from './signature.js';
 import { addIssuer, type Ballot, type IdentityText } from './ballot.js';
 
 /**

@@ -1,7 +1,7 @@
 import { dateAt, type ParsedDate } from '../dates.js';
 import { numberAt, type ParsedNumber } from '../document-numbers.js';
 import { typeFromWords, TYPE_WORD_PATTERN } from '../document-types.js';
-import { issuerOfAt, type IssuerMatch } from '../issuers.js';
+import { issuerOfAt, type IssuerMatch } from '../issuers/index.js';
 import { addIssuer, type Ballot, type IdentityText } from './ballot.js';
 
 /*

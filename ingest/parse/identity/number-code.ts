@@ -1,4 +1,4 @@
-import { issuerFromCode } from '../issuer-codes.js';
+import { issuerFromCode } from '../issuers/codes.js';
 import { typeFromCode } from '../document-types.js';
 import { addIssuer, best, type Ballot, type IdentityText } from './ballot.js';
 

@@ -1,7 +1,7 @@
 import { dateAt, type ParsedDate } from '../dates.js';
 import { numberAt, type ParsedNumber } from '../document-numbers.js';
 import { typeFromWords, TYPE_WORD_PATTERN } from '../document-types.js';
-import { findIssuers } from '../issuers.js';
+import { findIssuers } from '../issuers/index.js';
 import { addIssuer, type Ballot, type CleanLine, type IdentityText } from './ballot.js';
 
 /** How the warning on a report about a document (a news article) begins. */

@@ -1,6 +1,6 @@
-import { foldLower } from '../fold.js';
-import { isKnownIssuerCode } from '../issuer-codes.js';
-import { numberFromFileName, repairedHeaderDate, stampDate } from '../scan-fallbacks.js';
+import { foldLower } from '../text/fold.js';
+import { isKnownIssuerCode } from '../issuers/codes.js';
+import { numberFromFileName, repairedHeaderDate, stampDate } from './scan-fallbacks.js';
 import type { Ballot, IdentityText } from './ballot.js';
 
 /**

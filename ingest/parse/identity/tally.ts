@@ -1,9 +1,9 @@
 import { provinceSlug as toProvinceSlug, type AgencyNode, type DocumentTypeCode, type Level } from '../../../graph-schema/index.js';
 import { typeFromCode } from '../document-types.js';
-import { foldLower } from '../fold.js';
-import type { IssuerInfo } from '../issuer-codes.js';
-import { issuerAgency, issuerDisplayName } from '../issuer-names.js';
-import { issuerPathOf } from '../issuer-paths.js';
+import { foldLower } from '../text/fold.js';
+import type { IssuerInfo } from '../issuers/codes.js';
+import { issuerAgency, issuerDisplayName } from '../issuers/names.js';
+import { issuerPathOf } from '../issuers/paths.js';
 import { findProvinceMentions, provinceFromFolded } from '../provinces.js';
 import type { DocumentIdentity } from '../types.js';
 import { best, type Ballot, type IdentityText } from './ballot.js';
@@ -122,7 +122,7 @@ function resolveType(ballot: Ballot, numberTypeCode: string | null | undefined):
   let typeCode: DocumentTypeCode = typeCand?.code ?? 'other';
   let typeName = typeCand?.name ?? 'Văn bản';
   // A number's own type code is stable across citing documents; prefer it when the words disagree
-  // on the code (the same rule citations.ts uses, so a document and its citations share one id).
+  // on the code (the same rule citations/index.ts uses, so a document and its citations share one id).
   const codeType = typeFromCode(numberTypeCode);
   if (codeType && codeType.code !== typeCode && codeType.code !== 'other') {
     typeCode = codeType.code;

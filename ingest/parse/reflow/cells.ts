@@ -1,5 +1,5 @@
 import { matchKey } from '../../../core/vn-text.js';
-import { cleanInline } from '../lines.js';
+import { cleanInline } from '../text/lines.js';
 import type { SourceLine } from '../types.js';
 import { isMetadataLabel, isPipeLine } from './portal-chrome.js';
 
@@ -8,7 +8,7 @@ import { isMetadataLabel, isPipeLine } from './portal-chrome.js';
  * holding only `|`; after the last cell of a row, one more `|`. So `| |` is either an empty cell
  * or the end of a row, and text outside tables sits between pipes too (the body of a decision
  * lies between its header table and its signature table). Cells are read back here; task tables
- * are rebuilt as one tab-separated line per row, which the table parser reads (table.ts).
+ * are rebuilt as one tab-separated line per row, which the table parser reads (structure/table.ts).
  */
 
 export interface Cell {

@@ -1,5 +1,5 @@
-import { cleanInline } from '../lines.js';
-import { detectMarker } from '../markers.js';
+import { cleanInline } from '../text/lines.js';
+import { detectMarker } from '../structure/markers.js';
 import type { SourceLine } from '../types.js';
 
 /*

@@ -1,5 +1,5 @@
-import { foldLower } from '../fold.js';
-import { cleanInline } from '../lines.js';
+import { foldLower } from '../text/fold.js';
+import { cleanInline } from '../text/lines.js';
 import type { SourceLine } from '../types.js';
 
 /*
