@@ -1,4 +1,5 @@
 import { matchKey } from '../../core/vn-text.js';
+import { expandAbbreviations } from './abbreviations.js';
 import type { TextSimilarity } from './similarity.js';
 
 /**
@@ -7,7 +8,7 @@ import type { TextSimilarity } from './similarity.js';
  * the word-level signal that single syllables ("khởi", "nghiệp") lose.
  */
 export function syllables(text: string): string[] {
-  return matchKey(text).split(/[^a-z0-9]+/).filter((s) => s.length > 0);
+  return matchKey(expandAbbreviations(text)).split(/[^a-z0-9]+/).filter((s) => s.length > 0);
 }
 
 /**
