@@ -48,7 +48,7 @@ export interface LexicalOptions {
    * (a sector plan's own subject, "kết cấu hạ tầng xây dựng", its agencies) get no weight instead of
    * diluting the task's vector. Under 'both' a sector plan's tasks, mostly made of such words,
    * scored 0.05–0.10 against the paragraph they carry out and fell under any useful threshold
-   * (bench/README.md: tuning F1 69.8 → 76.3 with the settings re-chosen).
+   * (bench/README.md: tuning F1 69.8 → 76.1 with the settings re-chosen).
    */
   idfFrom?: 'right' | 'both';
 }
