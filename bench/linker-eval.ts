@@ -4,8 +4,8 @@
  * paragraphs, and of Đồng Tháp's 597/KH-UBND (2025) carrying out 57-NQ/TW, judged against its 20
  * paragraphs of part III; positives and hard negatives, all judged by reading).
  *
- * The set is split once, by document, into a tuning part (000 Quảng Bình, 004 Bắc Giang) and a
- * held-out part (002 Kon Tum, 003 Bình Thuận, Đồng Tháp 597). Settings are chosen on the tuning part
+ * The set is split once, by document, into a tuning part (000 Quảng Bình, 004 Bắc Giang, 2597/QĐ-TTg)
+ * and a held-out part (002 Kon Tum, 003 Bình Thuận, Đồng Tháp 597). Settings are chosen on the tuning part
  * only; the held-out figures are what the linker is judged by (issue 12: F1 ≥ 0.90 held out).
  *
  *   npx tsx bench/linker-eval.ts            # defaults per split and per document, grid on the tuning part

@@ -193,7 +193,9 @@ export async function unimplementedDirectives(db: Db, filters: AuditFilters): Pr
      }
      UNWIND directives AS i
      WITH root, provinces, i,
-          COLLECT { ${TASK_STATUS_REACHING('i')} WITH t, status WHERE status IN ${COUNTED} RETURN DISTINCT ${provinceOf('t', era)} AS p } AS covered
+          // Tasks without a province (a national document's own tasks) count for no province, as in the
+          // heatmap; a null in covered made NOT province IN covered null, which hid the row.
+          COLLECT { ${TASK_STATUS_REACHING('i')} WITH t, status WHERE status IN ${COUNTED} AND ${provinceOf('t', era)} IS NOT NULL RETURN DISTINCT ${provinceOf('t', era)} AS p } AS covered
      UNWIND provinces AS province
      WITH root, province, i, covered WHERE NOT province IN covered
      RETURN province, ${DIRECTIVE('i')} AS directive, root { .id, .number, .title } AS document
