@@ -5,7 +5,7 @@
 import { h, replace } from '../dom.js';
 import { eraPicker } from '../era-select.js';
 import { hrefFor } from '../router.js';
-import { KL69 } from './lineage.js';
+import { KL69 } from './default-doc.js';
 
 export interface AuditUi {
   docSelect: HTMLSelectElement;

@@ -2,7 +2,7 @@
  * The audit view's state, read from its URL, and which parts a change of it loads again: pure
  * functions, no DOM.
  */
-import { KL69 } from './lineage.js';
+import { KL69 } from './default-doc.js';
 
 export type ListName = 'unimplemented' | 'collective' | 'without-lead' | 'unresolved';
 

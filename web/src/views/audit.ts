@@ -22,7 +22,7 @@ import { heatmapContent } from './audit-heatmap.js';
 import { listContent, listDef, listParams, listTabs } from './audit-lists.js';
 import { auditPage, type AuditUi } from './audit-page.js';
 import { NO_AUDIT_STATE, auditReloads, auditStateOf, eraParam, type AuditState } from './audit-state.js';
-import { KL69 } from './lineage.js';
+import { KL69 } from './default-doc.js';
 import { queueList } from './review-queue.js';
 import type { View } from './view.js';
 

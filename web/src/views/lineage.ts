@@ -25,7 +25,7 @@ import { loadPicker, loadProvinces, provideGraphEdges } from './lineage-sources.
 import { newLineageState } from './lineage-state.js';
 import type { View } from './view.js';
 
-export const KL69 = 'vn/tw/kl/69/2024';
+export { KL69 } from './default-doc.js';
 
 declare global {
   interface Window {
