@@ -18,6 +18,7 @@ export interface LineageUi {
   overlay: HTMLElement;
   busyBadge: HTMLElement;
   cyEl: HTMLElement;
+  outline: HTMLDetailsElement;
   outlineList: HTMLElement;
   outlineSummary: HTMLElement;
 }
@@ -65,7 +66,7 @@ export function lineagePage(el: HTMLElement): LineageUi {
       outline,
     ),
   );
-  return { tb, notice, overlay, busyBadge, cyEl, outlineList, outlineSummary };
+  return { tb, notice, overlay, busyBadge, cyEl, outline, outlineList, outlineSummary };
 }
 
 export function lineageContext(s: LineageState, ui: LineageUi): LineageCtx {

@@ -47,13 +47,14 @@ function elementData(n: VisibleGraph['nodes'][number], model: LineageModel) {
 /** Bring Cytoscape to `v`, laid out; returns the positions used. */
 export function drawGraph(cy: Core, v: VisibleGraph, model: LineageModel): Map<string, Point> {
   const positions = timed('draw:positions', () => positionsOf(v, model.direction));
-  timed('draw:elements', () => cy.batch(() => syncElements(cy, v, model, positions)));
-  timed('draw:layout', () => placeNodes(cy, positions));
+  let added = new Set<string>();
+  timed('draw:elements', () => cy.batch(() => (added = syncElements(cy, v, model, positions))));
+  timed('draw:layout', () => placeNodes(cy, positions, added));
   return positions;
 }
 
-/** Removes what `v` no longer shows, adds what is new (at its place), updates the rest. */
-function syncElements(cy: Core, v: VisibleGraph, model: LineageModel, positions: Map<string, Point>): void {
+/** Removes what `v` no longer shows, adds what is new (at its place), updates the rest; returns the nodes added. */
+function syncElements(cy: Core, v: VisibleGraph, model: LineageModel, positions: Map<string, Point>): Set<string> {
   const wanted = new Map(v.nodes.map((n) => [n.id, n]));
   const edgeIds = new Set(v.edges.map((e) => e.id));
   const elements: ElementDefinition[] = [];
@@ -88,16 +89,26 @@ function syncElements(cy: Core, v: VisibleGraph, model: LineageModel, positions:
     n.toggleClass('group-open', !!g?.open);
     n.toggleClass('group-closed', !!g && !g.open);
   });
+  return new Set(elements.flatMap((e) => (e.group === 'nodes' ? [e.data.id!] : [])));
 }
 
-/** Moves the leaves to their places (an open group's box follows its content), animated when few. */
-function placeNodes(cy: Core, positions: Map<string, Point>): void {
-  const leaves = cy.nodes().filter((n) => !n.isParent());
-  leaves
+/**
+ * Moves the leaves drawn before to their new places (an open group's box follows its content),
+ * animated when few. New nodes were created at their places: moving them, or animating leaves that
+ * do not move (the whole first drawing), would repaint the canvas for 250 ms for nothing.
+ */
+function placeNodes(cy: Core, positions: Map<string, Point>, added: Set<string>): void {
+  const moved = cy.nodes().filter((n) => {
+    if (n.isParent() || added.has(n.id())) return false;
+    const to = positions.get(n.id());
+    return !!to && (to.x !== n.position('x') || to.y !== n.position('y'));
+  });
+  if (moved.empty()) return;
+  moved
     .layout({
       name: 'preset',
-      positions: Object.fromEntries(leaves.nodes().map((n) => [n.id(), positions.get(n.id()) ?? n.position()])),
-      animate: leaves.length < 400,
+      positions: Object.fromEntries(moved.map((n) => [n.id(), positions.get(n.id())!])),
+      animate: cy.nodes().length < 400,
       animationDuration: 250,
       fit: false,
     })

@@ -7,7 +7,7 @@ import { measurePaint, timed } from '../perf-marks.js';
 import type { LineageCtx } from './lineage-context.js';
 import { drawGraph } from './lineage-draw.js';
 import { frameGraph } from './lineage-frame.js';
-import { renderNotice, renderOutline } from './lineage-outline.js';
+import { outlineTitle, renderNotice, renderOutline } from './lineage-outline.js';
 import { computeShown, currentMatch } from './lineage-state.js';
 
 /** Push the model's state into Cytoscape, lay it out, and frame `focus`. */
@@ -26,7 +26,9 @@ export function render(c: LineageCtx, focus?: string | string[]): void {
   ui.tb.counter.textContent = `${shown.nodes.length} nút · ${shown.edges.length} cạnh${hiddenText}`;
   timed('outline', () => {
     renderNotice(ui.notice, s.model);
-    renderOutline(ui.outlineList, ui.outlineSummary, shown, s.model, c.activate);
+    // The list is built while it is open, else when it is opened (wireOutline).
+    if (ui.outline.open) renderOutline(ui.outlineList, ui.outlineSummary, shown, s.model, c.activate);
+    else ui.outlineSummary.textContent = outlineTitle(shown);
   });
   refreshGraphEdges();
   measurePaint('paint');
@@ -45,4 +47,15 @@ export function highlight(c: LineageCtx): void {
     cy.edges().toggleClass('faded', on);
   });
   c.ui.tb.findCount.textContent = on ? (s.matches.length ? `${Math.min(s.matchAt, s.matches.length - 1) + 1}/${s.matches.length} kết quả` : 'Không thấy') : '';
+}
+
+/**
+ * The outline lists every node drawn (hundreds on a national graph), and is mostly closed: it is
+ * built when the user opens it, in the click itself, so it is there when the list shows.
+ */
+export function wireOutline(c: LineageCtx): void {
+  const { ui, s } = c;
+  ui.outlineSummary.addEventListener('click', () => {
+    if (!ui.outline.open && s.shown) renderOutline(ui.outlineList, ui.outlineSummary, s.shown, s.model, c.activate);
+  });
 }

@@ -21,6 +21,7 @@ import { parseHash } from '../router.js';
 import { applyParams } from './lineage-apply.js';
 import { lineageContext, lineagePage } from './lineage-context.js';
 import { activateNode, wireControls, wireGraph } from './lineage-events.js';
+import { wireOutline } from './lineage-render.js';
 import { loadPicker, loadProvinces, provideGraphEdges } from './lineage-sources.js';
 import { newLineageState } from './lineage-state.js';
 import type { View } from './view.js';
@@ -44,6 +45,7 @@ export function lineageView(el: HTMLElement, initial: URLSearchParams): View {
   const resizer = new ResizeObserver(() => cy.resize());
   resizer.observe(c.ui.cyEl);
   wireGraph(c);
+  wireOutline(c);
   wireControls(c);
   provideGraphEdges(c);
   c.provincesLoaded = loadProvinces(c);
