@@ -17,8 +17,8 @@
  *
  * `--before-web <dir>`: a UI built from an earlier commit (`vite build --outDir <dir>`) is served
  * by a second app on the same database, not warmed (as servers were before the warm-up), and
- * measured in the same run after the current one, for ratios under the same machine load. It runs
- * second, so the database's page cache is warm for it: the comparison favours "before".
+ * measured in the same run, after the current one (`--before-first`: before it), for ratios under
+ * the same machine load.
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
@@ -33,7 +33,7 @@ import { migrate } from '../graph-store/migrate.js';
 import { WEB_DIST, ensureWebBuilt } from '../scripts/build-web.js';
 import { createApp } from '../server/app.js';
 import { apiFigures } from './lineage-scale/api.js';
-import { browserTimings } from './lineage-scale/browser.js';
+import { browserTimings, type BrowserTimings } from './lineage-scale/browser.js';
 import { logBrowser, logComparison } from './lineage-scale/report.js';
 import { warmUpDefaultView } from '../server/warm-up.js';
 import { largeCases } from './lineage-scale/large-case.js';
@@ -55,6 +55,7 @@ interface Opts {
   browser: boolean;
   layouts: boolean;
   beforeWeb?: string;
+  beforeFirst?: boolean;
 }
 
 /** The app on `db` serving the UI in `webDir`, listening on a free port; resolves to its server and base URL. */
@@ -65,16 +66,34 @@ async function serve(db: Parameters<typeof createApp>[0]['db'], webDir: string):
 }
 
 async function browserFigures(base: string, o: Opts, db: Parameters<typeof createApp>[0]['db']): Promise<void> {
-  log(`\nChromium (headless, 1280×800), the lineage view served by the app; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}:`);
-  const after = await browserTimings(base, o.clicks);
-  logBrowser(after, log);
-  if (!o.beforeWeb) return;
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  log(`\nChromium (headless, 1280×800), the lineage view served by the app; load ${load()}:`);
+  if (!o.beforeWeb) return logBrowser(await browserTimings(base, o.clicks), log);
   const before = await serve(db, o.beforeWeb);
-  try {
-    log(`\nThe UI of ${o.beforeWeb}, served by a second app on the same database, not warmed; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}:`);
+  const measureBefore = async () => {
+    log(`\nThe UI of ${o.beforeWeb}, served by a second app on the same database, not warmed; load ${load()}:`);
     const b = await browserTimings(before.base, o.clicks);
     logBrowser(b, log);
-    logComparison(b, after, log);
+    return b;
+  };
+  const measureAfter = async () => {
+    log(`\nThe current UI; load ${load()}:`);
+    const a = await browserTimings(base, o.clicks);
+    logBrowser(a, log);
+    return a;
+  };
+  try {
+    // Whichever runs second finds the database's page cache warm.
+    let a: BrowserTimings;
+    let b: BrowserTimings;
+    if (o.beforeFirst) {
+      b = await measureBefore();
+      a = await measureAfter();
+    } else {
+      a = await measureAfter();
+      b = await measureBefore();
+    }
+    logComparison(b, a, log);
   } finally {
     before.server.closeAllConnections();
     before.server.close();
@@ -130,6 +149,7 @@ const program = new Command('lineage-scale')
   .option('--no-api', 'leave out the API figures')
   .option('--no-browser', 'leave out Chromium')
   .option('--no-layouts', 'leave out the layout comparison')
+  .option('--before-first', 'with --before-web, measure the earlier UI first')
   .option('--before-web <dir>', 'also measure the UI built in <dir> (an earlier commit), served by a second app, for before/after ratios')
   .parse();
 await main(program.opts<Opts>());
