@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  // The home page's answers read once before the address is given (a few seconds on a national graph).
+  // The home page's answers read once before the address is given: seconds on a national graph
+  // (21–29 s on 2 cores shared twenty ways, bench/README.md), the first visitor's wait otherwise.
   const local = ['0.0.0.0', '::', ''].includes(config.HOST) ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const warmMs = await warmUpDefaultView(`http://${local}:${port}`);
   logger.info({ ms: Math.round(warmMs) }, 'default view warmed');
