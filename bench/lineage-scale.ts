@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/lineage-scale.ts [--plans 20-20] [--runs 40] [--clicks 5] [--no-browser] [--no-layouts]`:
+ * `npx tsx bench/lineage-scale.ts [--plans 20-20] [--runs 40] [--clicks 5] [--no-browser] [--no-layouts] [--before-web <dir>]`:
  * issue 11's scale figures on the synthetic national graph (bench/scale-graph.ts; 63 provinces ×
  * 20 plans × 50 tasks by default, written through the real ingest and cached):
  *
@@ -11,8 +11,14 @@
  * 3. Layouts: the view's tree layout against ELK layered, dagre and fCoSE on the large case
  *    (69-KL/TW, every province open), time and readability (bench/lineage-scale/layouts.ts).
  *
- * The app runs as `npm start` would (local Neo4j launcher, migrate, createApp with the built UI)
- * on a copy of the cached store, without the search service (neither view here needs it).
+ * The app runs as `npm start` would (local Neo4j launcher, migrate, createApp with the built UI,
+ * the default view warmed before it is used: server/warm-up.ts) on a copy of the cached store,
+ * without the search service (neither view here needs it).
+ *
+ * `--before-web <dir>`: a UI built from an earlier commit (`vite build --outDir <dir>`) is served
+ * by a second app on the same database, not warmed (as servers were before the warm-up), and
+ * measured in the same run, after the current one (`--before-first`: before it), for ratios under
+ * the same machine load.
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
@@ -27,7 +33,9 @@ import { migrate } from '../graph-store/migrate.js';
 import { WEB_DIST, ensureWebBuilt } from '../scripts/build-web.js';
 import { createApp } from '../server/app.js';
 import { apiFigures } from './lineage-scale/api.js';
-import { browserTimings } from './lineage-scale/browser.js';
+import { browserTimings, type BrowserTimings } from './lineage-scale/browser.js';
+import { logBrowser, logComparison } from './lineage-scale/report.js';
+import { warmUpDefaultView } from '../server/warm-up.js';
 import { largeCases } from './lineage-scale/large-case.js';
 import { layoutNames, measureLayouts } from './lineage-scale/layouts.js';
 import { copyStore, startBenchNeo4j } from './scale-graph/cache.js';
@@ -46,6 +54,50 @@ interface Opts {
   api: boolean;
   browser: boolean;
   layouts: boolean;
+  beforeWeb?: string;
+  beforeFirst?: boolean;
+}
+
+/** The app on `db` serving the UI in `webDir`, listening on a free port; resolves to its server and base URL. */
+async function serve(db: Parameters<typeof createApp>[0]['db'], webDir: string): Promise<{ server: Server; base: string }> {
+  const server = createApp({ db, config: loadConfig({ ...process.env, API_TOKEN: 'bench-lineage-token' }), webDir }).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function browserFigures(base: string, o: Opts, db: Parameters<typeof createApp>[0]['db']): Promise<void> {
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  log(`\nChromium (headless, 1280×800), the lineage view served by the app; load ${load()}:`);
+  if (!o.beforeWeb) return logBrowser(await browserTimings(base, o.clicks), log);
+  const before = await serve(db, o.beforeWeb);
+  const measureBefore = async () => {
+    log(`\nThe UI of ${o.beforeWeb}, served by a second app on the same database, not warmed; load ${load()}:`);
+    const b = await browserTimings(before.base, o.clicks);
+    logBrowser(b, log);
+    return b;
+  };
+  const measureAfter = async () => {
+    log(`\nThe current UI; load ${load()}:`);
+    const a = await browserTimings(base, o.clicks);
+    logBrowser(a, log);
+    return a;
+  };
+  try {
+    // Whichever runs second finds the database's page cache warm.
+    let a: BrowserTimings;
+    let b: BrowserTimings;
+    if (o.beforeFirst) {
+      b = await measureBefore();
+      a = await measureAfter();
+    } else {
+      a = await measureAfter();
+      b = await measureBefore();
+    }
+    logComparison(b, a, log);
+  } finally {
+    before.server.closeAllConnections();
+    before.server.close();
+  }
 }
 
 async function main(o: Opts): Promise<void> {
@@ -61,25 +113,17 @@ async function main(o: Opts): Promise<void> {
   let server: Server | undefined;
   try {
     await migrate(neo4j.db);
-    server = createApp({ db: neo4j.db, config: loadConfig({ ...process.env, API_TOKEN: 'bench-lineage-token' }), webDir: WEB_DIST }).listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const app = await serve(neo4j.db, WEB_DIST);
+    server = app.server;
+    const base = app.base;
+    log(`default view warmed by the server in ${ms(await warmUpDefaultView(base))}`);
 
     if (o.api) log(`\nAPI, ${o.runs} requests each, one at a time, after one first request:`);
     for (const t of o.api ? await apiFigures(base, neo4j.db, KL69, o.runs) : []) {
       log(`  ${t.what.padEnd(64)} p50 ${ms(t.figures.p50).padStart(9)}  p95 ${ms(t.figures.p95).padStart(9)}  max ${ms(t.figures.max).padStart(9)}  ${(t.bytes / 1024).toFixed(0)} KB`);
     }
 
-    if (o.browser) {
-      log(`\nChromium (headless, 1280×800), the lineage view served by the app:`);
-      const b = await browserTimings(base, o.clicks);
-      log(`  default view (20-NQ/TW, 69-KL/TW and ${b.groups} collapsed province groups, ${b.nodesShown} nodes) drawn in ${ms(b.firstViewMs)} from navigation`);
-      for (const r of b.firstViewRequests) log(`    ${ms(r.ms).padStart(10)}  ${r.path}`);
-      log(`  the same view loaded again (the server's answers kept): ${ms(b.againMs)}`);
-      log(`  click on a province group → its documents drawn: ${b.groupOpenMs.map(ms).join(', ')}`);
-      log(`  click on the group's first document → what is under it drawn (API answer): ${b.planOpenMs.map(ms).join(', ')}`);
-      if (b.errors.length) log(`  page errors: ${b.errors.join(' | ')}`);
-    }
+    if (o.browser) await browserFigures(base, o, neo4j.db);
 
     if (o.layouts) {
       const [all, withTasks] = await largeCases(base, KL69);
@@ -105,5 +149,7 @@ const program = new Command('lineage-scale')
   .option('--no-api', 'leave out the API figures')
   .option('--no-browser', 'leave out Chromium')
   .option('--no-layouts', 'leave out the layout comparison')
+  .option('--before-first', 'with --before-web, measure the earlier UI first')
+  .option('--before-web <dir>', 'also measure the UI built in <dir> (an earlier commit), served by a second app, for before/after ratios')
   .parse();
 await main(program.opts<Opts>());

@@ -3,6 +3,7 @@ import { loadConfig } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { connect, type Connection } from '../graph-store/connect.js';
 import { createApp, type AppDeps } from '../server/app.js';
+import { warmUpDefaultView } from '../server/warm-up.js';
 import { seedDemoCorpus } from './seed-demo.js';
 import { startSearch } from '../search/start.js';
 import { syncSearchAfterWrite } from '../search/after-write.js';
@@ -32,6 +33,11 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  // The home page's answers read once before the address is given: seconds on a national graph
+  // (21–29 s on 2 cores shared twenty ways, bench/README.md), the first visitor's wait otherwise.
+  const local = ['0.0.0.0', '::', ''].includes(config.HOST) ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const warmMs = await warmUpDefaultView(`http://${local}:${port}`);
+  logger.info({ ms: Math.round(warmMs) }, 'default view warmed');
   console.log(`\nPolicy-lineage graph is running at http://${config.HOST}:${port}/  (Ctrl-C to stop)\n`);
   // Search answers 503 until its model and index are ready; the rest of the API serves meanwhile.
   void startSearch(connection.db).then(async (service) => {

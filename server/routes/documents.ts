@@ -5,6 +5,7 @@ import { DOCUMENT_CONTENT_TYPES, readDocumentBody } from '../http/raw-body.js';
 import { HttpError } from '../errors.js';
 import type { AppDeps } from '../deps.js';
 import { findDocuments, getDocument, getProvinces } from '../queries/documents.js';
+import { keptOnGraph } from '../queries/kept-answers.js';
 import { uploadDocument } from '../commands/upload-document.js';
 import { removeDocument } from '../commands/delete-document.js';
 import { syncSearchAfterWrite } from '../../search/after-write.js';
@@ -23,6 +24,11 @@ import {
 
 export function documentRoutes(api: Api, deps: AppDeps): void {
   const { db, config } = deps;
+  // The home page asks for the central documents and the provinces on every visit, before it can
+  // draw anything; the provinces' counts read every task of the graph. Both are kept while the
+  // graph stays as it was (queries/kept-answers.ts), like the lineage answers the page asks next.
+  const pages = keptOnGraph<Awaited<ReturnType<typeof findDocuments>>>(db);
+  const provinceLists = keptOnGraph<Awaited<ReturnType<typeof getProvinces>>>(db);
   api.add({
     method: 'get',
     path: '/api/documents',
@@ -41,7 +47,8 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
         return getDocument(db, query.id, query.includeText ?? false);
       }
       const { province, provinces, level, typeCode, stub, year, q, limit, offset } = query;
-      return findDocuments(db, { province, provinces, level, typeCode, stub, year, q }, { limit, offset });
+      const filters = { province, provinces, level, typeCode, stub, year, q };
+      return pages.kept.get(JSON.stringify([filters, limit, offset]), () => findDocuments(pages.readDb, filters, { limit, offset }));
     },
   });
 
@@ -52,7 +59,7 @@ export function documentRoutes(api: Api, deps: AppDeps): void {
     summary: 'Provinces with their document and task counts (values for every `province` filter), each with its 2025 unit',
     query: ProvincesQuery,
     responses: { 200: json(Provinces, 'provinces, by name') },
-    handle: ({ query }) => getProvinces(db, query.provinces),
+    handle: ({ query }) => provinceLists.kept.get(String(query.provinces), () => getProvinces(provinceLists.readDb, query.provinces)),
   });
 
   const writes = writeGuards(config);

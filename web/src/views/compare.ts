@@ -12,7 +12,7 @@ import { updateParams } from '../router.js';
 import { emptyBox, loadInto } from '../status.js';
 import { docName, plural, provinceOption, section, truncate } from '../text.js';
 import type { DocumentPage, ProvinceComparison, Provinces } from '../types.js';
-import { KL69 } from './lineage.js';
+import { KL69 } from './default-doc.js';
 import type { View } from './view.js';
 
 type Evidence = ProvinceComparison['rows'][number]['tasks'][0][number];

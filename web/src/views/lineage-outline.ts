@@ -37,8 +37,10 @@ export function renderOutline(list: HTMLElement, summary: HTMLElement, v: Visibl
     );
   };
   replace(list, (kids.get(null) ?? []).map((n) => item(n, 0)));
-  summary.textContent = `Dạng danh sách (${v.nodes.length} nút)`;
+  summary.textContent = outlineTitle(v);
 }
+
+export const outlineTitle = (v: VisibleGraph): string => `Dạng danh sách (${v.nodes.length} nút)`;
 
 /** Each expansion the API bounded: how much of it is shown, and the download of the full set. */
 export function renderNotice(notice: HTMLElement, model: LineageModel): void {

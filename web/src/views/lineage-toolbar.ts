@@ -1,11 +1,14 @@
 /**
  * The lineage view's controls: where it starts, which way it reads (down: what carries it out;
  * up: what it carries out), a province filter (a 2025 unit holds the provinces merged into it),
- * find in the graph, directive items, framing, and the exports of what is shown.
+ * find in the graph, directive items, framing, and the exports of what is shown; and how they
+ * follow the view's state.
  */
+import { matchKey } from '../../../core/vn-text.js';
 import { h } from '../dom.js';
 import { provinceOption } from '../text.js';
 import type { Provinces } from '../types.js';
+import type { LineageState } from './lineage-state.js';
 
 export interface Toolbar {
   root: HTMLElement;
@@ -84,4 +87,15 @@ export function fillProvinces(select: HTMLSelectElement, historical: Provinces):
     .sort((a, b) => a.province.localeCompare(b.province, 'vi'))
     .map((p) => h('option', { value: p.province }, provinceOption(p)));
   select.append(h('optgroup', { label: 'Tỉnh, thành từ 1/7/2025' }, units), ...(old.length ? [h('optgroup', { label: 'Tên trong văn bản (trước sáp nhập)' }, old)] : []));
+}
+
+/** The controls say what the state says (after a URL change or once their options arrived). */
+export function syncToolbar(tb: Toolbar, s: LineageState): void {
+  tb.rootSelect.value = !s.isDefault && s.roots.length === 1 ? s.roots[0]! : '';
+  tb.waySelect.value = s.model.direction === 'up' ? 'up' : '';
+  tb.directivesBox.checked = s.model.showDirectives;
+  // A filter typed in the URL ("binh thuan") selects its option when there is one of that name.
+  const option = Array.from(tb.provinceSelect.options).find((o) => o.value && s.province && matchKey(o.value) === matchKey(s.province));
+  tb.provinceSelect.value = option ? option.value : '';
+  if (document.activeElement !== tb.findInput) tb.findInput.value = s.findText;
 }
