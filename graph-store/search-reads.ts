@@ -5,6 +5,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { FULLTEXT_INDEX, provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
+import type { HitItem } from '../api-schema/search.js';
 import { BULK_DEADLINE_MS, readQuery, writeQuery, type Db } from './db.js';
 
 /** Reads and writes over the whole index's items: at 100k items they take longer than a request may. */
@@ -238,22 +239,8 @@ export function tasksSharingDirectives(db: Db, id: string): Promise<{ id: string
   );
 }
 
-export interface SearchItemRow {
-  id: string;
-  documentId: string;
-  documentNumber: string | null;
-  documentTitle: string | null;
-  province: string | null;
-  level: string;
-  text: string;
-  sectionPath: string[];
-  sectionTitles: string[];
-  lineStart: number;
-  lineEnd: number;
-  isTask: boolean;
-  isDirective: boolean;
-  leads: { id: string; name: string; collective: boolean }[];
-}
+/** A hit's row is the API's hit item (api-schema/search.ts). */
+export type SearchItemRow = HitItem;
 
 /**
  * The items behind a list of hits, with what a hit shows; ids the filter does not admit, or that

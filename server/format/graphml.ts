@@ -1,4 +1,5 @@
-import type { GraphEdge, GraphNode, Subgraph } from '../../graph-store/lineage-reads.js';
+import type { GraphEdge, GraphNode } from '../../api-schema/lineage.js';
+import type { SubgraphRead as Subgraph } from '../../graph-store/lineage-reads.js';
 
 type Attr = { key: string; type: 'string' | 'int' | 'double' | 'boolean' };
 

@@ -2,7 +2,7 @@ import type { RouteConfig, ResponseConfig } from '@asteasolutions/zod-to-openapi
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from '../openapi/zod.js';
-import { ErrorBody } from '../schemas/common.js';
+import { ErrorBody } from '../../api-schema/common.js';
 import { parseInput } from './validate.js';
 
 type Method = 'get' | 'post' | 'delete';

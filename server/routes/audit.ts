@@ -18,7 +18,7 @@ import {
   TaskList,
   UnimplementedList,
   UnresolvedList,
-} from '../schemas/audit.js';
+} from '../../api-schema/audit.js';
 
 const CSV = ['text/csv'];
 const section = (p: string[]) => p.join('.');

@@ -4,7 +4,7 @@ import { notFound } from '../errors.js';
 import type { Column } from '../format/csv.js';
 import { download, type Api } from '../http/api.js';
 import { sendList } from '../http/respond.js';
-import { CompareQuery, ProvinceComparison } from '../schemas/compare.js';
+import { CompareQuery, ProvinceComparison } from '../../api-schema/compare.js';
 
 type Row = Comparison['rows'][number];
 const side = (k: 0 | 1, name: string): Column<Row>[] => [

@@ -5,8 +5,8 @@ import type { Column } from '../format/csv.js';
 import { download, type Api } from '../http/api.js';
 import { sendList } from '../http/respond.js';
 import { deadlines, tasksDue } from '../queries/deadlines.js';
-import { TaskList } from '../schemas/audit.js';
-import { DeadlineGrid, DeadlineGridQuery, DeadlineTasksQuery } from '../schemas/deadlines.js';
+import { TaskList } from '../../api-schema/audit.js';
+import { DeadlineGrid, DeadlineGridQuery, DeadlineTasksQuery } from '../../api-schema/deadlines.js';
 
 const CSV = ['text/csv'];
 

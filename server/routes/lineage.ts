@@ -1,12 +1,12 @@
 import { BULK_DEADLINE_MS } from '../../graph-store/db.js';
-import type { GraphEdge, GraphNode } from '../../graph-store/lineage-reads.js';
+import type { GraphEdge, GraphNode } from '../../api-schema/lineage.js';
 import type { AppDeps } from '../deps.js';
 import { download, json, type Api } from '../http/api.js';
 import { attachment, sendSerialisedJson, serialiseJson, type SerialisedJson } from '../http/respond.js';
 import { toCsv, type Column } from '../format/csv.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, toGraphml } from '../format/graphml.js';
 import { getLineage, withDownload } from '../queries/lineage.js';
-import { ExportQuery, LINEAGE_LIMIT, LineageQuery, Subgraph } from '../schemas/lineage.js';
+import { ExportQuery, LINEAGE_LIMIT, LineageQuery, Subgraph } from '../../api-schema/lineage.js';
 import { keptOnGraph } from '../queries/kept-answers.js';
 
 const nodeColumns: Column<GraphNode>[] = NODE_COLUMNS.map((k) => [k, (n) => (n as unknown as Record<string, unknown>)[k]] as const);

@@ -22,7 +22,7 @@ import {
   ReviewsQuery,
   TaskLinks,
   TaskLinksQuery,
-} from '../schemas/reviews.js';
+} from '../../api-schema/reviews.js';
 
 const CSV = ['text/csv'];
 type ReviewRow = Awaited<ReturnType<typeof q.reviews>>[number];

@@ -3,26 +3,26 @@
  * of the server reaches the bundle), so the UI cannot silently drift from /openapi.json.
  */
 import type { z } from 'zod';
-import type { AgencyDetail as AgencyDetailS } from '../../server/schemas/agencies.js';
+import type { AgencyDetail as AgencyDetailS } from '../../api-schema/agencies.js';
 import type {
   Heatmap as HeatmapS,
   HeatmapCell as HeatmapCellS,
   TaskList as TaskListS,
   UnimplementedList as UnimplementedListS,
   UnresolvedList as UnresolvedListS,
-} from '../../server/schemas/audit.js';
+} from '../../api-schema/audit.js';
 import type {
   DocumentDetail as DocumentDetailS,
   DocumentPage as DocumentPageS,
   Provinces as ProvincesS,
   UploadResult as UploadResultS,
-} from '../../server/schemas/documents.js';
-import type { ProvinceComparison as ProvinceComparisonS } from '../../server/schemas/compare.js';
-import type { DeadlineGrid as DeadlineGridS } from '../../server/schemas/deadlines.js';
-import type { ItemDetail as ItemDetailS } from '../../server/schemas/items.js';
-import type { CellCandidates as CellCandidatesS, Queue as QueueS, Review as ReviewS, TaskLinks as TaskLinksS } from '../../server/schemas/reviews.js';
-import type { GraphEdge as GraphEdgeS, GraphNode as GraphNodeS, Subgraph as SubgraphS } from '../../server/schemas/lineage.js';
-import type { SearchHit as SearchHitS, SearchResult as SearchResultS, SimilarResult as SimilarResultS } from '../../server/schemas/search.js';
+} from '../../api-schema/documents.js';
+import type { ProvinceComparison as ProvinceComparisonS } from '../../api-schema/compare.js';
+import type { DeadlineGrid as DeadlineGridS } from '../../api-schema/deadlines.js';
+import type { ItemDetail as ItemDetailS } from '../../api-schema/items.js';
+import type { CellCandidates as CellCandidatesS, Queue as QueueS, Review as ReviewS, TaskLinks as TaskLinksS } from '../../api-schema/reviews.js';
+import type { GraphEdge as GraphEdgeS, GraphNode as GraphNodeS, Subgraph as SubgraphS } from '../../api-schema/lineage.js';
+import type { SearchHit as SearchHitS, SearchResult as SearchResultS, SimilarResult as SimilarResultS } from '../../api-schema/search.js';
 
 export type GraphNode = z.infer<typeof GraphNodeS>;
 export type GraphEdge = z.infer<typeof GraphEdgeS>;

@@ -1,9 +1,10 @@
-import { z } from '../openapi/zod.js';
+import { z } from 'zod';
+import { Level } from '../graph-schema/index.js';
 import { AgencyIdParam, DocumentBrief, ItemBrief, Limit, Offset, Page, Province, QueryBool } from './common.js';
 
 export const AgenciesQuery = z
   .strictObject({
-    id: AgencyIdParam.optional().openapi({ description: 'one agency, with its tasks (no other parameter allowed)' }),
+    id: AgencyIdParam.optional().meta({ description: 'one agency, with its tasks (no other parameter allowed)' }),
     province: Province,
     collective: QueryBool('true: only groups such as "Các sở, ban, ngành…"; false: only single bodies'),
     q: z
@@ -11,7 +12,7 @@ export const AgenciesQuery = z
       .max(200)
       .refine((s) => /[\p{L}\p{N}]/u.test(s), 'q must contain a letter or a digit')
       .optional()
-      .openapi({ description: 'part of the name, tone- and case-insensitive', example: 'khoa hoc' }),
+      .meta({ description: 'part of the name, tone- and case-insensitive', example: 'khoa hoc' }),
     limit: Limit(500, 100),
     offset: Offset,
   })
@@ -28,16 +29,16 @@ export const AgencySummary = z
     name: z.string(),
     aliases: z.array(z.string()),
     province: z.string().nullable(),
-    level: z.string(),
+    level: Level,
     collective: z.boolean(),
     leads: z.number().int(),
     coordinates: z.number().int(),
   })
-  .openapi('AgencySummary');
+  .meta({ id: 'AgencySummary' });
 
 export const AgencyPage = Page(AgencySummary, 'AgencyPage');
 
-const AgencyTask = z.object({ task: ItemBrief, document: DocumentBrief, raw: z.string().nullable() }).openapi('AgencyTask');
+const AgencyTask = z.object({ task: ItemBrief, document: DocumentBrief, raw: z.string().nullable() }).meta({ id: 'AgencyTask' });
 
 export const AgencyDetail = z
   .object({
@@ -46,4 +47,10 @@ export const AgencyDetail = z
     leads: z.array(AgencyTask),
     coordinates: z.array(AgencyTask),
   })
-  .openapi('AgencyDetail');
+  .meta({ id: 'AgencyDetail' });
+
+// The types of the shapes above: inferred, never written out by hand.
+export type AgenciesQuery = z.output<typeof AgenciesQuery>;
+export type AgencySummary = z.output<typeof AgencySummary>;
+export type AgencyPage = z.output<typeof AgencyPage>;
+export type AgencyDetail = z.output<typeof AgencyDetail>;

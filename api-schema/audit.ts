@@ -1,22 +1,21 @@
-import { LinkStatus, ReviewDecision as ReviewDecisionNode } from '../../graph-schema/index.js';
-import { z } from '../openapi/zod.js';
+import { DocumentTypeCode, Level, LinkStatus, ReviewDecision } from '../graph-schema/index.js';
+import { z } from 'zod';
 import { DOC_69, DocumentIdParam, Format, ItemIdParam, Province, ProvinceEraParam } from './common.js';
 
-// Rebuilt with this module's `z` (see common.ts on Timeline).
-export const ReviewDecision = z.enum(ReviewDecisionNode.options);
+export { ReviewDecision };
 
 export const FormatOnly = z.strictObject({ format: Format });
 
 export const HeatmapQuery = z.strictObject({
-  documentId: DocumentIdParam.default(DOC_69).openapi({ description: 'the central document whose directive items are the rows' }),
+  documentId: DocumentIdParam.default(DOC_69).meta({ description: 'the central document whose directive items are the rows' }),
   provinces: ProvinceEraParam,
   format: Format,
 });
 
 export const CellQuery = z.strictObject({
-  directiveId: ItemIdParam.openapi({ description: 'a directive item id (a heatmap row)' }),
-  province: z.string().min(1, 'province is required').max(200).openapi({ description: 'a heatmap column', example: 'Bình Thuận' }),
-  provinces: ProvinceEraParam.openapi({ description: 'how the column is named: a province as written, or a 2025 unit (its predecessors\' tasks)' }),
+  directiveId: ItemIdParam.meta({ description: 'a directive item id (a heatmap row)' }),
+  province: z.string().min(1, 'province is required').max(200).meta({ description: 'a heatmap column', example: 'Bình Thuận' }),
+  provinces: ProvinceEraParam.meta({ description: 'how the column is named: a province as written, or a 2025 unit (its predecessors\' tasks)' }),
   format: Format,
 });
 
@@ -33,20 +32,20 @@ export const DocumentAudit = z
     title: z.string().nullable(),
     number: z.string().nullable(),
     province: z.string().nullable(),
-    level: z.string(),
+    level: Level,
     tasks: z.number().int(),
     tasksWithoutLead: z.number().int(),
     collectiveLedTasks: z.number().int(),
     directiveItems: z.number().int(),
     directiveItemsNotImplemented: z.number().int(),
     unresolvedCitations: z.number().int(),
-    links: z.number().int().openapi({ description: 'its tasks\' links to directive items that count' }),
-    linksReviewed: z.number().int().openapi({ description: 'of those, confirmed or added by a reviewer' }),
-    linksRejected: z.number().int().openapi({ description: 'proposals a reviewer rejected' }),
+    links: z.number().int().meta({ description: 'its tasks\' links to directive items that count' }),
+    linksReviewed: z.number().int().meta({ description: 'of those, confirmed or added by a reviewer' }),
+    linksRejected: z.number().int().meta({ description: 'proposals a reviewer rejected' }),
   })
-  .openapi('DocumentAudit');
+  .meta({ id: 'DocumentAudit' });
 
-export const AuditSummary = z.object({ total: z.number().int(), items: z.array(DocumentAudit) }).openapi('AuditSummary');
+export const AuditSummary = z.object({ total: z.number().int(), items: z.array(DocumentAudit) }).meta({ id: 'AuditSummary' });
 
 export const DocRef = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable() });
 
@@ -61,25 +60,25 @@ export const DirectiveRow = z
     lineEnd: z.number().int(),
     ordinal: z.number().int(),
   })
-  .openapi('DirectiveRow');
+  .meta({ id: 'DirectiveRow' });
 
 export const Heatmap = z
   .object({
     document: DocRef,
-    era: z.enum(['historical', 'current']).openapi({ description: 'columns are provinces as documents name them, or the 34 units of 2025' }),
-    provinces: z.array(z.string()).openapi({ description: 'the columns' }),
+    era: z.enum(['historical', 'current']).meta({ description: 'columns are provinces as documents name them, or the 34 units of 2025' }),
+    provinces: z.array(z.string()).meta({ description: 'the columns' }),
     rows: z.array(
       z.object({
         directive: DirectiveRow,
-        cells: z.record(z.string(), z.number().int()).openapi({ description: 'province → implementing tasks (links that count: proposed and not rejected, confirmed, added)' }),
-        reviewed: z.record(z.string(), z.number().int()).openapi({ description: 'province → of those, links a reviewer confirmed or added' }),
-        rejected: z.record(z.string(), z.number().int()).openapi({ description: 'province → proposals a reviewer rejected (not in cells)' }),
+        cells: z.record(z.string(), z.number().int()).meta({ description: 'province → implementing tasks (links that count: proposed and not rejected, confirmed, added)' }),
+        reviewed: z.record(z.string(), z.number().int()).meta({ description: 'province → of those, links a reviewer confirmed or added' }),
+        rejected: z.record(z.string(), z.number().int()).meta({ description: 'province → proposals a reviewer rejected (not in cells)' }),
         provincesImplementing: z.number().int(),
         tasks: z.number().int(),
       }),
     ),
   })
-  .openapi('Heatmap', { description: 'rows sorted by how few provinces implement them' });
+  .meta({ id: 'Heatmap',  description: 'rows sorted by how few provinces implement them' });
 
 const LeadRef = z.object({ id: z.string(), name: z.string(), collective: z.boolean() });
 export const TaskFields = z.object({
@@ -91,7 +90,7 @@ export const TaskFields = z.object({
   lineStart: z.number().int(),
   lineEnd: z.number().int(),
   timelineRaw: z.string().nullable(),
-  deadline: z.string().nullable().openapi({ description: 'the last day the timeline allows (ISO date), when it names one' }),
+  deadline: z.string().nullable().meta({ description: 'the last day the timeline allows (ISO date), when it names one' }),
 });
 export const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
 
@@ -110,12 +109,12 @@ export const LinkReview = z
     decision: ReviewDecision,
     reviewer: z.string(),
     comment: z.string().nullable(),
-    at: z.string().openapi({ description: 'ISO date-time' }),
-    stale: z.boolean().openapi({ description: 'the task\'s text changed since the review: the decision still applies, read it again' }),
+    at: z.string().meta({ description: 'ISO date-time' }),
+    stale: z.boolean().meta({ description: 'the task\'s text changed since the review: the decision still applies, read it again' }),
   })
-  .openapi('LinkReview');
+  .meta({ id: 'LinkReview' });
 
-export const LinkStatusSchema = z.enum(LinkStatus.options).openapi({
+export const LinkStatusSchema = LinkStatus.meta({
   description: 'proposed (by the linker, not reviewed), confirmed (proposed and confirmed), added (by a reviewer), rejected (a proposal a reviewer rejected: not counted)',
 });
 
@@ -125,32 +124,32 @@ export const TaskEvidence = z
     task: TaskFields,
     document: TaskDoc,
     leads: z.array(LeadRef),
-    score: z.number().nullable().openapi({ description: 'the linker\'s score; null for a link only a reviewer made' }),
+    score: z.number().nullable().meta({ description: 'the linker\'s score; null for a link only a reviewer made' }),
     method: z.string().nullable(),
     status: LinkStatusSchema,
     review: LinkReview.nullable(),
     via: z
       .array(ViaItem)
       .optional()
-      .openapi({ description: "rolled up: the items between the task and the directive item, nearest the task first; empty when the task's own link" }),
+      .meta({ description: "rolled up: the items between the task and the directive item, nearest the task first; empty when the task's own link" }),
   })
-  .openapi('TaskEvidence');
+  .meta({ id: 'TaskEvidence' });
 
 export const HeatmapCell = z
   .object({
     directive: DirectiveRow,
     province: z.string(),
-    tasks: z.array(TaskEvidence).openapi({ description: 'the tasks that count: proposed, confirmed or added' }),
-    rejected: z.array(TaskEvidence).openapi({ description: 'proposals a reviewer rejected (not counted)' }),
+    tasks: z.array(TaskEvidence).meta({ description: 'the tasks that count: proposed, confirmed or added' }),
+    rejected: z.array(TaskEvidence).meta({ description: 'proposals a reviewer rejected (not counted)' }),
   })
-  .openapi('HeatmapCell');
+  .meta({ id: 'HeatmapCell' });
 
 export const UnimplementedList = z
   .object({
     total: z.number().int(),
     items: z.array(z.object({ province: z.string(), directive: DirectiveRow, document: DocRef })),
   })
-  .openapi('UnimplementedDirectives');
+  .meta({ id: 'UnimplementedDirectives' });
 
 export const TaskList = z
   .object({
@@ -159,7 +158,7 @@ export const TaskList = z
       z.object({ task: TaskFields, document: TaskDoc, leads: z.array(LeadRef), coordinating: z.array(LeadRef), leadRaw: z.string().nullable() }),
     ),
   })
-  .openapi('AuditTaskList');
+  .meta({ id: 'AuditTaskList' });
 
 export const UnresolvedList = z
   .object({
@@ -169,9 +168,9 @@ export const UnresolvedList = z
         document: z.object({
           id: z.string(),
           number: z.string().nullable(),
-          typeCode: z.string(),
+          typeCode: DocumentTypeCode,
           issuerPath: z.string().nullable(),
-          level: z.string(),
+          level: Level,
           province: z.string().nullable(),
           year: z.number().int().nullable(),
         }),
@@ -191,4 +190,23 @@ export const UnresolvedList = z
       }),
     ),
   })
-  .openapi('UnresolvedCitations');
+  .meta({ id: 'UnresolvedCitations' });
+
+// The types of the shapes above: inferred, never written out by hand.
+export type FormatOnly = z.output<typeof FormatOnly>;
+export type HeatmapQuery = z.output<typeof HeatmapQuery>;
+export type CellQuery = z.output<typeof CellQuery>;
+export type AuditFilterQuery = z.output<typeof AuditFilterQuery>;
+export type DocumentAudit = z.output<typeof DocumentAudit>;
+export type AuditSummary = z.output<typeof AuditSummary>;
+export type DocRef = z.output<typeof DocRef>;
+export type DirectiveRow = z.output<typeof DirectiveRow>;
+export type Heatmap = z.output<typeof Heatmap>;
+export type TaskFields = z.output<typeof TaskFields>;
+export type TaskDoc = z.output<typeof TaskDoc>;
+export type LinkReview = z.output<typeof LinkReview>;
+export type TaskEvidence = z.output<typeof TaskEvidence>;
+export type HeatmapCell = z.output<typeof HeatmapCell>;
+export type UnimplementedList = z.output<typeof UnimplementedList>;
+export type TaskList = z.output<typeof TaskList>;
+export type UnresolvedList = z.output<typeof UnresolvedList>;

@@ -1,6 +1,5 @@
-import { DocumentNode, DocumentTypeCode, PageSpan } from '../../graph-schema/index.js';
-import { Decision } from '../../ingest/which-text.js';
-import { z } from '../openapi/zod.js';
+import { DocumentNode, DocumentTypeCode, Level, PageSpan } from '../graph-schema/index.js';
+import { z } from 'zod';
 import {
   AgencyRef,
   DocumentBrief,
@@ -31,13 +30,13 @@ export const DocumentsQuery = z
     level: LevelParam,
     typeCode: DocumentTypeCode.optional(),
     stub: QueryBool('true: only stubs (documents known from citations only); false: only documents with text'),
-    year: z.coerce.number().int().min(1945).max(2100).optional().openapi({ description: 'the year it was issued', example: 2024 }),
+    year: z.coerce.number().int().min(1945).max(2100).optional().meta({ description: 'the year it was issued', example: 2024 }),
     q: z
       .string()
       .max(200)
       .refine((s) => /[\p{L}\p{N}]/u.test(s), 'q must contain a letter or a digit')
       .optional()
-      .openapi({ description: 'words of the title or number; tone- and case-insensitive, each word matches a word prefix', example: 'khoa hoc' }),
+      .meta({ description: 'words of the title or number; tone- and case-insensitive, each word matches a word prefix', example: 'khoa hoc' }),
     limit: Limit(200, 50),
     offset: Offset,
   })
@@ -58,10 +57,10 @@ export const DocumentSummary = z
   .object({
     id: z.string(),
     number: z.string().nullable(),
-    typeCode: z.string(),
+    typeCode: DocumentTypeCode,
     typeName: z.string().nullable(),
     title: z.string().nullable(),
-    level: z.string(),
+    level: Level,
     province: z.string().nullable(),
     date: z.string().nullable(),
     year: z.number().int().nullable(),
@@ -70,7 +69,7 @@ export const DocumentSummary = z
     tasks: z.number().int(),
     directives: z.number().int(),
   })
-  .openapi('DocumentSummary');
+  .meta({ id: 'DocumentSummary' });
 
 export const DocumentPage = Page(DocumentSummary, 'DocumentPage');
 
@@ -90,28 +89,28 @@ export const ItemView = z
     leadRaw: z.string().nullable(),
     coordinatingRaw: z.string().nullable(),
     province: z.string().nullable(),
-    level: z.string(),
+    level: Level,
     timeline: Timeline.nullable(),
     leads: z.array(AgencyRef),
     coordinating: z.array(AgencyRef),
-    implementsCount: z.number().int().openapi({ description: 'directive items this task carries out' }),
-    implementedByCount: z.number().int().openapi({ description: 'tasks that carry this directive item out' }),
+    implementsCount: z.number().int().meta({ description: 'directive items this task carries out' }),
+    implementedByCount: z.number().int().meta({ description: 'tasks that carry this directive item out' }),
   })
-  .openapi('ItemView');
+  .meta({ id: 'ItemView' });
 
 export const Citation = z
   .object({
     kind: z.enum(['CITES', 'IMPLEMENTS']),
-    document: DocumentBrief.openapi({ description: 'the document on the other end' }),
+    document: DocumentBrief.meta({ description: 'the document on the other end' }),
     raw: z.string().nullable(),
     evidence: z.string().nullable(),
-    basis: z.boolean().openapi({ description: 'cited as legal basis ("Căn cứ …")' }),
+    basis: z.boolean().meta({ description: 'cited as legal basis ("Căn cứ …")' }),
     lineStart: z.number().int().nullable(),
     lineEnd: z.number().int().nullable(),
-    assertedBy: z.array(z.string()).openapi({ description: 'documents whose text states this citation' }),
-    sourceDocument: z.string().nullable().openapi({ description: 'the document whose lines lineStart..lineEnd refer to' }),
+    assertedBy: z.array(z.string()).meta({ description: 'documents whose text states this citation' }),
+    sourceDocument: z.string().nullable().meta({ description: 'the document whose lines lineStart..lineEnd refer to' }),
   })
-  .openapi('Citation');
+  .meta({ id: 'Citation' });
 
 export const DocumentDetail = z
   .object({
@@ -122,7 +121,7 @@ export const DocumentDetail = z
       place: z.string().nullable(),
       signer: z.string().nullable(),
       sourceFile: z.string().nullable(),
-      otherSources: z.array(z.string()).openapi({ description: 'other files read as this document but not taken as its text (shorter copies, reports, replaced texts)' }),
+      otherSources: z.array(z.string()).meta({ description: 'other files read as this document but not taken as its text (shorter copies, reports, replaced texts)' }),
       contentHash: z.string().nullable(),
       lineCount: z.number().int(),
       text: z.string().nullable().optional(),
@@ -130,13 +129,13 @@ export const DocumentDetail = z
       ...DocumentNode.pick({ sourceFormat: true, pageCount: true, ocrConfidence: true, warnings: true }).shape,
     }),
     issuer: z
-      .object({ id: z.string(), name: z.string(), province: z.string().nullable(), level: z.string(), collective: z.boolean() })
+      .object({ id: z.string(), name: z.string(), province: z.string().nullable(), level: Level, collective: z.boolean() })
       .nullable(),
     items: z.array(ItemView),
     citationsOut: z.array(Citation),
     citationsIn: z.array(Citation),
   })
-  .openapi('DocumentDetail');
+  .meta({ id: 'DocumentDetail' });
 
 export const Provinces = z
   .array(
@@ -144,16 +143,28 @@ export const Provinces = z
       province: z.string(),
       documents: z.number().int(),
       tasks: z.number().int(),
-      currentProvince: z.string().nullable().openapi({ description: 'the 2025 unit it belongs to (Nghị quyết 202/2025/QH15)' }),
-      mergedOn: z.string().nullable().openapi({ description: '2025-07-01 when it was merged with other provinces; null when it kept its territory' }),
-      predecessors: z.array(z.string()).optional().openapi({ description: 'with provinces=current: the provinces, as documents name them, it was formed from' }),
+      currentProvince: z.string().nullable().meta({ description: 'the 2025 unit it belongs to (Nghị quyết 202/2025/QH15)' }),
+      mergedOn: z.string().nullable().meta({ description: '2025-07-01 when it was merged with other provinces; null when it kept its territory' }),
+      predecessors: z.array(z.string()).optional().meta({ description: 'with provinces=current: the provinces, as documents name them, it was formed from' }),
     }),
   )
-  .openapi('Provinces');
+  .meta({ id: 'Provinces' });
 
 export const ProvincesQuery = z.strictObject({ provinces: ProvinceEraParam });
 
 // Writes
+
+/** Which part of ingest/which-text.ts's rule decided: the UI words each one for the uploader. */
+export const TextRule = z.enum(['report', 'shorter-copy', 'same-file', 'document-over-report', 'fuller']);
+export type TextRule = z.infer<typeof TextRule>;
+
+export const Decision = z.object({
+  /** True when the incoming text became the document's text. */
+  replace: z.boolean(),
+  rule: TextRule,
+  reason: z.string(),
+});
+export type Decision = z.infer<typeof Decision>;
 
 export const UploadQuery = z.strictObject({
   fileName: z
@@ -161,7 +172,7 @@ export const UploadQuery = z.strictObject({
     .min(1, 'fileName is required')
     .max(255)
     .regex(/^[^/\\\0]+$/, 'fileName must be a bare file name, without folders')
-    .openapi({ description: 'name of the uploaded file, kept as the document\'s sourceFile', example: 'ke-hoach-3229.txt' }),
+    .meta({ description: 'name of the uploaded file, kept as the document\'s sourceFile', example: 'ke-hoach-3229.txt' }),
 });
 
 export const FileCounts = z.object({
@@ -178,17 +189,17 @@ export const FileCounts = z.object({
 export const UploadResult = z
   .object({
     file: z.string(),
-    status: z.enum(['ingested', 'unchanged', 'kept']).openapi({
+    status: z.enum(['ingested', 'unchanged', 'kept']).meta({
       description: "ingested (201); unchanged: the same text was there; kept: the graph holds a fuller text of this document (the reason says why), nothing written",
     }),
     documentId: z.string(),
     counts: FileCounts,
     warnings: z.array(z.string()),
-    decision: Decision.optional().openapi({
+    decision: Decision.optional().meta({
       description: 'when the graph already held another text of this document: which text is now the document (replace), by which rule, and why',
     }),
   })
-  .openapi('UploadResult');
+  .meta({ id: 'UploadResult' });
 
 export const DeleteQuery = z.strictObject({ id: DocumentIdParam });
 
@@ -197,6 +208,21 @@ export const DeleteResult = z
     documentId: z.string(),
     found: z.boolean(),
     itemsDeleted: z.number().int(),
-    keptAsStub: z.boolean().openapi({ description: 'other documents still cite it, so it stays as a stub' }),
+    keptAsStub: z.boolean().meta({ description: 'other documents still cite it, so it stays as a stub' }),
   })
-  .openapi('DeleteResult');
+  .meta({ id: 'DeleteResult' });
+
+// The types of the shapes above: inferred, never written out by hand.
+export type DocumentsQuery = z.output<typeof DocumentsQuery>;
+export type DocumentSummary = z.output<typeof DocumentSummary>;
+export type DocumentPage = z.output<typeof DocumentPage>;
+export type ItemView = z.output<typeof ItemView>;
+export type Citation = z.output<typeof Citation>;
+export type DocumentDetail = z.output<typeof DocumentDetail>;
+export type Provinces = z.output<typeof Provinces>;
+export type ProvincesQuery = z.output<typeof ProvincesQuery>;
+export type UploadQuery = z.output<typeof UploadQuery>;
+export type FileCounts = z.output<typeof FileCounts>;
+export type UploadResult = z.output<typeof UploadResult>;
+export type DeleteQuery = z.output<typeof DeleteQuery>;
+export type DeleteResult = z.output<typeof DeleteResult>;

@@ -1,26 +1,26 @@
-import { z } from '../openapi/zod.js';
+import { z } from 'zod';
 import { DOC_69, DocumentIdParam, Format, ItemIdParam, Limit, ProvinceEraParam, TaskIdParam } from './common.js';
 import { DirectiveRow, LinkReview, LinkStatusSchema, ReviewDecision, TaskDoc, TaskFields } from './audit.js';
 
-const DirectiveIdParam = ItemIdParam.openapi({ description: 'a directive item id', example: `${DOC_69}#6.1` });
+const DirectiveIdParam = ItemIdParam.meta({ description: 'a directive item id', example: `${DOC_69}#6.1` });
 
 /** POST /api/reviews: one decision on one task → directive link. */
 export const ReviewBody = z
   .strictObject({
     taskId: TaskIdParam,
     directiveId: DirectiveIdParam,
-    decision: ReviewDecision.openapi({
+    decision: ReviewDecision.meta({
       description: 'confirm a proposal, reject it, add a link the linker did not propose, or clear an earlier decision',
     }),
-    reviewer: z.string().trim().min(1, 'reviewer is required').max(200).openapi({ description: 'who decides (a name)', example: 'Nguyễn Văn A' }),
-    comment: z.string().trim().max(2000).optional().openapi({ description: 'why' }),
+    reviewer: z.string().trim().min(1, 'reviewer is required').max(200).meta({ description: 'who decides (a name)', example: 'Nguyễn Văn A' }),
+    comment: z.string().trim().max(2000).optional().meta({ description: 'why' }),
   })
-  .openapi('ReviewBody');
+  .meta({ id: 'ReviewBody' });
 
 export const ReviewsQuery = z.strictObject({
   taskId: TaskIdParam.optional(),
   directiveId: DirectiveIdParam.optional(),
-  documentId: DocumentIdParam.optional().openapi({ description: 'reviews of the tasks of this document' }),
+  documentId: DocumentIdParam.optional().meta({ description: 'reviews of the tasks of this document' }),
   reviewer: z.string().min(1).max(200).optional(),
   format: Format,
 });
@@ -30,7 +30,7 @@ const ReviewEvent = z.object({
   reviewer: z.string(),
   comment: z.string().nullable(),
   at: z.string(),
-  taskTextHash: z.string().openapi({ description: 'fingerprint of the task\'s text when this decision was made' }),
+  taskTextHash: z.string().meta({ description: 'fingerprint of the task\'s text when this decision was made' }),
 });
 
 export const Review = z
@@ -41,20 +41,20 @@ export const Review = z
     reviewer: z.string(),
     comment: z.string().nullable(),
     at: z.string(),
-    stale: z.boolean().nullable().openapi({ description: 'the task\'s text changed since the review (null: the task is not in the graph now)' }),
-    taskMissing: z.boolean().openapi({ description: 'the task is not in the graph now (its document deleted): the review waits for it' }),
+    stale: z.boolean().nullable().meta({ description: 'the task\'s text changed since the review (null: the task is not in the graph now)' }),
+    taskMissing: z.boolean().meta({ description: 'the task is not in the graph now (its document deleted): the review waits for it' }),
     status: LinkStatusSchema.nullable(),
-    history: z.array(ReviewEvent).openapi({ description: 'every change, oldest first' }),
+    history: z.array(ReviewEvent).meta({ description: 'every change, oldest first' }),
   })
-  .openapi('Review');
+  .meta({ id: 'Review' });
 
-export const ReviewList = z.object({ total: z.number().int(), items: z.array(Review) }).openapi('ReviewList');
+export const ReviewList = z.object({ total: z.number().int(), items: z.array(Review) }).meta({ id: 'ReviewList' });
 
 export const TaskLinksQuery = z.strictObject({ taskId: TaskIdParam });
 
 const DirectiveChoice = z
   .object({ id: z.string(), documentId: z.string(), documentNumber: z.string().nullable(), sectionPath: z.array(z.string()), text: z.string() })
-  .openapi('DirectiveChoice');
+  .meta({ id: 'DirectiveChoice' });
 
 
 export const TaskLinks = z
@@ -64,9 +64,9 @@ export const TaskLinks = z
     links: z.array(
       z.object({ directive: DirectiveChoice, status: LinkStatusSchema, score: z.number().nullable(), method: z.string().nullable(), review: LinkReview.nullable() }),
     ),
-    candidates: z.array(DirectiveChoice).openapi({ description: 'directive items of the documents the task\'s document implements that it has no counted link to' }),
+    candidates: z.array(DirectiveChoice).meta({ description: 'directive items of the documents the task\'s document implements that it has no counted link to' }),
   })
-  .openapi('TaskLinks');
+  .meta({ id: 'TaskLinks' });
 
 export const CellCandidatesQuery = z.strictObject({
   directiveId: DirectiveIdParam,
@@ -76,20 +76,20 @@ export const CellCandidatesQuery = z.strictObject({
 
 export const CellCandidates = z
   .object({ total: z.number().int(), items: z.array(z.object({ task: TaskFields, document: TaskDoc })) })
-  .openapi('CellCandidates');
+  .meta({ id: 'CellCandidates' });
 
 export const QueueQuery = z.strictObject({
-  documentId: DocumentIdParam.default(DOC_69).openapi({ description: 'the central document whose heatmap the decisions would change' }),
+  documentId: DocumentIdParam.default(DOC_69).meta({ description: 'the central document whose heatmap the decisions would change' }),
   limit: Limit(500, 50),
   format: Format,
 });
 
 export const QueueEntry = z
   .object({
-    kind: z.enum(['single-weak-link', 'near-threshold', 'unlinked']).openapi({
+    kind: z.enum(['single-weak-link', 'near-threshold', 'unlinked']).meta({
       description: 'single-weak-link: a cell held up by one link scored near the threshold; near-threshold: such a link among others; unlinked: a task with no link that counts',
     }),
-    priority: z.number().openapi({ description: 'how much a decision could change the heatmap (see graph-store/review-rank.ts)' }),
+    priority: z.number().meta({ description: 'how much a decision could change the heatmap (see graph-store/review-rank.ts)' }),
     province: z.string(),
     score: z.number().nullable(),
     cellTasks: z.number().int().nullable(),
@@ -97,14 +97,27 @@ export const QueueEntry = z
     document: TaskDoc,
     directive: DirectiveRow.nullable(),
   })
-  .openapi('QueueEntry');
+  .meta({ id: 'QueueEntry' });
 
 export const Queue = z
   .object({
     document: z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable() }),
-    threshold: z.number().openapi({ description: 'the linker\'s threshold' }),
-    margin: z.number().openapi({ description: 'links scored under threshold + margin are near it' }),
+    threshold: z.number().meta({ description: 'the linker\'s threshold' }),
+    margin: z.number().meta({ description: 'links scored under threshold + margin are near it' }),
     total: z.number().int(),
     items: z.array(QueueEntry),
   })
-  .openapi('ReviewQueue');
+  .meta({ id: 'ReviewQueue' });
+
+// The types of the shapes above: inferred, never written out by hand.
+export type ReviewBody = z.output<typeof ReviewBody>;
+export type ReviewsQuery = z.output<typeof ReviewsQuery>;
+export type Review = z.output<typeof Review>;
+export type ReviewList = z.output<typeof ReviewList>;
+export type TaskLinksQuery = z.output<typeof TaskLinksQuery>;
+export type TaskLinks = z.output<typeof TaskLinks>;
+export type CellCandidatesQuery = z.output<typeof CellCandidatesQuery>;
+export type CellCandidates = z.output<typeof CellCandidates>;
+export type QueueQuery = z.output<typeof QueueQuery>;
+export type QueueEntry = z.output<typeof QueueEntry>;
+export type Queue = z.output<typeof Queue>;
