@@ -38,7 +38,7 @@ export const AgencySummary = z
 
 export const AgencyPage = Page(AgencySummary, 'AgencyPage');
 
-const AgencyTask = z.object({ task: ItemBrief, document: DocumentBrief, raw: z.string().nullable() }).meta({ id: 'AgencyTask' });
+export const AgencyTask = z.object({ task: ItemBrief, document: DocumentBrief, raw: z.string().nullable() }).meta({ id: 'AgencyTask' });
 
 export const AgencyDetail = z
   .object({
@@ -54,3 +54,4 @@ export type AgenciesQuery = z.output<typeof AgenciesQuery>;
 export type AgencySummary = z.output<typeof AgencySummary>;
 export type AgencyPage = z.output<typeof AgencyPage>;
 export type AgencyDetail = z.output<typeof AgencyDetail>;
+export type AgencyTask = z.output<typeof AgencyTask>;

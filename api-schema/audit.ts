@@ -80,7 +80,7 @@ export const Heatmap = z
   })
   .meta({ id: 'Heatmap',  description: 'rows sorted by how few provinces implement them' });
 
-const LeadRef = z.object({ id: z.string(), name: z.string(), collective: z.boolean() });
+export const LeadRef = z.object({ id: z.string(), name: z.string(), collective: z.boolean() });
 export const TaskFields = z.object({
   id: z.string(),
   documentId: z.string(),
@@ -95,7 +95,7 @@ export const TaskFields = z.object({
 export const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
 
 /** An item a rolled-up link passes through (69-KL/TW §6.1 between a province's task and a 20-NQ/TW item). */
-const ViaItem = z.object({
+export const ViaItem = z.object({
   id: z.string(),
   documentId: z.string(),
   documentNumber: z.string().nullable(),
@@ -144,51 +144,55 @@ export const HeatmapCell = z
   })
   .meta({ id: 'HeatmapCell' });
 
+export const UnimplementedRow = z.object({ province: z.string(), directive: DirectiveRow, document: DocRef });
+
 export const UnimplementedList = z
   .object({
     total: z.number().int(),
-    items: z.array(z.object({ province: z.string(), directive: DirectiveRow, document: DocRef })),
+    items: z.array(UnimplementedRow),
   })
   .meta({ id: 'UnimplementedDirectives' });
+
+/** A task as the auditors' lists show it. */
+export const TaskRow = z.object({ task: TaskFields, document: TaskDoc, leads: z.array(LeadRef), coordinating: z.array(LeadRef), leadRaw: z.string().nullable() });
 
 export const TaskList = z
   .object({
     total: z.number().int(),
-    items: z.array(
-      z.object({ task: TaskFields, document: TaskDoc, leads: z.array(LeadRef), coordinating: z.array(LeadRef), leadRaw: z.string().nullable() }),
-    ),
+    items: z.array(TaskRow),
   })
   .meta({ id: 'AuditTaskList' });
+
+/** A stub with who cites it and how. */
+export const UnresolvedCitation = z.object({
+  document: z.object({
+    id: z.string(),
+    number: z.string().nullable(),
+    typeCode: DocumentTypeCode,
+    issuerPath: z.string().nullable(),
+    level: Level,
+    province: z.string().nullable(),
+    year: z.number().int().nullable(),
+  }),
+  citedBy: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string().nullable(),
+      province: z.string().nullable(),
+      kind: z.enum(['CITES', 'IMPLEMENTS']),
+      raw: z.string().nullable(),
+      evidence: z.string().nullable(),
+      lineStart: z.number().int().nullable(),
+      lineEnd: z.number().int().nullable(),
+      sourceDocument: z.string().nullable(),
+    }),
+  ),
+});
 
 export const UnresolvedList = z
   .object({
     total: z.number().int(),
-    items: z.array(
-      z.object({
-        document: z.object({
-          id: z.string(),
-          number: z.string().nullable(),
-          typeCode: DocumentTypeCode,
-          issuerPath: z.string().nullable(),
-          level: Level,
-          province: z.string().nullable(),
-          year: z.number().int().nullable(),
-        }),
-        citedBy: z.array(
-          z.object({
-            id: z.string(),
-            number: z.string().nullable(),
-            province: z.string().nullable(),
-            kind: z.enum(['CITES', 'IMPLEMENTS']),
-            raw: z.string().nullable(),
-            evidence: z.string().nullable(),
-            lineStart: z.number().int().nullable(),
-            lineEnd: z.number().int().nullable(),
-            sourceDocument: z.string().nullable(),
-          }),
-        ),
-      }),
-    ),
+    items: z.array(UnresolvedCitation),
   })
   .meta({ id: 'UnresolvedCitations' });
 
@@ -210,3 +214,8 @@ export type HeatmapCell = z.output<typeof HeatmapCell>;
 export type UnimplementedList = z.output<typeof UnimplementedList>;
 export type TaskList = z.output<typeof TaskList>;
 export type UnresolvedList = z.output<typeof UnresolvedList>;
+export type LeadRef = z.output<typeof LeadRef>;
+export type ViaItem = z.output<typeof ViaItem>;
+export type UnimplementedRow = z.output<typeof UnimplementedRow>;
+export type TaskRow = z.output<typeof TaskRow>;
+export type UnresolvedCitation = z.output<typeof UnresolvedCitation>;

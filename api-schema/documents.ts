@@ -101,7 +101,8 @@ export const ItemView = z
 export const Citation = z
   .object({
     kind: z.enum(['CITES', 'IMPLEMENTS']),
-    document: DocumentBrief.meta({ description: 'the document on the other end' }),
+    /** The document on the other end. */
+    document: DocumentBrief,
     raw: z.string().nullable(),
     evidence: z.string().nullable(),
     basis: z.boolean().meta({ description: 'cited as legal basis ("Căn cứ …")' }),
@@ -137,17 +138,18 @@ export const DocumentDetail = z
   })
   .meta({ id: 'DocumentDetail' });
 
+/** A province as documents name it (or a 2025 unit), with its counts. */
+export const ProvinceSummary = z.object({
+  province: z.string(),
+  documents: z.number().int(),
+  tasks: z.number().int(),
+  currentProvince: z.string().nullable().meta({ description: 'the 2025 unit it belongs to (Nghị quyết 202/2025/QH15)' }),
+  mergedOn: z.string().nullable().meta({ description: '2025-07-01 when it was merged with other provinces; null when it kept its territory' }),
+  predecessors: z.array(z.string()).optional().meta({ description: 'with provinces=current: the provinces, as documents name them, it was formed from' }),
+});
+
 export const Provinces = z
-  .array(
-    z.object({
-      province: z.string(),
-      documents: z.number().int(),
-      tasks: z.number().int(),
-      currentProvince: z.string().nullable().meta({ description: 'the 2025 unit it belongs to (Nghị quyết 202/2025/QH15)' }),
-      mergedOn: z.string().nullable().meta({ description: '2025-07-01 when it was merged with other provinces; null when it kept its territory' }),
-      predecessors: z.array(z.string()).optional().meta({ description: 'with provinces=current: the provinces, as documents name them, it was formed from' }),
-    }),
-  )
+  .array(ProvinceSummary)
   .meta({ id: 'Provinces' });
 
 export const ProvincesQuery = z.strictObject({ provinces: ProvinceEraParam });
@@ -226,3 +228,4 @@ export type FileCounts = z.output<typeof FileCounts>;
 export type UploadResult = z.output<typeof UploadResult>;
 export type DeleteQuery = z.output<typeof DeleteQuery>;
 export type DeleteResult = z.output<typeof DeleteResult>;
+export type ProvinceSummary = z.output<typeof ProvinceSummary>;

@@ -69,7 +69,8 @@ export const GraphNode = z
     timelineRaw: z.string().nullable().optional(),
     // agencies
     collective: z.boolean().optional(),
-    leftOut: LeftOut.optional().meta({ description: 'a document whose items (walked items, from an item) are left out of a bounded answer' }),
+    /** A document whose items (walked items, from an item) are left out of a bounded answer. */
+    leftOut: LeftOut.optional(),
   })
   .meta({ id: 'GraphNode' });
 

@@ -6,38 +6,8 @@
 import { provincesNamedBy, type LinkStatus, type ProvinceEra } from '../graph-schema/index.js';
 import type { LinkReview } from './link-evidence.js';
 import type { ViaItem } from './roll-up.js';
-
-export interface TaskEvidence {
-  task: {
-    id: string;
-    documentId: string;
-    sectionPath: string[];
-    text: string;
-    province: string | null;
-    lineStart: number;
-    lineEnd: number;
-    timelineRaw: string | null;
-    /** The last day the timeline allows (ISO date), when it names one. */
-    deadline: string | null;
-  };
-  document: { id: string; number: string | null; title: string | null; province: string | null };
-  leads: { id: string; name: string; collective: boolean }[];
-  score: number | null;
-  method: string | null;
-  /** How the link stands once reviews are applied (effective-links.ts). */
-  status: LinkStatus;
-  review: LinkReview | null;
-  /** Rolled up: the items between the task and the directive item, nearest the task first (graph-store/roll-up.ts). */
-  via?: ViaItem[];
-}
-
-export interface TaskRow {
-  task: TaskEvidence['task'];
-  document: TaskEvidence['document'];
-  leads: TaskEvidence['leads'];
-  coordinating: TaskEvidence['leads'];
-  leadRaw: string | null;
-}
+import type { TaskEvidence, TaskRow } from '../api-schema/audit.js';
+export type { TaskEvidence, TaskRow } from '../api-schema/audit.js';
 
 export const TASK_FIELDS = (v: string) =>
   `${v} { .id, .documentId, .sectionPath, .text, .province, .lineStart, .lineEnd, .timelineRaw, deadline: ${v}.timelineTo }`;
