@@ -31,21 +31,22 @@ export const DeadlineTasksQuery = z
     format: Format,
   });
 
+/** A province's tasks by year of deadline, recurring and undated apart. */
+export const ProvinceDeadlines = z.object({
+  province: z.string(),
+  years: z.record(z.string(), z.object({ due: z.number().int(), overdue: z.number().int() })),
+  overdue: z.number().int().meta({ description: 'tasks whose deadline had passed on asOf (the graph does not know whether they were done)' }),
+  recurring: z.number().int().meta({ description: 'recurring tasks (Thường xuyên, Hằng năm): no deadline' }),
+  undated: z.number().int().meta({ description: 'tasks whose text gives no time' }),
+  tasks: z.number().int(),
+});
+
 export const DeadlineGrid = z
   .object({
     asOf: z.string(),
     era: z.enum(['historical', 'current']),
     years: z.array(z.string()).meta({ description: 'years of deadline present, ascending: the columns' }),
-    provinces: z.array(
-      z.object({
-        province: z.string(),
-        years: z.record(z.string(), z.object({ due: z.number().int(), overdue: z.number().int() })),
-        overdue: z.number().int().meta({ description: 'tasks whose deadline had passed on asOf (the graph does not know whether they were done)' }),
-        recurring: z.number().int().meta({ description: 'recurring tasks (Thường xuyên, Hằng năm): no deadline' }),
-        undated: z.number().int().meta({ description: 'tasks whose text gives no time' }),
-        tasks: z.number().int(),
-      }),
-    ),
+    provinces: z.array(ProvinceDeadlines),
   })
   .meta({ id: 'DeadlineGrid' });
 
@@ -53,3 +54,4 @@ export const DeadlineGrid = z
 export type DeadlineGridQuery = z.output<typeof DeadlineGridQuery>;
 export type DeadlineTasksQuery = z.output<typeof DeadlineTasksQuery>;
 export type DeadlineGrid = z.output<typeof DeadlineGrid>;
+export type ProvinceDeadlines = z.output<typeof ProvinceDeadlines>;

@@ -25,7 +25,8 @@ export const ReviewsQuery = z.strictObject({
   format: Format,
 });
 
-const ReviewEvent = z.object({
+/** One change of a review: what was decided, by whom, when and why, on which text of the task. */
+export const ReviewEvent = z.object({
   decision: ReviewDecision,
   reviewer: z.string(),
   comment: z.string().nullable(),
@@ -52,7 +53,7 @@ export const ReviewList = z.object({ total: z.number().int(), items: z.array(Rev
 
 export const TaskLinksQuery = z.strictObject({ taskId: TaskIdParam });
 
-const DirectiveChoice = z
+export const DirectiveChoice = z
   .object({ id: z.string(), documentId: z.string(), documentNumber: z.string().nullable(), sectionPath: z.array(z.string()), text: z.string() })
   .meta({ id: 'DirectiveChoice' });
 
@@ -121,3 +122,6 @@ export type CellCandidates = z.output<typeof CellCandidates>;
 export type QueueQuery = z.output<typeof QueueQuery>;
 export type QueueEntry = z.output<typeof QueueEntry>;
 export type Queue = z.output<typeof Queue>;
+export type ReviewEvent = z.output<typeof ReviewEvent>;
+export type DirectiveChoice = z.output<typeof DirectiveChoice>;
+export type QueueKind = QueueEntry['kind'];

@@ -3,7 +3,7 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from '../openapi/zod.js';
 import { ErrorBody } from '../../api-schema/common.js';
-import type { Column } from '../format/csv.js';
+import type { Column } from '../../format/csv.js';
 import { attachment, sendList, sendSerialisedJson, type SerialisedJson } from './respond.js';
 import { parseInput } from './validate.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { slugify } from '../../core/vn-text.js';
-import { toCsv, type Column } from '../format/csv.js';
+import { toCsv, type Column } from '../../format/csv.js';
 
 /** Sets Content-Disposition so browsers save the body as `<name>.<ext>` (ASCII, from any id). */
 export function attachment(res: Response, name: string, ext: string): void {

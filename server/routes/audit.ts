@@ -1,7 +1,7 @@
 import type { DocumentAudit, Heatmap, UnimplementedRow, UnresolvedCitation } from '../../graph-store/audit-reads.js';
 import type { TaskEvidence, TaskRow } from '../../graph-store/task-rows.js';
 import type { AppDeps } from '../deps.js';
-import type { Column } from '../format/csv.js';
+import type { Column } from '../../format/csv.js';
 import { download, type Api } from '../http/api.js';
 import { serialiseJson, type SerialisedJson } from '../http/respond.js';
 import type { z } from '../openapi/zod.js';

@@ -1,7 +1,7 @@
 import { compareProvinces, type ProvinceComparison as Comparison } from '../../graph-store/compare-reads.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../errors.js';
-import type { Column } from '../format/csv.js';
+import type { Column } from '../../format/csv.js';
 import { download, type Api } from '../http/api.js';
 import { CompareQuery, ProvinceComparison } from '../../api-schema/compare.js';
 

@@ -1,7 +1,7 @@
 import type { DeadlineGrid as Grid } from '../../graph-store/deadline-reads.js';
 import type { TaskRow } from '../../graph-store/task-rows.js';
 import type { AppDeps } from '../deps.js';
-import type { Column } from '../format/csv.js';
+import type { Column } from '../../format/csv.js';
 import { download, type Api } from '../http/api.js';
 import { deadlines, tasksDue } from '../queries/deadlines.js';
 import { TaskList } from '../../api-schema/audit.js';

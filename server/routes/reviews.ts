@@ -5,7 +5,7 @@
  */
 import express from 'express';
 import type { AppDeps } from '../deps.js';
-import type { Column } from '../format/csv.js';
+import type { Column } from '../../format/csv.js';
 import { download, json, type Api } from '../http/api.js';
 import { writeGuards } from '../http/write-guards.js';
 import { parseInput } from '../http/validate.js';
