@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { Level } from '../graph-schema/index.js';
-import { AgencyIdParam, DocumentBrief, ItemBrief, Limit, Offset, Page, Province, QueryBool } from './common.js';
+import { AgencyIdParam, DocumentBrief, ItemBrief, Limit, Offset, Page, Province, QueryBool, Words } from './common.js';
 
 export const AgenciesQuery = z
   .strictObject({
     id: AgencyIdParam.optional().meta({ description: 'one agency, with its tasks (no other parameter allowed)' }),
     province: Province,
     collective: QueryBool('true: only groups such as "Các sở, ban, ngành…"; false: only single bodies'),
-    q: z
-      .string()
-      .max(200)
-      .refine((s) => /[\p{L}\p{N}]/u.test(s), 'q must contain a letter or a digit')
-      .optional()
-      .meta({ description: 'part of the name, tone- and case-insensitive', example: 'khoa hoc' }),
+    q: Words('part of the name, tone- and case-insensitive'),
     limit: Limit(500, 100),
     offset: Offset,
   })
@@ -22,6 +17,7 @@ export const AgenciesQuery = z
       if (q[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: `${k} cannot be combined with id (id asks for one agency)` });
     }
   });
+export type AgenciesQuery = z.output<typeof AgenciesQuery>;
 
 export const AgencySummary = z
   .object({
@@ -35,10 +31,13 @@ export const AgencySummary = z
     coordinates: z.number().int(),
   })
   .meta({ id: 'AgencySummary' });
+export type AgencySummary = z.output<typeof AgencySummary>;
 
 export const AgencyPage = Page(AgencySummary, 'AgencyPage');
+export type AgencyPage = z.output<typeof AgencyPage>;
 
 export const AgencyTask = z.object({ task: ItemBrief, document: DocumentBrief, raw: z.string().nullable() }).meta({ id: 'AgencyTask' });
+export type AgencyTask = z.output<typeof AgencyTask>;
 
 export const AgencyDetail = z
   .object({
@@ -48,10 +47,4 @@ export const AgencyDetail = z
     coordinates: z.array(AgencyTask),
   })
   .meta({ id: 'AgencyDetail' });
-
-// The types of the shapes above: inferred, never written out by hand.
-export type AgenciesQuery = z.output<typeof AgenciesQuery>;
-export type AgencySummary = z.output<typeof AgencySummary>;
-export type AgencyPage = z.output<typeof AgencyPage>;
 export type AgencyDetail = z.output<typeof AgencyDetail>;
-export type AgencyTask = z.output<typeof AgencyTask>;

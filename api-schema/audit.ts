@@ -1,16 +1,18 @@
 import { DocumentTypeCode, Level, LinkStatus, ReviewDecision } from '../graph-schema/index.js';
 import { z } from 'zod';
-import { DOC_69, DocumentIdParam, Format, ItemIdParam, Province, ProvinceEraParam } from './common.js';
+import { DOC_69, DocumentIdParam, Format, ItemIdParam, Page, Province, ProvinceEraParam } from './common.js';
 
 export { ReviewDecision };
 
 export const FormatOnly = z.strictObject({ format: Format });
+export type FormatOnly = z.output<typeof FormatOnly>;
 
 export const HeatmapQuery = z.strictObject({
   documentId: DocumentIdParam.default(DOC_69).meta({ description: 'the central document whose directive items are the rows' }),
   provinces: ProvinceEraParam,
   format: Format,
 });
+export type HeatmapQuery = z.output<typeof HeatmapQuery>;
 
 export const CellQuery = z.strictObject({
   directiveId: ItemIdParam.meta({ description: 'a directive item id (a heatmap row)' }),
@@ -18,6 +20,7 @@ export const CellQuery = z.strictObject({
   provinces: ProvinceEraParam.meta({ description: 'how the column is named: a province as written, or a 2025 unit (its predecessors\' tasks)' }),
   format: Format,
 });
+export type CellQuery = z.output<typeof CellQuery>;
 
 export const AuditFilterQuery = z.strictObject({
   documentId: DocumentIdParam.optional(),
@@ -25,6 +28,7 @@ export const AuditFilterQuery = z.strictObject({
   provinces: ProvinceEraParam,
   format: Format,
 });
+export type AuditFilterQuery = z.output<typeof AuditFilterQuery>;
 
 export const DocumentAudit = z
   .object({
@@ -44,10 +48,13 @@ export const DocumentAudit = z
     linksRejected: z.number().int().meta({ description: 'proposals a reviewer rejected' }),
   })
   .meta({ id: 'DocumentAudit' });
+export type DocumentAudit = z.output<typeof DocumentAudit>;
 
-export const AuditSummary = z.object({ total: z.number().int(), items: z.array(DocumentAudit) }).meta({ id: 'AuditSummary' });
+export const AuditSummary = Page(DocumentAudit, 'AuditSummary');
+export type AuditSummary = z.output<typeof AuditSummary>;
 
 export const DocRef = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable() });
+export type DocRef = z.output<typeof DocRef>;
 
 export const DirectiveRow = z
   .object({
@@ -61,6 +68,7 @@ export const DirectiveRow = z
     ordinal: z.number().int(),
   })
   .meta({ id: 'DirectiveRow' });
+export type DirectiveRow = z.output<typeof DirectiveRow>;
 
 export const Heatmap = z
   .object({
@@ -79,8 +87,10 @@ export const Heatmap = z
     ),
   })
   .meta({ id: 'Heatmap',  description: 'rows sorted by how few provinces implement them' });
+export type Heatmap = z.output<typeof Heatmap>;
 
 export const LeadRef = z.object({ id: z.string(), name: z.string(), collective: z.boolean() });
+export type LeadRef = z.output<typeof LeadRef>;
 export const TaskFields = z.object({
   id: z.string(),
   documentId: z.string(),
@@ -92,7 +102,9 @@ export const TaskFields = z.object({
   timelineRaw: z.string().nullable(),
   deadline: z.string().nullable().meta({ description: 'the last day the timeline allows (ISO date), when it names one' }),
 });
+export type TaskFields = z.output<typeof TaskFields>;
 export const TaskDoc = z.object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), province: z.string().nullable() });
+export type TaskDoc = z.output<typeof TaskDoc>;
 
 /** An item a rolled-up link passes through (69-KL/TW §6.1 between a province's task and a 20-NQ/TW item). */
 export const ViaItem = z.object({
@@ -102,6 +114,7 @@ export const ViaItem = z.object({
   sectionPath: z.array(z.string()),
   text: z.string(),
 });
+export type ViaItem = z.output<typeof ViaItem>;
 
 /** A reviewer's decision on a link, as shown with it. */
 export const LinkReview = z
@@ -113,6 +126,7 @@ export const LinkReview = z
     stale: z.boolean().meta({ description: 'the task\'s text changed since the review: the decision still applies, read it again' }),
   })
   .meta({ id: 'LinkReview' });
+export type LinkReview = z.output<typeof LinkReview>;
 
 export const LinkStatusSchema = LinkStatus.meta({
   description: 'proposed (by the linker, not reviewed), confirmed (proposed and confirmed), added (by a reviewer), rejected (a proposal a reviewer rejected: not counted)',
@@ -134,6 +148,7 @@ export const TaskEvidence = z
       .meta({ description: "rolled up: the items between the task and the directive item, nearest the task first; empty when the task's own link" }),
   })
   .meta({ id: 'TaskEvidence' });
+export type TaskEvidence = z.output<typeof TaskEvidence>;
 
 export const HeatmapCell = z
   .object({
@@ -143,25 +158,20 @@ export const HeatmapCell = z
     rejected: z.array(TaskEvidence).meta({ description: 'proposals a reviewer rejected (not counted)' }),
   })
   .meta({ id: 'HeatmapCell' });
+export type HeatmapCell = z.output<typeof HeatmapCell>;
 
 export const UnimplementedRow = z.object({ province: z.string(), directive: DirectiveRow, document: DocRef });
+export type UnimplementedRow = z.output<typeof UnimplementedRow>;
 
-export const UnimplementedList = z
-  .object({
-    total: z.number().int(),
-    items: z.array(UnimplementedRow),
-  })
-  .meta({ id: 'UnimplementedDirectives' });
+export const UnimplementedList = Page(UnimplementedRow, 'UnimplementedDirectives');
+export type UnimplementedList = z.output<typeof UnimplementedList>;
 
 /** A task as the auditors' lists show it. */
 export const TaskRow = z.object({ task: TaskFields, document: TaskDoc, leads: z.array(LeadRef), coordinating: z.array(LeadRef), leadRaw: z.string().nullable() });
+export type TaskRow = z.output<typeof TaskRow>;
 
-export const TaskList = z
-  .object({
-    total: z.number().int(),
-    items: z.array(TaskRow),
-  })
-  .meta({ id: 'AuditTaskList' });
+export const TaskList = Page(TaskRow, 'AuditTaskList');
+export type TaskList = z.output<typeof TaskList>;
 
 /** A stub with who cites it and how. */
 export const UnresolvedCitation = z.object({
@@ -188,34 +198,7 @@ export const UnresolvedCitation = z.object({
     }),
   ),
 });
-
-export const UnresolvedList = z
-  .object({
-    total: z.number().int(),
-    items: z.array(UnresolvedCitation),
-  })
-  .meta({ id: 'UnresolvedCitations' });
-
-// The types of the shapes above: inferred, never written out by hand.
-export type FormatOnly = z.output<typeof FormatOnly>;
-export type HeatmapQuery = z.output<typeof HeatmapQuery>;
-export type CellQuery = z.output<typeof CellQuery>;
-export type AuditFilterQuery = z.output<typeof AuditFilterQuery>;
-export type DocumentAudit = z.output<typeof DocumentAudit>;
-export type AuditSummary = z.output<typeof AuditSummary>;
-export type DocRef = z.output<typeof DocRef>;
-export type DirectiveRow = z.output<typeof DirectiveRow>;
-export type Heatmap = z.output<typeof Heatmap>;
-export type TaskFields = z.output<typeof TaskFields>;
-export type TaskDoc = z.output<typeof TaskDoc>;
-export type LinkReview = z.output<typeof LinkReview>;
-export type TaskEvidence = z.output<typeof TaskEvidence>;
-export type HeatmapCell = z.output<typeof HeatmapCell>;
-export type UnimplementedList = z.output<typeof UnimplementedList>;
-export type TaskList = z.output<typeof TaskList>;
-export type UnresolvedList = z.output<typeof UnresolvedList>;
-export type LeadRef = z.output<typeof LeadRef>;
-export type ViaItem = z.output<typeof ViaItem>;
-export type UnimplementedRow = z.output<typeof UnimplementedRow>;
-export type TaskRow = z.output<typeof TaskRow>;
 export type UnresolvedCitation = z.output<typeof UnresolvedCitation>;
+
+export const UnresolvedList = Page(UnresolvedCitation, 'UnresolvedCitations');
+export type UnresolvedList = z.output<typeof UnresolvedList>;

@@ -23,6 +23,18 @@ export const QueryBool = (description: string) =>
     .optional()
     .meta({ description });
 
+/** Words to look for in a name or a title, tone- and case-insensitive: at least one letter or digit. */
+export const Words = (description: string) =>
+  z
+    .string()
+    .max(200)
+    .refine((s) => /[\p{L}\p{N}]/u.test(s), 'q must contain a letter or a digit')
+    .optional()
+    .meta({ description, example: 'khoa hoc' });
+
+/** A year of issue or of a deadline, in a query string. */
+export const Year = z.coerce.number().int().min(1945).max(2100);
+
 export const Limit = (max: number, def: number) =>
   z.coerce.number().int().min(1).max(max).default(def).meta({ description: `page size, 1..${max}` });
 export const Offset = z.coerce.number().int().min(0).max(1_000_000).default(0).meta({ description: 'items to skip' });
@@ -57,18 +69,22 @@ export const ErrorBody = z
     code: z.string().optional(),
   })
   .meta({ id: 'Error',  description: 'what went wrong, for people; never a stack trace' });
+export type ErrorBody = z.output<typeof ErrorBody>;
 
 // Shapes shared by several responses.
 
 export const Timeline = TimelineNode.meta({ id: 'Timeline' });
+export type Timeline = z.output<typeof Timeline>;
 
 export const AgencyRef = z
   .object({ id: z.string(), name: z.string(), collective: z.boolean(), raw: z.string().nullable().optional() })
   .meta({ id: 'AgencyRef' });
+export type AgencyRef = z.output<typeof AgencyRef>;
 
 export const DocumentBrief = DocumentNode
   .pick({ id: true, number: true, title: true, typeCode: true, province: true, level: true, stub: true })
   .meta({ id: 'DocumentBrief' });
+export type DocumentBrief = z.output<typeof DocumentBrief>;
 
 export const ItemBrief = z
   .object({
@@ -85,13 +101,7 @@ export const ItemBrief = z
     leads: z.array(AgencyRef),
   })
   .meta({ id: 'ItemBrief' });
+export type ItemBrief = z.output<typeof ItemBrief>;
 
 export const Page = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ total: z.number().int(), items: z.array(item) }).meta({ id: name });
-
-// The types of the shapes above: inferred, never written out by hand.
-export type ErrorBody = z.output<typeof ErrorBody>;
-export type Timeline = z.output<typeof Timeline>;
-export type AgencyRef = z.output<typeof AgencyRef>;
-export type DocumentBrief = z.output<typeof DocumentBrief>;
-export type ItemBrief = z.output<typeof ItemBrief>;

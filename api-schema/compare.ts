@@ -12,6 +12,7 @@ export const CompareQuery = z.strictObject({
   provinces: ProvinceEraParam,
   format: Format,
 });
+export type CompareQuery = z.output<typeof CompareQuery>;
 
 export const ProvinceComparison = z
   .object({
@@ -21,7 +22,4 @@ export const ProvinceComparison = z
     rows: z.array(z.object({ directive: DirectiveRow, tasks: z.tuple([z.array(TaskEvidence), z.array(TaskEvidence)]) })),
   })
   .meta({ id: 'ProvinceComparison',  description: 'each directive item with the tasks of each province implementing it, in reading order' });
-
-// The types of the shapes above: inferred, never written out by hand.
-export type CompareQuery = z.output<typeof CompareQuery>;
 export type ProvinceComparison = z.output<typeof ProvinceComparison>;

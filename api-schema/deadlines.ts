@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { DocumentIdParam, Format, Limit, Offset, Province, ProvinceEraParam } from './common.js';
+import { DocumentIdParam, Format, Limit, Offset, Province, ProvinceEraParam, Year } from './common.js';
 
 const IsoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a day of the calendar');
-
-const Year = z.coerce.number().int().min(1945).max(2100);
 
 const DeadlineFilterShape = {
   asOf: IsoDay.optional().meta({ description: 'the day deadlines are compared with (default: today)', example: '2025-12-31' }),
@@ -17,6 +15,7 @@ const DeadlineFilterShape = {
 };
 
 export const DeadlineGridQuery = z.strictObject({ ...DeadlineFilterShape, format: Format });
+export type DeadlineGridQuery = z.output<typeof DeadlineGridQuery>;
 
 export const DeadlineTasksQuery = z
   .strictObject({
@@ -30,6 +29,7 @@ export const DeadlineTasksQuery = z
     offset: Offset,
     format: Format,
   });
+export type DeadlineTasksQuery = z.output<typeof DeadlineTasksQuery>;
 
 /** A province's tasks by year of deadline, recurring and undated apart. */
 export const ProvinceDeadlines = z.object({
@@ -40,6 +40,7 @@ export const ProvinceDeadlines = z.object({
   undated: z.number().int().meta({ description: 'tasks whose text gives no time' }),
   tasks: z.number().int(),
 });
+export type ProvinceDeadlines = z.output<typeof ProvinceDeadlines>;
 
 export const DeadlineGrid = z
   .object({
@@ -49,9 +50,4 @@ export const DeadlineGrid = z
     provinces: z.array(ProvinceDeadlines),
   })
   .meta({ id: 'DeadlineGrid' });
-
-// The types of the shapes above: inferred, never written out by hand.
-export type DeadlineGridQuery = z.output<typeof DeadlineGridQuery>;
-export type DeadlineTasksQuery = z.output<typeof DeadlineTasksQuery>;
 export type DeadlineGrid = z.output<typeof DeadlineGrid>;
-export type ProvinceDeadlines = z.output<typeof ProvinceDeadlines>;

@@ -9,6 +9,8 @@ import {
   Offset,
   Page,
   Province,
+  Words,
+  Year,
   ProvinceEraParam,
   ProvinceReading,
   QueryBool,
@@ -30,13 +32,8 @@ export const DocumentsQuery = z
     level: LevelParam,
     typeCode: DocumentTypeCode.optional(),
     stub: QueryBool('true: only stubs (documents known from citations only); false: only documents with text'),
-    year: z.coerce.number().int().min(1945).max(2100).optional().meta({ description: 'the year it was issued', example: 2024 }),
-    q: z
-      .string()
-      .max(200)
-      .refine((s) => /[\p{L}\p{N}]/u.test(s), 'q must contain a letter or a digit')
-      .optional()
-      .meta({ description: 'words of the title or number; tone- and case-insensitive, each word matches a word prefix', example: 'khoa hoc' }),
+    year: Year.optional().meta({ description: 'the year it was issued', example: 2024 }),
+    q: Words('words of the title or number; tone- and case-insensitive, each word matches a word prefix'),
     limit: Limit(200, 50),
     offset: Offset,
   })
@@ -52,6 +49,7 @@ export const DocumentsQuery = z
       }
     }
   });
+export type DocumentsQuery = z.output<typeof DocumentsQuery>;
 
 export const DocumentSummary = z
   .object({
@@ -70,8 +68,10 @@ export const DocumentSummary = z
     directives: z.number().int(),
   })
   .meta({ id: 'DocumentSummary' });
+export type DocumentSummary = z.output<typeof DocumentSummary>;
 
 export const DocumentPage = Page(DocumentSummary, 'DocumentPage');
+export type DocumentPage = z.output<typeof DocumentPage>;
 
 export const ItemView = z
   .object({
@@ -97,6 +97,7 @@ export const ItemView = z
     implementedByCount: z.number().int().meta({ description: 'tasks that carry this directive item out' }),
   })
   .meta({ id: 'ItemView' });
+export type ItemView = z.output<typeof ItemView>;
 
 export const Citation = z
   .object({
@@ -112,6 +113,7 @@ export const Citation = z
     sourceDocument: z.string().nullable().meta({ description: 'the document whose lines lineStart..lineEnd refer to' }),
   })
   .meta({ id: 'Citation' });
+export type Citation = z.output<typeof Citation>;
 
 export const DocumentDetail = z
   .object({
@@ -137,6 +139,7 @@ export const DocumentDetail = z
     citationsIn: z.array(Citation),
   })
   .meta({ id: 'DocumentDetail' });
+export type DocumentDetail = z.output<typeof DocumentDetail>;
 
 /** A province as documents name it (or a 2025 unit), with its counts. */
 export const ProvinceSummary = z.object({
@@ -147,12 +150,15 @@ export const ProvinceSummary = z.object({
   mergedOn: z.string().nullable().meta({ description: '2025-07-01 when it was merged with other provinces; null when it kept its territory' }),
   predecessors: z.array(z.string()).optional().meta({ description: 'with provinces=current: the provinces, as documents name them, it was formed from' }),
 });
+export type ProvinceSummary = z.output<typeof ProvinceSummary>;
 
 export const Provinces = z
   .array(ProvinceSummary)
   .meta({ id: 'Provinces' });
+export type Provinces = z.output<typeof Provinces>;
 
 export const ProvincesQuery = z.strictObject({ provinces: ProvinceEraParam });
+export type ProvincesQuery = z.output<typeof ProvincesQuery>;
 
 // Writes
 
@@ -176,6 +182,7 @@ export const UploadQuery = z.strictObject({
     .regex(/^[^/\\\0]+$/, 'fileName must be a bare file name, without folders')
     .meta({ description: 'name of the uploaded file, kept as the document\'s sourceFile', example: 'ke-hoach-3229.txt' }),
 });
+export type UploadQuery = z.output<typeof UploadQuery>;
 
 export const FileCounts = z.object({
   documents: z.number().int(),
@@ -187,6 +194,7 @@ export const FileCounts = z.object({
   links: z.number().int(),
   warnings: z.number().int(),
 });
+export type FileCounts = z.output<typeof FileCounts>;
 
 export const UploadResult = z
   .object({
@@ -202,8 +210,10 @@ export const UploadResult = z
     }),
   })
   .meta({ id: 'UploadResult' });
+export type UploadResult = z.output<typeof UploadResult>;
 
 export const DeleteQuery = z.strictObject({ id: DocumentIdParam });
+export type DeleteQuery = z.output<typeof DeleteQuery>;
 
 export const DeleteResult = z
   .object({
@@ -213,19 +223,4 @@ export const DeleteResult = z
     keptAsStub: z.boolean().meta({ description: 'other documents still cite it, so it stays as a stub' }),
   })
   .meta({ id: 'DeleteResult' });
-
-// The types of the shapes above: inferred, never written out by hand.
-export type DocumentsQuery = z.output<typeof DocumentsQuery>;
-export type DocumentSummary = z.output<typeof DocumentSummary>;
-export type DocumentPage = z.output<typeof DocumentPage>;
-export type ItemView = z.output<typeof ItemView>;
-export type Citation = z.output<typeof Citation>;
-export type DocumentDetail = z.output<typeof DocumentDetail>;
-export type Provinces = z.output<typeof Provinces>;
-export type ProvincesQuery = z.output<typeof ProvincesQuery>;
-export type UploadQuery = z.output<typeof UploadQuery>;
-export type FileCounts = z.output<typeof FileCounts>;
-export type UploadResult = z.output<typeof UploadResult>;
-export type DeleteQuery = z.output<typeof DeleteQuery>;
 export type DeleteResult = z.output<typeof DeleteResult>;
-export type ProvinceSummary = z.output<typeof ProvinceSummary>;

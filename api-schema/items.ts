@@ -3,8 +3,11 @@ import { DocumentBrief, ItemBrief, ItemIdParam, Limit, TaskIdParam } from './com
 import { ItemView } from './documents.js';
 
 export const ItemQuery = z.strictObject({ id: ItemIdParam });
+export type ItemQuery = z.output<typeof ItemQuery>;
 export const TaskQuery = z.strictObject({ id: TaskIdParam });
+export type TaskQuery = z.output<typeof TaskQuery>;
 export const SimilarQuery = z.strictObject({ id: TaskIdParam, limit: Limit(50, 10) });
+export type SimilarQuery = z.output<typeof SimilarQuery>;
 
 export const ItemLinkView = z
   .object({
@@ -14,6 +17,7 @@ export const ItemLinkView = z
     method: z.string().nullable().meta({ description: 'how the link was made, e.g. lexical-tfidf+section' }),
   })
   .meta({ id: 'ItemLink' });
+export type ItemLinkView = z.output<typeof ItemLinkView>;
 
 export const ItemDetail = z
   .object({
@@ -29,10 +33,4 @@ export const ItemDetail = z
     implementedBy: z.array(ItemLinkView).meta({ description: 'tasks carrying this directive item out' }),
   })
   .meta({ id: 'ItemDetail' });
-
-// The types of the shapes above: inferred, never written out by hand.
-export type ItemQuery = z.output<typeof ItemQuery>;
-export type TaskQuery = z.output<typeof TaskQuery>;
-export type SimilarQuery = z.output<typeof SimilarQuery>;
-export type ItemLinkView = z.output<typeof ItemLinkView>;
 export type ItemDetail = z.output<typeof ItemDetail>;

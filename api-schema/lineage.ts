@@ -13,6 +13,7 @@ export const LINEAGE_LIMIT = { default: 400, max: 5000 } as const;
 export const LeftOut = z
   .object({ items: z.number().int(), tasks: z.number().int(), directives: z.number().int() })
   .meta({ id: 'LeftOut',  description: 'items left out of a bounded answer, and how many of them are tasks and directive items' });
+export type LeftOut = z.output<typeof LeftOut>;
 
 export const LineageQuery = z.strictObject({
   id: DocumentIdParam.meta({ description: 'a document id or an item id (URL-encoded)' }),
@@ -43,6 +44,7 @@ export const LineageQuery = z.strictObject({
         'first); what is left out is counted in `truncated` and on each document (`leftOut`). The full set: /api/export.',
     }),
 });
+export type LineageQuery = z.output<typeof LineageQuery>;
 
 export const GraphNode = z
   .object({
@@ -73,6 +75,7 @@ export const GraphNode = z
     leftOut: LeftOut.optional(),
   })
   .meta({ id: 'GraphNode' });
+export type GraphNode = z.output<typeof GraphNode>;
 
 export const GraphEdge = z
   .object({
@@ -91,6 +94,7 @@ export const GraphEdge = z
     method: z.string().nullable().optional(),
   })
   .meta({ id: 'GraphEdge' });
+export type GraphEdge = z.output<typeof GraphEdge>;
 
 export const Subgraph = z
   .object({
@@ -111,6 +115,7 @@ export const Subgraph = z
       .meta({ id: 'Truncation',  description: 'null when the answer holds everything the walk reached; else what `limit` left out' }),
   })
   .meta({ id: 'Subgraph',  description: 'nodes and edges, ready for Cytoscape (`{ data: node }` / `{ data: edge }`)' });
+export type Subgraph = z.output<typeof Subgraph>;
 
 /** The export is the full set: no `limit`. */
 export const ExportQuery = LineageQuery.omit({ limit: true }).extend({
@@ -119,11 +124,8 @@ export const ExportQuery = LineageQuery.omit({ limit: true }).extend({
 }).superRefine((q, ctx) => {
   if (q.part !== undefined && q.format !== 'csv') ctx.addIssue({ code: 'custom', path: ['part'], message: 'part only applies to format=csv' });
 });
+export type ExportQuery = z.output<typeof ExportQuery>;
 
-// The types of the shapes above: inferred, never written out by hand.
-export type LineageQuery = z.output<typeof LineageQuery>;
-export type LeftOut = z.output<typeof LeftOut>;
-export type GraphNode = z.output<typeof GraphNode>;
 export type NodeKind = GraphNode['kind'];
 export type EdgeType = GraphEdge['type'];
 /** What a bounded answer left out, and of how much (null in a complete answer). */
@@ -131,6 +133,3 @@ export type Truncation = NonNullable<Subgraph['truncated']>;
 export type Direction = LineageQuery['direction'];
 /** How much hangs off the documents: only documents, plus their items, plus the tasks' agencies. */
 export type Include = LineageQuery['include'];
-export type GraphEdge = z.output<typeof GraphEdge>;
-export type Subgraph = z.output<typeof Subgraph>;
-export type ExportQuery = z.output<typeof ExportQuery>;

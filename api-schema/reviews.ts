@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DOC_69, DocumentIdParam, Format, ItemIdParam, Limit, ProvinceEraParam, TaskIdParam } from './common.js';
-import { DirectiveRow, LinkReview, LinkStatusSchema, ReviewDecision, TaskDoc, TaskFields } from './audit.js';
+import { DOC_69, DocumentIdParam, Format, ItemIdParam, Limit, Page, ProvinceEraParam, TaskIdParam } from './common.js';
+import { DirectiveRow, LinkReview, LinkStatusSchema, ReviewDecision, TaskDoc, TaskFields, ViaItem } from './audit.js';
 
 const DirectiveIdParam = ItemIdParam.meta({ description: 'a directive item id', example: `${DOC_69}#6.1` });
 
@@ -16,6 +16,7 @@ export const ReviewBody = z
     comment: z.string().trim().max(2000).optional().meta({ description: 'why' }),
   })
   .meta({ id: 'ReviewBody' });
+export type ReviewBody = z.output<typeof ReviewBody>;
 
 export const ReviewsQuery = z.strictObject({
   taskId: TaskIdParam.optional(),
@@ -24,6 +25,7 @@ export const ReviewsQuery = z.strictObject({
   reviewer: z.string().min(1).max(200).optional(),
   format: Format,
 });
+export type ReviewsQuery = z.output<typeof ReviewsQuery>;
 
 /** One change of a review: what was decided, by whom, when and why, on which text of the task. */
 export const ReviewEvent = z.object({
@@ -33,6 +35,7 @@ export const ReviewEvent = z.object({
   at: z.string(),
   taskTextHash: z.string().meta({ description: 'fingerprint of the task\'s text when this decision was made' }),
 });
+export type ReviewEvent = z.output<typeof ReviewEvent>;
 
 export const Review = z
   .object({
@@ -48,15 +51,17 @@ export const Review = z
     history: z.array(ReviewEvent).meta({ description: 'every change, oldest first' }),
   })
   .meta({ id: 'Review' });
+export type Review = z.output<typeof Review>;
 
-export const ReviewList = z.object({ total: z.number().int(), items: z.array(Review) }).meta({ id: 'ReviewList' });
+export const ReviewList = Page(Review, 'ReviewList');
+export type ReviewList = z.output<typeof ReviewList>;
 
 export const TaskLinksQuery = z.strictObject({ taskId: TaskIdParam });
+export type TaskLinksQuery = z.output<typeof TaskLinksQuery>;
 
-export const DirectiveChoice = z
-  .object({ id: z.string(), documentId: z.string(), documentNumber: z.string().nullable(), sectionPath: z.array(z.string()), text: z.string() })
-  .meta({ id: 'DirectiveChoice' });
-
+/** A directive item to pick: named, like a rolled-up step, with its document's number. */
+export const DirectiveChoice = ViaItem.meta({ id: 'DirectiveChoice' });
+export type DirectiveChoice = z.output<typeof DirectiveChoice>;
 
 export const TaskLinks = z
   .object({
@@ -68,22 +73,24 @@ export const TaskLinks = z
     candidates: z.array(DirectiveChoice).meta({ description: 'directive items of the documents the task\'s document implements that it has no counted link to' }),
   })
   .meta({ id: 'TaskLinks' });
+export type TaskLinks = z.output<typeof TaskLinks>;
 
 export const CellCandidatesQuery = z.strictObject({
   directiveId: DirectiveIdParam,
   province: z.string().min(1, 'province is required').max(200),
   provinces: ProvinceEraParam,
 });
+export type CellCandidatesQuery = z.output<typeof CellCandidatesQuery>;
 
-export const CellCandidates = z
-  .object({ total: z.number().int(), items: z.array(z.object({ task: TaskFields, document: TaskDoc })) })
-  .meta({ id: 'CellCandidates' });
+export const CellCandidates = Page(z.object({ task: TaskFields, document: TaskDoc }), 'CellCandidates');
+export type CellCandidates = z.output<typeof CellCandidates>;
 
 export const QueueQuery = z.strictObject({
   documentId: DocumentIdParam.default(DOC_69).meta({ description: 'the central document whose heatmap the decisions would change' }),
   limit: Limit(500, 50),
   format: Format,
 });
+export type QueueQuery = z.output<typeof QueueQuery>;
 
 export const QueueEntry = z
   .object({
@@ -99,6 +106,7 @@ export const QueueEntry = z
     directive: DirectiveRow.nullable(),
   })
   .meta({ id: 'QueueEntry' });
+export type QueueEntry = z.output<typeof QueueEntry>;
 
 export const Queue = z
   .object({
@@ -109,19 +117,6 @@ export const Queue = z
     items: z.array(QueueEntry),
   })
   .meta({ id: 'ReviewQueue' });
-
-// The types of the shapes above: inferred, never written out by hand.
-export type ReviewBody = z.output<typeof ReviewBody>;
-export type ReviewsQuery = z.output<typeof ReviewsQuery>;
-export type Review = z.output<typeof Review>;
-export type ReviewList = z.output<typeof ReviewList>;
-export type TaskLinksQuery = z.output<typeof TaskLinksQuery>;
-export type TaskLinks = z.output<typeof TaskLinks>;
-export type CellCandidatesQuery = z.output<typeof CellCandidatesQuery>;
-export type CellCandidates = z.output<typeof CellCandidates>;
-export type QueueQuery = z.output<typeof QueueQuery>;
-export type QueueEntry = z.output<typeof QueueEntry>;
 export type Queue = z.output<typeof Queue>;
-export type ReviewEvent = z.output<typeof ReviewEvent>;
-export type DirectiveChoice = z.output<typeof DirectiveChoice>;
+
 export type QueueKind = QueueEntry['kind'];

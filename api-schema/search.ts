@@ -24,6 +24,7 @@ export const SearchQuery = z.strictObject({
   hasLead: QueryBool('true: only tasks with a lead agency; false: only tasks without one'),
   limit: Limit(100, 20),
 });
+export type SearchQuery = z.output<typeof SearchQuery>;
 
 /** An item as a hit shows it: the row the graph store reads for hits. */
 export const HitItem = z.object({
@@ -42,6 +43,7 @@ export const HitItem = z.object({
   isDirective: z.boolean(),
   leads: z.array(z.object({ id: z.string(), name: z.string(), collective: z.boolean() })),
 });
+export type HitItem = z.output<typeof HitItem>;
 
 /** How closely a hit answers: shown as words by the UI (web/src/match-words.ts). */
 export const MatchLevel = z.enum(['strong', 'related', 'partial']);
@@ -53,6 +55,7 @@ export const Match = z
     probability: z.number().min(0).max(1).meta({ description: 'calibrated on judged sets: the chance a reader would call the hit relevant' }),
   })
   .meta({ id: 'Match' });
+export type Match = z.output<typeof Match>;
 
 export const SearchHit = z
   .object({
@@ -65,19 +68,14 @@ export const SearchHit = z
     highlights: z.array(z.tuple([z.number().int(), z.number().int()])).meta({ description: '[start, end) ranges of item.text' }),
   })
   .meta({ id: 'SearchHit' });
+export type SearchHit = z.output<typeof SearchHit>;
 
 export const SearchResult = z
   .object({ query: z.string(), filters: SearchFilters, hits: z.array(SearchHit) })
   .meta({ id: 'SearchResult' });
+export type SearchResult = z.output<typeof SearchResult>;
 
 export const SimilarResult = z
   .object({ id: z.string(), hits: z.array(SearchHit).meta({ description: 'most alike first; none under the relevance floor' }) })
   .meta({ id: 'SimilarTasks' });
-
-// The types of the shapes above: inferred, never written out by hand.
-export type SearchQuery = z.output<typeof SearchQuery>;
-export type HitItem = z.output<typeof HitItem>;
-export type Match = z.output<typeof Match>;
-export type SearchHit = z.output<typeof SearchHit>;
-export type SearchResult = z.output<typeof SearchResult>;
 export type SimilarResult = z.output<typeof SimilarResult>;
