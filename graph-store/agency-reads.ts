@@ -1,16 +1,12 @@
 import neo4j from 'neo4j-driver';
 import { slugify } from '../core/vn-text.js';
 import { readQuery, type Db } from './db.js';
-import { briefFromRow, docBrief, itemBrief, type DocumentBrief, type ItemBrief } from './item-reads.js';
-import type { AgencySummary, AgencyTask, AgencyDetail } from '../api-schema/agencies.js';
+import { briefFromRow, docBrief, itemBrief, type DocumentBrief } from './item-reads.js';
+import type { AgenciesQuery, AgencySummary, AgencyTask, AgencyDetail } from '../api-schema/agencies.js';
 export type { AgencySummary, AgencyTask, AgencyDetail } from '../api-schema/agencies.js';
 
-export interface AgencyFilters {
-  province?: string;
-  collective?: boolean;
-  /** Part of the name, tone- and case-insensitive. */
-  q?: string;
-}
+/** The API's filters of agencies (`q`: part of the name, tone- and case-insensitive). */
+export type AgencyFilters = Pick<AgenciesQuery, 'province' | 'collective' | 'q'>;
 
 const SUMMARY = `a { .id, .name, .province, .level, aliases: coalesce(a.aliases, []), collective: coalesce(a.collective, false),
                      leads: COUNT { (a)-[:LEADS]->(:Task) }, coordinates: COUNT { (a)-[:COORDINATES]->(:Task) } }`;

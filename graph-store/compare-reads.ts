@@ -9,7 +9,7 @@ import { readQuery, type Db } from './db.js';
 import { COUNTED } from './effective-links.js';
 import { TASK_LINKS_REACHING } from './roll-up.js';
 import { evidenceOf } from './link-evidence.js';
-import { DOC_FIELDS, LEADS, TASK_FIELDS, namedBy, type TaskEvidence } from './task-rows.js';
+import { DOC_FIELDS, LEADS, TASK_FIELDS, namedBy } from './task-rows.js';
 import type { LinkedTask } from './link-evidence.js';
 import type { ProvinceComparison } from '../api-schema/compare.js';
 export type { ProvinceComparison } from '../api-schema/compare.js';

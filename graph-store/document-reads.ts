@@ -1,29 +1,22 @@
 import neo4j from 'neo4j-driver';
 import { matchKey } from '../core/vn-text.js';
-import { MERGER_DATE, currentProvinceOf, historicalProvinceOf, provincesNamedBy, type DocumentNode, type ItemNode, type ProvinceEra, type Timeline } from '../graph-schema/index.js';
+import { MERGER_DATE, currentProvinceOf, historicalProvinceOf, provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { itemFromProps } from './properties.js';
-import type { DocumentSummary, ItemView, DocumentDetail, ProvinceSummary } from '../api-schema/documents.js';
+import type { DocumentsQuery, DocumentSummary, ItemView, DocumentDetail, ProvinceSummary } from '../api-schema/documents.js';
 import type { AgencyRef } from '../api-schema/common.js';
 import type { Citation } from '../api-schema/documents.js';
 export type { AgencyRef } from '../api-schema/common.js';
 export type { DocumentSummary, ItemView, DocumentDetail, ProvinceSummary } from '../api-schema/documents.js';
 
-export interface DocumentFilters {
-  /** A province as written or a 2025 unit (with its predecessors), tone marks optional. */
-  province?: string;
-  /** How `province` is read: a 2025 unit by default, or `historical`: that province as written alone. */
-  provinces?: ProvinceEra;
-  level?: string;
-  typeCode?: string;
-  stub?: boolean;
-  /** The year it was issued. */
-  year?: number;
-  /** Words of the title or number, tone- and case-insensitive, each matching a word prefix. */
-  q?: string;
-  /** The identity `q` names ("kết luận 69"): such documents are found too, and listed first. */
+/**
+ * The API's filters of documents (DocumentsQuery: `provinces` says how `province` is read, `q` is
+ * words of the title or number), and the identity `q` names ("kết luận 69"): such documents are
+ * found too, and listed first.
+ */
+export type DocumentFilters = Pick<DocumentsQuery, 'province' | 'provinces' | 'level' | 'typeCode' | 'stub' | 'year' | 'q'> & {
   numbered?: NumberedAs | null;
-}
+};
 
 /** A document type and serial number a search names: 69-KL/TW is `{ typeCodes: ['kl'], serials: [69] }`. */
 export interface NumberedAs {

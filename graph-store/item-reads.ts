@@ -1,4 +1,3 @@
-import type { Timeline } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { AGENCY_REF, ITEM_PROPS, type AgencyRef, type ItemView } from './document-reads.js';
 import { itemFromProps, timelineFromProps } from './properties.js';

@@ -4,7 +4,7 @@
  * is no longer the one the reviewer read.
  */
 import { createHash } from 'node:crypto';
-import type { LinkStatus, ReviewDecision } from '../graph-schema/index.js';
+import type { LinkStatus } from '../graph-schema/index.js';
 import type { ViaItem } from './roll-up.js';
 import type { TaskEvidence } from './task-rows.js';
 import type { LinkReview } from '../api-schema/audit.js';

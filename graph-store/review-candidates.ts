@@ -6,9 +6,8 @@
  */
 import { readQuery, type Db } from './db.js';
 import { COUNTS, LINKS_FROM, LINK_MAP } from './effective-links.js';
-import { reviewAsShown, type LinkFields, type LinkReview } from './link-evidence.js';
+import { reviewAsShown, type LinkFields } from './link-evidence.js';
 import { TASK_FIELDS, type TaskEvidence } from './task-rows.js';
-import type { LinkStatus } from '../graph-schema/index.js';
 import type { DirectiveChoice, TaskLinks } from '../api-schema/reviews.js';
 export type { DirectiveChoice, TaskLinks } from '../api-schema/reviews.js';
 

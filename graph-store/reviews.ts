@@ -6,8 +6,8 @@
  * uploaded again, and the linker's changes.
  */
 import neo4j from 'neo4j-driver';
-import { Label, Rel, type LinkStatus, type ReviewDecision } from '../graph-schema/index.js';
-import type { Review, ReviewBody, ReviewEvent } from '../api-schema/reviews.js';
+import { Label, Rel, type LinkStatus } from '../graph-schema/index.js';
+import type { Review, ReviewBody, ReviewEvent, ReviewsQuery } from '../api-schema/reviews.js';
 import { readQuery, writeTransaction, type Db } from './db.js';
 import { LINK_STATUS } from './effective-links.js';
 import { reviewAsShown, taskTextHash, type LinkReview } from './link-evidence.js';
@@ -42,13 +42,8 @@ export async function recordReview(db: Db, input: ReviewInput): Promise<RecordOu
   return { ok: true, review: review! };
 }
 
-export interface ReviewFilters {
-  taskId?: string;
-  directiveId?: string;
-  /** Reviews of the tasks of one document. */
-  documentId?: string;
-  reviewer?: string;
-}
+/** The API's filters of reviews (`documentId`: reviews of the tasks of one document). */
+export type ReviewFilters = Omit<ReviewsQuery, 'format'>;
 
 /** Reviews, newest first, with their history and how the link stands now. */
 export async function listReviews(db: Db, f: ReviewFilters, limit = 1000): Promise<Review[]> {

@@ -10,7 +10,6 @@
  * constant of this file; variable names are the caller's own.
  */
 import { COUNTED, LINKS_TO } from './effective-links.js';
-import type { ViaItem } from '../api-schema/audit.js';
 export type { ViaItem } from '../api-schema/audit.js';
 
 /** Steps from a task to the directive item it counts under: the task's own link, then at most this many more. */

@@ -3,10 +3,8 @@
  * agencies; and how they name the province a task counts under. Shared by audit-reads.ts and
  * deadline-reads.ts. Every Cypher piece here is a constant of this file.
  */
-import { provincesNamedBy, type LinkStatus, type ProvinceEra } from '../graph-schema/index.js';
-import type { LinkReview } from './link-evidence.js';
-import type { ViaItem } from './roll-up.js';
-import type { TaskEvidence, TaskRow } from '../api-schema/audit.js';
+import { provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
+import type { TaskRow } from '../api-schema/audit.js';
 export type { TaskEvidence, TaskRow } from '../api-schema/audit.js';
 
 export const TASK_FIELDS = (v: string) =>
