@@ -16,6 +16,8 @@ export const SearchFilters = z.object({
   kind: z.enum(['task', 'directive', 'any']).default('any'),
 });
 export type SearchFilters = z.infer<typeof SearchFilters>;
+/** The same filters as a caller may give them (`kind` left out: any), as the graph store reads items by them. */
+export type ItemFilter = z.input<typeof SearchFilters>;
 
 /** The search service's own filter schema, with what a query string needs on top. */
 export const SearchQuery = z.strictObject({
