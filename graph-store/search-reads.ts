@@ -4,7 +4,7 @@
  * items hits show. Parameters only; the filter clause is one static string.
  */
 import neo4j from 'neo4j-driver';
-import { FULLTEXT_INDEX, provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
+import { FULLTEXT_INDEX, provincesNamedBy } from '../graph-schema/index.js';
 import type { HitItem, ItemFilter } from '../api-schema/search.js';
 import { BULK_DEADLINE_MS, readQuery, writeQuery, type Db } from './db.js';
 
