@@ -12,6 +12,7 @@ import path from 'node:path';
 import { AutoModel, AutoTokenizer, Tensor, env } from '@huggingface/transformers';
 import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
 import { EMBEDDING_DIMENSIONS } from '../graph-schema/constraints.js';
+import { embedOffThread, stopEmbedding } from './embed-pool.js';
 import { ensureModel } from './model-setup.js';
 
 /** Embedding dimension of multilingual-e5-small: the one value graph-schema's vector index is built with. */
@@ -211,18 +212,35 @@ export function getEmbedder(): Promise<Embedder> {
   return shared;
 }
 
-/** Passage embeddings ("passage: " prefix), unit length, in the order of `texts`. */
-export async function embedPassages(texts: string[], opts?: EmbedOptions): Promise<Float32Array[]> {
-  return (await getEmbedder()).embedPassages(texts, opts);
+/**
+ * Passage embeddings ("passage: " prefix), unit length, in the order of `texts`: the product's
+ * path, in a worker thread (embed-pool.ts). Benches that measure the model itself use getEmbedder().
+ */
+export async function embedPassages(texts: string[], opts: EmbedOptions = {}): Promise<Float32Array[]> {
+  const { batchSize, onProgress } = opts;
+  if (!onProgress) return embedOffThread({ mode: 'passage', texts, batchSize });
+  // Progress is told here, a batch at a time; texts of similar length go together as the embedder does.
+  const size = Math.max(1, Math.floor(batchSize ?? DEFAULT_BATCH_SIZE));
+  const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
+  const out: Float32Array[] = new Array(texts.length);
+  for (let start = 0; start < order.length; start += size) {
+    const idx = order.slice(start, start + size);
+    const vectors = await embedOffThread({ mode: 'passage', texts: idx.map((i) => texts[i]!), batchSize: size });
+    idx.forEach((i, k) => (out[i] = vectors[k]!));
+    onProgress(start + idx.length, texts.length);
+  }
+  return out;
 }
 
-/** Query embedding ("query: " prefix), unit length. */
+/** Query embedding ("query: " prefix), unit length, in a worker thread. */
 export async function embedQuery(text: string): Promise<Float32Array> {
-  return (await getEmbedder()).embedQuery(text);
+  const [v] = await embedOffThread({ mode: 'query', texts: [text] });
+  return v!;
 }
 
-/** Releases the shared embedder's ONNX session (tests, shutdown). */
+/** Releases the shared embedder's ONNX session and the workers' (tests, shutdown). */
 export async function disposeEmbedder(): Promise<void> {
+  await stopEmbedding();
   const current = shared;
   shared = null;
   if (current) await (await current.catch(() => null))?.dispose();

@@ -47,5 +47,6 @@ export async function openSearch(db: Db, opts: OpenSearchOptions = {}): Promise<
   if (status.state !== 'loaded') opts.onRebuild?.(status);
   const service = new HybridSearchService(db, index, opts.embedder ?? lazyEmbedder, opts.ranking);
   const sync = await service.syncIndex(opts);
+  await service.warm();
   return { service, index, status, sync };
 }

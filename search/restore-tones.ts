@@ -30,7 +30,12 @@ export class ToneRestorer {
   private readonly foldedCount = new Map<string, number>();
   private total = 0;
 
-  constructor(texts: Iterable<string>) {
+  constructor(texts: Iterable<string> = []) {
+    this.add(texts);
+  }
+
+  /** Counts more texts in (a document just written). */
+  add(texts: Iterable<string>): void {
     for (const text of texts) {
       const tokens = tokenize(text);
       tokens.forEach((t, i) => {
@@ -120,48 +125,105 @@ export class ToneRestorer {
   }
 }
 
+/** Texts counted between two yields to the event loop: a national graph's 57k items take seconds. */
+const SLICE = 1000;
+
+/** Adds `texts` to `model` a slice at a time, letting requests through between slices. */
+async function addInSlices(model: ToneRestorer, texts: string[]): Promise<void> {
+  for (let at = 0; at < texts.length; at += SLICE) {
+    model.add(texts.slice(at, at + SLICE));
+    if (at + SLICE < texts.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Share of the model's items changed (added or removed) since it was built past which it is built again. */
+const REBUILD_SHARE = 0.2;
+
+type ItemTexts = (ids?: string[]) => Promise<{ text: string; titles: string }[]>;
+
 /**
- * A ToneRestorer that follows the graph: built from every item's text and headings on first
- * use, rebuilt in the background after the index changed. Until a rebuild is done the previous
- * model keeps serving: a language model a document behind is harmless, a query waiting is not.
+ * A ToneRestorer that follows the graph: built once from every item's text and headings (at the
+ * search's start, `warm`), then told of the items each sync added, whose texts it reads and counts
+ * in. Items removed stay counted until enough has changed for a rebuild: a form a deleted document
+ * used is still a Vietnamese form, so a model a few documents behind is harmless, a query waiting
+ * for a rebuild is not (on a national graph a build reads 57k texts and counts them for seconds,
+ * which once made every search wait past its deadline after each upload). Work is done in slices
+ * so requests go on meanwhile; until the first build ends, queries wait for it.
  */
 export class GraphToneRestorer {
   private current: ToneRestorer | null = null;
   private building: Promise<ToneRestorer> | null = null;
-  private stale = false;
+  private updating: Promise<void> | null = null;
+  /** Items the syncs added since the model last read the graph (dropped once a rebuild is due). */
+  private added: string[] = [];
+  /** Items added or removed since the model read the whole graph, and how many it read then. */
+  private changedSince = 0;
+  private counted = 0;
 
-  constructor(private readonly loadTexts: () => Promise<{ text: string; titles: string }[]>) {}
+  constructor(private readonly itemTexts: ItemTexts) {}
 
-  /** The graph changed: rebuild on next use. */
-  invalidate(): void {
-    this.stale = true;
+  /** Builds the model now (at start), so the first query does not wait for it. */
+  async warm(): Promise<void> {
+    if (!this.current) await this.rebuild();
+  }
+
+  /** A sync changed the index: these items were added (or re-embedded), `removed` left it. */
+  changed(addedIds: string[], removed: number): void {
+    // Before any build, the first one reads them all.
+    if (!this.current && !this.building) return;
+    this.changedSince += addedIds.length + removed;
+    if (this.rebuildDue()) this.added = [];
+    else this.added.push(...addedIds);
+  }
+
+  async restore(query: string): Promise<string> {
+    const model = this.current ?? (await this.rebuild());
+    if (!this.updating && !this.building && (this.added.length > 0 || this.rebuildDue())) {
+      // In the background: this query is served by the model as it is.
+      this.updating = (this.rebuildDue() ? this.rebuild().then(() => undefined) : this.addChanged()).finally(() => (this.updating = null));
+      this.updating.catch(() => undefined);
+    }
+    return model.restore(query);
+  }
+
+  private rebuildDue(): boolean {
+    return this.changedSince > REBUILD_SHARE * this.counted;
+  }
+
+  private async addChanged(): Promise<void> {
+    const ids = this.added;
+    this.added = [];
+    try {
+      const rows = await this.itemTexts(ids);
+      await addInSlices(this.current!, rows.flatMap((r) => [r.text, r.titles]));
+    } catch (err) {
+      // Tried again after the next query.
+      this.added.push(...ids);
+      throw err;
+    }
   }
 
   private rebuild(): Promise<ToneRestorer> {
     if (!this.building) {
-      this.stale = false;
-      const building = this.loadTexts().then((rows) => new ToneRestorer(rows.flatMap((r) => [r.text, r.titles])));
+      // What syncs add while the graph is read is in the read, or counted in after it.
+      this.added = [];
+      this.changedSince = 0;
+      const building = (async () => {
+        const rows = await this.itemTexts();
+        const model = new ToneRestorer();
+        await addInSlices(model, rows.flatMap((r) => [r.text, r.titles]));
+        this.current = model;
+        this.counted = rows.length;
+        return model;
+      })();
       this.building = building;
-      building.then(
-        (model) => {
-          this.current = model;
-          this.building = null;
-        },
-        () => {
-          this.building = null;
-          this.stale = true;
-        },
-      );
+      const done = () => (this.building = null);
+      building.then(done, () => {
+        done();
+        // Due again: the next query tries once more.
+        this.changedSince = Number.POSITIVE_INFINITY;
+      });
     }
     return this.building;
-  }
-
-  async restore(query: string): Promise<string> {
-    if (this.current) {
-      // A failed background rebuild is retried on a later query; this one is served regardless.
-      if (this.stale) this.rebuild().catch(() => undefined);
-      return this.current.restore(query);
-    }
-    return (await this.rebuild()).restore(query);
   }
 }

@@ -14,7 +14,7 @@
  * Every hit carries a calibrated match (hit-match.ts) and hits under its floor are dropped: a
  * query about nothing the graph holds ("xyzqwv") gets no hits rather than the least bad forty.
  */
-import type { Db } from '../graph-store/db.js';
+import { BULK_DEADLINE_MS, type Db } from '../graph-store/db.js';
 import { embeddingsOf, filteredItemIds, itemTexts, searchItems, type ItemFilter, type SearchItemRow, type TaskBrief } from '../graph-store/search-reads.js';
 import { accentConflict, explain, queryTerms, type QueryTerms } from './highlight.js';
 import { queryCoverage, searchMatch, SEARCH_LEVELS } from './hit-match.js';
@@ -104,16 +104,29 @@ export class HybridSearchService implements SearchService {
     tones?: GraphToneRestorer,
   ) {
     this.ranking = { ...DEFAULT_RANKING, ...ranking };
-    this.tones = tones ?? new GraphToneRestorer(() => itemTexts(db));
+    // Its first read is the whole graph's texts: not a request's read, though a query may wait on it.
+    this.tones = tones ?? new GraphToneRestorer((ids) => itemTexts({ ...db, queryDeadlineMs: BULK_DEADLINE_MS }, ids));
   }
 
   /** Brings vectors and index in line with the graph (after an ingest, upload or delete). */
   async syncIndex(opts?: SyncOptions): Promise<SyncResult> {
-    const result = await syncSearchIndex(this.db, this.index, this.embedder, opts);
-    if (result.added > 0 || result.removed > 0) this.tones.invalidate();
+    const added: string[] = [];
+    const result = await syncSearchIndex(this.db, this.index, this.embedder, {
+      ...opts,
+      onAdded: (ids) => {
+        added.push(...ids);
+        opts?.onAdded?.(ids);
+      },
+    });
+    if (result.added > 0 || result.removed > 0) this.tones.changed(added, result.removed);
     // A write can change what hits show (a lead, a title) without changing any item's text.
     this.forgetRows();
     return result;
+  }
+
+  /** Builds what queries typed without tone marks need, so the first of them does not wait for it. */
+  async warm(): Promise<void> {
+    if (this.ranking.restoreTones) await this.tones.warm();
   }
 
   /** The query as the vector side embeds it: tone marks restored when it was typed without. */

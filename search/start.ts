@@ -7,7 +7,7 @@
 import { logger } from '../core/logger.js';
 import type { Db } from '../graph-store/db.js';
 import { ensureModel } from './model-setup.js';
-import { getEmbedder } from './embedder.js';
+import { startEmbedding } from './embed-pool.js';
 import { openSearch } from './open.js';
 import type { HybridSearchService } from './service.js';
 import type { SyncProgress } from './sync.js';
@@ -31,8 +31,8 @@ export async function startSearch(db: Db): Promise<HybridSearchService | null> {
   const started = performance.now();
   try {
     const modelDir = await ensureModel();
-    // Loaded now rather than on the first query, which would otherwise wait seconds for it.
-    await getEmbedder();
+    // Loaded now (in the embedding workers) rather than on the first query, which would otherwise wait seconds for it.
+    await startEmbedding();
     const { service, status, sync } = await openSearch(db, {
       onRebuild: (s) => log.warn({ state: s.state, reason: 'reason' in s ? s.reason : undefined }, 'search index rebuilt from the graph'),
       onProgress: progressLog(),

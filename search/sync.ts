@@ -44,6 +44,8 @@ export interface SyncProgress {
 
 export interface SyncOptions {
   onProgress?: (p: SyncProgress) => void;
+  /** Told of the items added to the index (new, or re-embedded after their text changed). */
+  onAdded?: (ids: string[]) => void;
   /** Texts per embedding call and per write to Neo4j. */
   batchSize?: number;
   /** The documents a write touched: only their items are compared (see above). */
@@ -209,6 +211,7 @@ async function reconcile(
     }
     for (const { id, vector } of read) index.upsert(id, vector);
     added += ids.length - toRead.length + read.length;
+    opts.onAdded?.([...ids.filter((id) => fresh.has(id)), ...read.map((r) => r.id)]);
     opts.onProgress?.({ phase: 'index', done: Math.min(start + READ_BATCH, missing.length), total: missing.length });
   }
   return { added, removed };

@@ -33,6 +33,8 @@ export interface Sample {
   bytes: number;
   /** HTTP status, 0 for a failed connection or a timeout. */
   status: number;
+  /** The server served its last answer because the read for the graph as it stands failed (X-Answer-Stale). */
+  stale?: boolean;
   path: string;
 }
 
@@ -52,14 +54,14 @@ export interface LoadResult {
 
 const TIMEOUT_MS = 30_000;
 
-async function timed(url: string, init: RequestInit = {}): Promise<{ ms: number; bytes: number; status: number; body: Buffer | null }> {
+async function timed(url: string, init: RequestInit = {}): Promise<{ ms: number; bytes: number; status: number; stale: boolean; body: Buffer | null }> {
   const t = performance.now();
   try {
     const res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
     const body = Buffer.from(await res.arrayBuffer());
-    return { ms: performance.now() - t, bytes: body.length, status: res.status, body };
+    return { ms: performance.now() - t, bytes: body.length, status: res.status, stale: res.headers.get('x-answer-stale') === 'true', body };
   } catch {
-    return { ms: performance.now() - t, bytes: 0, status: 0, body: null };
+    return { ms: performance.now() - t, bytes: 0, status: 0, stale: false, body: null };
   }
 }
 
@@ -74,7 +76,7 @@ async function client(plan: LoadPlan, index: number, running: () => boolean, sam
     const path = list[at]!;
     // Counted even when it ends after the phase: the slowest answers are the likeliest to.
     const r = await timed(`${plan.base}${path}`, { headers: { accept: 'application/json' } });
-    samples.push({ kind, ms: r.ms, bytes: r.bytes, status: r.status, path });
+    samples.push({ kind, ms: r.ms, bytes: r.bytes, status: r.status, ...(r.stale && { stale: true }), path });
   }
 }
 

@@ -9,6 +9,8 @@ export interface KindFigures {
   errors: number;
   /** Up to three of them: status and path. */
   errorExamples: string[];
+  /** Answered 200 with the last answer read, because the read for the graph as it stands failed. */
+  stale: number;
   p50: number;
   p95: number;
   p99: number;
@@ -43,6 +45,7 @@ function figures(samples: LoadResult['samples'], seconds: number): Omit<KindFigu
     perSecond: samples.length / seconds,
     errors: failed.length,
     errorExamples: failed.slice(0, 3).map((s) => `${s.status} ${s.path}`),
+    stale: samples.filter((s) => s.stale).length,
     p50: p.p50,
     p95: p.p95,
     p99: p.p99,
@@ -94,6 +97,7 @@ export function printPhase(f: PhaseFigures): string[] {
       `cores used: server ${f.cores.server.toFixed(2)}, Neo4j ${f.cores.neo4j.toFixed(2)}, clients ${f.cores.clients.toFixed(2)}`,
   ];
   for (const k of f.kinds) for (const e of k.errorExamples) lines.push(`  error (${k.kind}): ${e}`);
+  for (const k of f.kinds) if (k.stale > 0) lines.push(`  stale (${k.kind}): ${k.stale} answers were the last one read (the read for the graph as it stands failed)`);
   if (f.ingest) {
     const i = f.ingest;
     lines.push(`  ingest: ${i.ok}/${i.documents} documents uploaded in ${i.seconds?.toFixed(1) ?? '?'} s (${i.seconds ? (i.ok / i.seconds).toFixed(2) : '?'} docs/s), ${i.failed.length} failed`);

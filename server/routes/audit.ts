@@ -6,7 +6,7 @@ import { download, type Api } from '../http/api.js';
 import { serialiseJson, type SerialisedJson } from '../http/respond.js';
 import type { z } from '../openapi/zod.js';
 import * as audit from '../queries/audit.js';
-import { keptOnGraph } from '../queries/kept-answers.js';
+import { keptOnGraph, markStale } from '../queries/kept-answers.js';
 import {
   AuditFilterQuery,
   AuditSummary,
@@ -163,11 +163,13 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
     query: HeatmapQuery,
     notFound: true,
     responses: { 200: download(HeatmapSchema, 'the heatmap', CSV) },
-    handle: async ({ query, reply }) => {
-      const { map, json } = await heatmaps.get(`${query.provinces} ${query.documentId}`, async () => {
+    handle: async ({ query, res, reply }) => {
+      const { value, stale } = await heatmaps.answer(`${query.provinces} ${query.documentId}`, async () => {
         const read = await audit.heatmap(aggregateDb, query.documentId, query.provinces);
         return { map: read, json: serialiseJson(read) };
       });
+      const { map, json } = value;
+      if (stale) markStale(res);
       if (query.format === 'json') return reply.kept(json);
       return reply.list(query.format, {
         json: map,

@@ -7,7 +7,7 @@ import { toCsv, type Column } from '../../format/csv.js';
 import { EDGE_COLUMNS, NODE_COLUMNS, toGraphml } from '../../format/graphml.js';
 import { getLineage, withDownload } from '../queries/lineage.js';
 import { ExportQuery, LINEAGE_LIMIT, LineageQuery, Subgraph } from '../../api-schema/lineage.js';
-import { keptOnGraph } from '../queries/kept-answers.js';
+import { keptOnGraph, markStale } from '../queries/kept-answers.js';
 
 const nodeColumns: Column<GraphNode>[] = NODE_COLUMNS.map((k) => [k, (n) => (n as unknown as Record<string, unknown>)[k]] as const);
 const edgeColumns: Column<GraphEdge>[] = EDGE_COLUMNS.map((k) => [k, (e) => (e as unknown as Record<string, unknown>)[k]] as const);
@@ -33,12 +33,15 @@ export function lineageRoutes(api: Api, { db }: AppDeps): void {
     query: LineageQuery,
     notFound: true,
     responses: { 200: json(Subgraph, 'nodes and edges') },
-    handle: async ({ query, reply }) => {
+    handle: async ({ query, res, reply }) => {
       const opts = { ...query, cites: query.cites ?? false };
       const read = async (from: typeof db) => serialiseJson(withDownload(await getLineage(from, query.id, opts), query.id, opts));
       const keep = opts.limit === LINEAGE_LIMIT.default;
       const key = JSON.stringify([opts.id, opts.direction, opts.depth, opts.include, opts.cites]);
-      return reply.kept(keep ? await answers.get(key, () => read(aggregateDb)) : await read(db));
+      if (!keep) return reply.kept(await read(db));
+      const { value, stale } = await answers.answer(key, () => read(aggregateDb));
+      if (stale) markStale(res);
+      return reply.kept(value);
     },
   });
 

@@ -137,4 +137,31 @@ describe('KeptAnswers', () => {
     expect(await Promise.all([a, b, c])).toEqual(['first', 'second', 'second']);
     expect(second.calls()).toBe(1);
   });
+
+  it('serves the last answer, flagged stale, to the requests of a read that failed while the database answered', async () => {
+    const g = graph();
+    const kept = keptOn<string>(g);
+    expect(await kept.answer('k', async () => 'v0')).toEqual({ value: 'v0', stale: false });
+    g.write();
+    const failing = async () => Promise.reject(new Error('the database did not answer a read within 30000 ms'));
+    const shared = await Promise.all([kept.answer('k', failing), kept.answer('k', failing)]);
+    expect(shared).toEqual([
+      { value: 'v0', stale: true },
+      { value: 'v0', stale: true },
+    ]);
+    // Not kept as the answer of the graph as it stands: the next request reads again.
+    expect(await kept.answer('k', async () => 'v1')).toEqual({ value: 'v1', stale: false });
+    // And the stale one is the latest read: v1 from now on.
+    g.write();
+    expect(await kept.answer('k', failing)).toEqual({ value: 'v1', stale: true });
+  });
+
+  it('has no last answer to serve for a key never read, nor once the database stops answering', async () => {
+    const g = graph();
+    const kept = keptOn<string>(g);
+    await kept.get('a', async () => 'A');
+    await expect(kept.answer('b', async () => Promise.reject(new Error('deadline')))).rejects.toThrow('deadline');
+    g.freeze();
+    await expect(kept.answer('a', async () => 'A2')).rejects.toThrow(/did not answer/);
+  });
 });

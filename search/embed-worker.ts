@@ -1,0 +1,12 @@
+/**
+ * The worker side of embed-pool.ts: the process' embedder (embedder.ts), loaded once in this
+ * thread, embedding what the server's thread sends. ONNX Runtime's Node binding runs a model
+ * synchronously on the thread that calls it: here, not on the event loop.
+ */
+import { getEmbedder } from './embedder.js';
+import type { EmbedJob } from './embed-pool.js';
+
+export default async function embedJob(job: EmbedJob): Promise<Float32Array[]> {
+  const embedder = await getEmbedder();
+  return embedder.embed(job.texts, job.mode, { batchSize: job.batchSize });
+}
