@@ -1,25 +1,12 @@
 import neo4j from 'neo4j-driver';
 import { slugify } from '../core/vn-text.js';
 import { readQuery, type Db } from './db.js';
-import { briefFromRow, docBrief, itemBrief, type DocumentBrief, type ItemBrief } from './item-reads.js';
+import { briefFromRow, docBrief, itemBrief, type DocumentBrief } from './item-reads.js';
+import type { AgenciesQuery, AgencySummary, AgencyTask, AgencyDetail } from '../api-schema/agencies.js';
+export type { AgencySummary, AgencyTask, AgencyDetail } from '../api-schema/agencies.js';
 
-export interface AgencyFilters {
-  province?: string;
-  collective?: boolean;
-  /** Part of the name, tone- and case-insensitive. */
-  q?: string;
-}
-
-export interface AgencySummary {
-  id: string;
-  name: string;
-  aliases: string[];
-  province: string | null;
-  level: string;
-  collective: boolean;
-  leads: number;
-  coordinates: number;
-}
+/** The API's filters of agencies (`q`: part of the name, tone- and case-insensitive). */
+export type AgencyFilters = Pick<AgenciesQuery, 'province' | 'collective' | 'q'>;
 
 const SUMMARY = `a { .id, .name, .province, .level, aliases: coalesce(a.aliases, []), collective: coalesce(a.collective, false),
                      leads: COUNT { (a)-[:LEADS]->(:Task) }, coordinates: COUNT { (a)-[:COORDINATES]->(:Task) } }`;
@@ -57,20 +44,6 @@ export async function listAgencies(
     },
   );
   return row ?? { total: 0, items: [] };
-}
-
-export interface AgencyTask {
-  task: ItemBrief;
-  document: DocumentBrief;
-  /** The words the task used for this agency. */
-  raw: string | null;
-}
-
-export interface AgencyDetail {
-  agency: AgencySummary;
-  issued: DocumentBrief[];
-  leads: AgencyTask[];
-  coordinates: AgencyTask[];
 }
 
 const TASK = `{ task: ${itemBrief('t')}, document: ${docBrief('d')}, raw: r.raw }`;

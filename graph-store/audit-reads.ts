@@ -4,26 +4,8 @@ import { evidenceOf, type LinkedTask } from './link-evidence.js';
 import { COUNTED, LINKS_FROM, REVIEWED } from './effective-links.js';
 import { DOC_FIELDS, LEADS, TASK_FIELDS, TASK_ROW, namedBy, provinceOf, type TaskEvidence, type TaskRow } from './task-rows.js';
 import { REACHED, TASK_LINKS_REACHING, TASK_STATUS_REACHING } from './roll-up.js';
-
-
-export interface DocumentAudit {
-  id: string;
-  title: string | null;
-  number: string | null;
-  province: string | null;
-  level: string;
-  tasks: number;
-  tasksWithoutLead: number;
-  collectiveLedTasks: number;
-  directiveItems: number;
-  directiveItemsNotImplemented: number;
-  unresolvedCitations: number;
-  /** Its tasks' links to directive items that count (effective-links.ts), of which a reviewer confirmed or added… */
-  links: number;
-  linksReviewed: number;
-  /** …and the linker's proposals a reviewer rejected. */
-  linksRejected: number;
-}
+import type { DocumentAudit, DirectiveRow, Heatmap, UnimplementedRow, UnresolvedCitation } from '../api-schema/audit.js';
+export type { DocumentAudit, DirectiveRow, Heatmap, UnimplementedRow, UnresolvedCitation } from '../api-schema/audit.js';
 
 /** The auditor's first question, per document with text: who owns its tasks, what nobody picked up. */
 export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
@@ -62,38 +44,8 @@ export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
 // ---------------------------------------------------------------------------------------------
 // Implementation coverage: directive items × provinces, and the lists auditors export.
 
-export interface DirectiveRow {
-  id: string;
-  documentId: string;
-  sectionPath: string[];
-  sectionTitles: string[];
-  text: string;
-  lineStart: number;
-  lineEnd: number;
-  ordinal: number;
-}
-
 export const DIRECTIVE = (v: string) =>
   `${v} { .id, .documentId, .sectionPath, .sectionTitles, .text, .lineStart, .lineEnd, .ordinal }`;
-
-export interface Heatmap {
-  document: { id: string; number: string | null; title: string | null };
-  /** How columns are named: provinces as documents write them, or the 34 units of 2025 (predecessors rolled up). */
-  era: ProvinceEra;
-  /** Columns: provinces with a document implementing this one (at any depth) or a task implementing one of its items. */
-  provinces: string[];
-  /** Directive items, those implemented in the fewest provinces first. */
-  rows: {
-    directive: DirectiveRow;
-    cells: Record<string, number>;
-    /** Of each cell's tasks, how many a reviewer confirmed or added (the rest are the linker's proposals). */
-    reviewed: Record<string, number>;
-    /** The linker's proposals a reviewer rejected, per province: not in `cells`. */
-    rejected: Record<string, number>;
-    provincesImplementing: number;
-    tasks: number;
-  }[];
-}
 
 /** Tasks implementing each directive item of a document, counted per province of the task. Null when unknown. */
 export async function directiveHeatmap(db: Db, documentId: string, era: ProvinceEra = 'historical'): Promise<Heatmap | null> {
@@ -141,7 +93,6 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
   return { document: head.document, era, provinces, rows };
 }
 
-
 /**
  * One heatmap cell: the tasks of a province (or of a 2025 unit's predecessors) that implement a
  * directive item, directly or rolled up through another document's items (`via`, roll-up.ts),
@@ -167,12 +118,6 @@ export async function cellEvidence(
   const links = row.links.map(evidenceOf);
   // A link only a reviewer made has no score: it sorts first (Cypher puts nulls first in DESC).
   return { directive: row.directive, province, tasks: links.filter((l) => l.status !== 'rejected'), rejected: links.filter((l) => l.status === 'rejected') };
-}
-
-export interface UnimplementedRow {
-  province: string;
-  directive: DirectiveRow;
-  document: { id: string; number: string | null; title: string | null };
 }
 
 /**
@@ -236,21 +181,6 @@ export async function collectiveLedTasks(db: Db, filters: AuditFilters): Promise
     taskFilterParams(filters),
   );
   return rows.map((r) => r.row);
-}
-
-export interface UnresolvedCitation {
-  document: { id: string; number: string | null; typeCode: string; issuerPath: string | null; level: string; province: string | null; year: number | null };
-  citedBy: {
-    id: string;
-    number: string | null;
-    province: string | null;
-    kind: 'CITES' | 'IMPLEMENTS';
-    raw: string | null;
-    evidence: string | null;
-    lineStart: number | null;
-    lineEnd: number | null;
-    sourceDocument: string | null;
-  }[];
 }
 
 /** Stub documents: cited, but their text was never ingested; with who cites them and how. */

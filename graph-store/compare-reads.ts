@@ -9,15 +9,10 @@ import { readQuery, type Db } from './db.js';
 import { COUNTED } from './effective-links.js';
 import { TASK_LINKS_REACHING } from './roll-up.js';
 import { evidenceOf } from './link-evidence.js';
-import { DOC_FIELDS, LEADS, TASK_FIELDS, namedBy, type TaskEvidence } from './task-rows.js';
+import { DOC_FIELDS, LEADS, TASK_FIELDS, namedBy } from './task-rows.js';
 import type { LinkedTask } from './link-evidence.js';
-
-export interface ProvinceComparison {
-  document: { id: string; number: string | null; title: string | null };
-  era: ProvinceEra;
-  provinces: [string, string];
-  rows: { directive: DirectiveRow; tasks: [TaskEvidence[], TaskEvidence[]] }[];
-}
+import type { ProvinceComparison } from '../api-schema/compare.js';
+export type { ProvinceComparison } from '../api-schema/compare.js';
 
 // Without a directive item (a document with none) the walk from `i` finds nothing: an empty side.
 const SIDE = (param: string) => `COLLECT {

@@ -9,6 +9,8 @@ import neo4j from 'neo4j-driver';
 import type { ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { TASK_ROW_MAP, namedBy, provinceOf, type TaskRow } from './task-rows.js';
+import type { ProvinceDeadlines, DeadlineGrid } from '../api-schema/deadlines.js';
+export type { ProvinceDeadlines, DeadlineGrid } from '../api-schema/deadlines.js';
 
 export interface DeadlineFilters {
   /** The day deadlines are compared with (ISO date). */
@@ -18,25 +20,6 @@ export interface DeadlineFilters {
   documentId?: string;
   /** The year documents were issued in. */
   issuedIn?: number;
-}
-
-export interface ProvinceDeadlines {
-  province: string;
-  /** Year of the deadline → tasks due that year, and those of them past their deadline on `asOf`. */
-  years: Record<string, { due: number; overdue: number }>;
-  overdue: number;
-  recurring: number;
-  /** Tasks whose text gives no time. */
-  undated: number;
-  tasks: number;
-}
-
-export interface DeadlineGrid {
-  asOf: string;
-  era: ProvinceEra;
-  /** Deadline years present, ascending: the columns. */
-  years: string[];
-  provinces: ProvinceDeadlines[];
 }
 
 const RECURRING = `(t.timelineRecurrence IS NOT NULL OR t.timelineKind = 'recurring')`;

@@ -1,46 +1,28 @@
 import neo4j from 'neo4j-driver';
 import { matchKey } from '../core/vn-text.js';
-import { MERGER_DATE, currentProvinceOf, historicalProvinceOf, provincesNamedBy, type DocumentNode, type ItemNode, type ProvinceEra, type Timeline } from '../graph-schema/index.js';
+import { MERGER_DATE, currentProvinceOf, historicalProvinceOf, provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { itemFromProps } from './properties.js';
+import type { DocumentsQuery, DocumentSummary, ItemView, DocumentDetail, ProvinceSummary } from '../api-schema/documents.js';
+import type { AgencyRef } from '../api-schema/common.js';
+import type { Citation } from '../api-schema/documents.js';
+export type { AgencyRef } from '../api-schema/common.js';
+export type { DocumentSummary, ItemView, DocumentDetail, ProvinceSummary } from '../api-schema/documents.js';
 
-export interface DocumentFilters {
-  /** A province as written or a 2025 unit (with its predecessors), tone marks optional. */
-  province?: string;
-  /** How `province` is read: a 2025 unit by default, or `historical`: that province as written alone. */
-  provinces?: ProvinceEra;
-  level?: string;
-  typeCode?: string;
-  stub?: boolean;
-  /** The year it was issued. */
-  year?: number;
-  /** Words of the title or number, tone- and case-insensitive, each matching a word prefix. */
-  q?: string;
-  /** The identity `q` names ("kết luận 69"): such documents are found too, and listed first. */
+/**
+ * The API's filters of documents (DocumentsQuery: `provinces` says how `province` is read, `q` is
+ * words of the title or number), and the identity `q` names ("kết luận 69"): such documents are
+ * found too, and listed first.
+ */
+export type DocumentFilters = Pick<DocumentsQuery, 'province' | 'provinces' | 'level' | 'typeCode' | 'stub' | 'year' | 'q'> & {
   numbered?: NumberedAs | null;
-}
+};
 
 /** A document type and serial number a search names: 69-KL/TW is `{ typeCodes: ['kl'], serials: [69] }`. */
 export interface NumberedAs {
   /** Type codes (DocumentTypeCode); empty: any type. */
   typeCodes: string[];
   serials: number[];
-}
-
-export interface DocumentSummary {
-  id: string;
-  number: string | null;
-  typeCode: string;
-  typeName: string | null;
-  title: string | null;
-  level: string;
-  province: string | null;
-  date: string | null;
-  year: number | null;
-  stub: boolean;
-  issuerName: string | null;
-  tasks: number;
-  directives: number;
 }
 
 /** The map projection every summary uses; `d` is the document. */
@@ -121,56 +103,6 @@ export async function listDocuments(
   return row ?? { total: 0, items: [] };
 }
 
-export interface AgencyRef {
-  id: string;
-  name: string;
-  collective: boolean;
-  /** The words the document used for it. */
-  raw: string | null;
-}
-
-export interface CitationView {
-  kind: 'CITES' | 'IMPLEMENTS';
-  /** The document on the other end. */
-  document: { id: string; number: string | null; title: string | null; typeCode: string; province: string | null; level: string; stub: boolean };
-  raw: string | null;
-  evidence: string | null;
-  basis: boolean;
-  lineStart: number | null;
-  lineEnd: number | null;
-  /** The documents whose text states this citation; line numbers refer to the first one's text. */
-  assertedBy: string[];
-  sourceDocument: string | null;
-}
-
-export type ItemView = Omit<ItemNode, 'timeline'> & {
-  province: string | null;
-  level: string;
-  timeline: Timeline | null;
-  leads: AgencyRef[];
-  coordinating: AgencyRef[];
-  implementsCount: number;
-  implementedByCount: number;
-};
-
-export interface DocumentDetail {
-  document: Omit<DocumentSummary, 'tasks' | 'directives'> & {
-    issuerPath: string;
-    issuerId: string | null;
-    numberKey: string | null;
-    place: string | null;
-    signer: string | null;
-    sourceFile: string | null;
-    otherSources: string[];
-    contentHash: string | null;
-    lineCount: number;
-    text?: string | null;
-  } & Pick<DocumentNode, 'sourceFormat' | 'pageCount' | 'ocrConfidence' | 'warnings'>;
-  issuer: { id: string; name: string; province: string | null; level: string; collective: boolean } | null;
-  items: ItemView[];
-  citationsOut: CitationView[];
-  citationsIn: CitationView[];
-}
 
 /** Explicit projections: Neo4j stores no null properties, and the API always shows every field. */
 // How the text was read (format, pages, OCR confidence, warnings): documents ingested before these
@@ -195,8 +127,8 @@ export async function documentDetail(db: Db, id: string, opts: { includeText?: b
     doc: Record<string, unknown>;
     text: string | null;
     issuer: DocumentDetail['issuer'];
-    citationsOut: CitationView[];
-    citationsIn: CitationView[];
+    citationsOut: Citation[];
+    citationsIn: Citation[];
   }>(
     db,
     `MATCH (d:Document {id: $id})
@@ -245,18 +177,6 @@ export async function itemsOf(db: Db, documentId: string): Promise<ItemView[]> {
     implementsCount: r.out,
     implementedByCount: r.in,
   }));
-}
-
-export interface ProvinceSummary {
-  province: string;
-  documents: number;
-  tasks: number;
-  /** The 2025 unit it belongs to (itself for a 2025 unit); null for a name that is no province. */
-  currentProvince: string | null;
-  /** When it was merged into another unit; null when it kept its territory (and for 2025 units). */
-  mergedOn: string | null;
-  /** For a 2025 unit: the provinces as documents write them that it was formed from. */
-  predecessors?: string[];
 }
 
 /**

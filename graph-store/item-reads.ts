@@ -1,39 +1,10 @@
-import type { Timeline } from '../graph-schema/index.js';
 import { readQuery, type Db } from './db.js';
 import { AGENCY_REF, ITEM_PROPS, type AgencyRef, type ItemView } from './document-reads.js';
 import { itemFromProps, timelineFromProps } from './properties.js';
-
-export interface DocumentBrief {
-  id: string;
-  number: string | null;
-  title: string | null;
-  typeCode: string;
-  province: string | null;
-  level: string;
-  stub: boolean;
-}
-
-/** An item as other views list it: enough to show and link it. */
-export interface ItemBrief {
-  id: string;
-  documentId: string;
-  sectionPath: string[];
-  text: string;
-  isTask: boolean;
-  isDirective: boolean;
-  province: string | null;
-  lineStart: number;
-  lineEnd: number;
-  timeline: Timeline | null;
-  leads: AgencyRef[];
-}
-
-export interface ItemLinkView {
-  item: ItemBrief;
-  document: DocumentBrief;
-  score: number | null;
-  method: string | null;
-}
+import type { DocumentBrief, ItemBrief } from '../api-schema/common.js';
+import type { ItemLinkView } from '../api-schema/items.js';
+export type { ItemLinkView } from '../api-schema/items.js';
+export type { DocumentBrief, ItemBrief } from '../api-schema/common.js';
 
 export interface ItemDetailRead {
   item: ItemView;

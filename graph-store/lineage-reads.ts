@@ -1,10 +1,9 @@
 import neo4j from 'neo4j-driver';
+import type { Direction, EdgeType, GraphEdge, GraphNode, Include, LeftOut, Subgraph, Truncation } from '../api-schema/lineage.js';
 import { readQuery, type Db } from './db.js';
 import { planDocumentLineage, planItemLineage, type WalkedDocument } from './lineage-budget.js';
 
-export type Direction = 'up' | 'down' | 'both';
-/** How much hangs off the documents: only documents, plus their items, plus the tasks' agencies. */
-export type Include = 'documents' | 'items' | 'agencies';
+export type { Direction, EdgeType, GraphEdge, GraphNode, Include, LeftOut, NodeKind } from '../api-schema/lineage.js';
 
 export interface LineageOptions {
   direction: Direction;
@@ -17,79 +16,8 @@ export interface LineageOptions {
   limit?: number;
 }
 
-export type NodeKind = 'document' | 'directive' | 'task' | 'agency';
-
-export interface GraphNode {
-  id: string;
-  kind: NodeKind;
-  label: string;
-  province: string | null;
-  level: string | null;
-  /** Hops from the root along the walk: negative up, positive down; null for nodes hung off the walk. */
-  distance: number | null;
-  // documents
-  typeCode?: string;
-  number?: string | null;
-  title?: string | null;
-  date?: string | null;
-  stub?: boolean;
-  // items
-  documentId?: string;
-  sectionPath?: string[];
-  text?: string;
-  isTask?: boolean;
-  isDirective?: boolean;
-  lineStart?: number;
-  lineEnd?: number;
-  timelineRaw?: string | null;
-  // agencies
-  collective?: boolean;
-  /** A document whose items (walked items, from an item) are left out of a bounded answer: how many, and of which kind. */
-  leftOut?: LeftOut;
-}
-
-export interface LeftOut {
-  items: number;
-  tasks: number;
-  directives: number;
-}
-
-/** What a bounded answer left out, and of how much. */
-export interface Truncation {
-  limit: number;
-  shown: { documents: number; items: number };
-  total: { documents: number; items: number };
-  leftOut: LeftOut & { documents: number };
-}
-
-export type EdgeType = 'IMPLEMENTS' | 'CITES' | 'CONTAINS' | 'LEADS' | 'COORDINATES';
-
-export interface GraphEdge {
-  /** `source|TYPE|target`: unique, as Cytoscape wants. */
-  id: string;
-  source: string;
-  target: string;
-  type: EdgeType;
-  // document citations
-  evidence?: string | null;
-  raw?: string | null;
-  basis?: boolean;
-  lineStart?: number | null;
-  lineEnd?: number | null;
-  // task → directive
-  score?: number | null;
-  method?: string | null;
-}
-
-export interface Subgraph {
-  root: { id: string; kind: 'document' | 'item' };
-  direction: Direction;
-  depth: number;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  /** Null when the answer holds everything the walk reached. */
-  truncated: Truncation | null;
-}
+/** The API's subgraph as the store reads it: the server adds the download link of a bounded answer. */
+export type SubgraphRead = Omit<Subgraph, 'truncated'> & { truncated: Omit<Truncation, 'download'> | null };
 
 const DOC_NODE = `{ id: d.id, kind: 'document', label: coalesce(d.number, d.title, d.id), province: d.province, level: d.level,
                    typeCode: d.typeCode, number: d.number, title: d.title, date: d.date, stub: coalesce(d.stub, false) }`;
@@ -104,7 +32,7 @@ const ITEM_NODE = `{ id: i.id, kind: CASE WHEN i:Task THEN 'task' ELSE 'directiv
  * IMPLEMENTS (and CITES) up to `depth` hops, or items along Task → Directive IMPLEMENTS; then what
  * `include` hangs off them. Null when no document or item has this id.
  */
-export async function lineage(db: Db, id: string, opts: LineageOptions): Promise<Subgraph | null> {
+export async function lineage(db: Db, id: string, opts: LineageOptions): Promise<SubgraphRead | null> {
   const [root] = await readQuery<{ isDoc: boolean; isItem: boolean }>(
     db,
     'RETURN EXISTS { (:Document {id: $id}) } AS isDoc, EXISTS { (:Item {id: $id}) } AS isItem',
@@ -153,7 +81,7 @@ const itemStep: Step = async (db, frontier, up) => {
   return rows.map((r) => r.id).sort();
 };
 
-async function documentLineage(db: Db, id: string, opts: LineageOptions): Promise<Subgraph> {
+async function documentLineage(db: Db, id: string, opts: LineageOptions): Promise<SubgraphRead> {
   const types = opts.cites ? ['IMPLEMENTS', 'CITES'] : ['IMPLEMENTS'];
   const distance = await walk(db, id, opts, types, documentStep);
   const withItems = opts.include !== 'documents';
@@ -189,7 +117,7 @@ async function documentLineage(db: Db, id: string, opts: LineageOptions): Promis
     const mine = countKinds(presentOf.get(n.id) ?? []);
     if (mine.items < all.items) n.leftOut = minus(all, mine);
   }
-  const truncated: Truncation | null =
+  const truncated: SubgraphRead['truncated'] =
     plan.leftOutDocuments.length > 0 || shown.items < total.items
       ? {
           limit: opts.limit!,
@@ -201,7 +129,7 @@ async function documentLineage(db: Db, id: string, opts: LineageOptions): Promis
   return { root: { id, kind: 'document' }, direction: opts.direction, depth: opts.depth, nodes, edges, truncated };
 }
 
-async function itemLineage(db: Db, id: string, opts: LineageOptions): Promise<Subgraph> {
+async function itemLineage(db: Db, id: string, opts: LineageOptions): Promise<SubgraphRead> {
   const distance = await walk(db, id, opts, ['IMPLEMENTS'], itemStep);
   const plan = planItemLineage(
     id,
@@ -224,7 +152,7 @@ async function itemLineage(db: Db, id: string, opts: LineageOptions): Promise<Su
     ...(await itemLinkEdges(db, plan.items)),
   ];
   if (opts.include === 'agencies') await addAgencies(db, plan.items, nodes, edges);
-  let truncated: Truncation | null = null;
+  let truncated: SubgraphRead['truncated'] = null;
   if (plan.leftOutItems.length > 0) {
     const leftOut = await kindsOfItems(db, plan.leftOutItems);
     for (const n of nodes) {

@@ -4,19 +4,11 @@
  * is no longer the one the reviewer read.
  */
 import { createHash } from 'node:crypto';
-import type { LinkStatus, ReviewDecision } from '../graph-schema/index.js';
+import type { LinkStatus } from '../graph-schema/index.js';
 import type { ViaItem } from './roll-up.js';
 import type { TaskEvidence } from './task-rows.js';
-
-/** What a reader is shown of the review that decided a link. */
-export interface LinkReview {
-  decision: ReviewDecision;
-  reviewer: string;
-  comment: string | null;
-  at: string;
-  /** The task's text changed since the review: the decision still applies, but should be read again. */
-  stale: boolean;
-}
+import type { LinkReview } from '../api-schema/audit.js';
+export type { LinkReview } from '../api-schema/audit.js';
 
 /** A link's fields as LINK_MAP returns them (effective-links.ts). */
 export interface LinkFields {

@@ -1,4 +1,4 @@
-import { currentProvinceOf, type DocumentNode, type ItemNode, type Timeline } from '../graph-schema/index.js';
+import { currentProvinceOf, type DocumentNode, type ItemNode, type Level, type Timeline } from '../graph-schema/index.js';
 
 /**
  * Neo4j properties hold scalars and lists only, so nested values are flattened here and
@@ -50,7 +50,7 @@ const ITEM_INTERNAL = new Set([
 export function itemFromProps(p: Record<string, unknown>) {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(p)) if (!ITEM_INTERNAL.has(k)) out[k] = v;
-  return { ...out, timeline: timelineFromProps(p), restatedAt: restatedFromProps(p) } as ItemNode & { province: string | null; level: string };
+  return { ...out, timeline: timelineFromProps(p), restatedAt: restatedFromProps(p) } as ItemNode & { province: string | null; level: Level };
 }
 
 function restatedFromProps(p: Record<string, unknown>): ItemNode['restatedAt'] {

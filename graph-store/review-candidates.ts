@@ -6,25 +6,10 @@
  */
 import { readQuery, type Db } from './db.js';
 import { COUNTS, LINKS_FROM, LINK_MAP } from './effective-links.js';
-import { reviewAsShown, type LinkFields, type LinkReview } from './link-evidence.js';
+import { reviewAsShown, type LinkFields } from './link-evidence.js';
 import { TASK_FIELDS, type TaskEvidence } from './task-rows.js';
-import type { LinkStatus } from '../graph-schema/index.js';
-
-export interface DirectiveChoice {
-  id: string;
-  documentId: string;
-  documentNumber: string | null;
-  sectionPath: string[];
-  text: string;
-}
-
-export interface TaskLinks {
-  task: TaskEvidence['task'];
-  document: { id: string; number: string | null; title: string | null; province: string | null };
-  links: { directive: DirectiveChoice; status: LinkStatus; score: number | null; method: string | null; review: LinkReview | null }[];
-  /** Directive items the task may carry out and has no link to that counts. */
-  candidates: DirectiveChoice[];
-}
+import type { DirectiveChoice, TaskLinks } from '../api-schema/reviews.js';
+export type { DirectiveChoice, TaskLinks } from '../api-schema/reviews.js';
 
 const CHOICE = (i: string, d: string) => `{ id: ${i}.id, documentId: ${i}.documentId, documentNumber: ${d}.number, sectionPath: ${i}.sectionPath, text: ${i}.text }`;
 

@@ -15,7 +15,8 @@
  * Ties keep the weaker link (lower score) first, then ids, so the order is stable.
  */
 
-export type QueueKind = 'single-weak-link' | 'near-threshold' | 'unlinked';
+import type { QueueKind } from '../api-schema/reviews.js';
+export type { QueueKind } from '../api-schema/reviews.js';
 
 export interface WeakLink {
   taskId: string;

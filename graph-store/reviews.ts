@@ -6,39 +6,16 @@
  * uploaded again, and the linker's changes.
  */
 import neo4j from 'neo4j-driver';
-import { Label, Rel, type LinkStatus, type ReviewDecision } from '../graph-schema/index.js';
+import { Label, Rel, type LinkStatus } from '../graph-schema/index.js';
+import type { Review, ReviewBody, ReviewEvent, ReviewsQuery } from '../api-schema/reviews.js';
 import { readQuery, writeTransaction, type Db } from './db.js';
 import { LINK_STATUS } from './effective-links.js';
 import { reviewAsShown, taskTextHash, type LinkReview } from './link-evidence.js';
 
-export interface ReviewInput {
-  taskId: string;
-  directiveId: string;
-  decision: ReviewDecision;
-  reviewer: string;
-  comment: string | null;
-  /** ISO date-time. */
-  at: string;
-}
+/** A decision as it is written: the API's body, with its comment (null when none) and its time (ISO date-time). */
+export type ReviewInput = Omit<ReviewBody, 'comment'> & { comment: string | null; at: string };
 
-/** One change of a review: what was decided, by whom, when and why, on which text of the task. */
-export type ReviewEventView = Omit<ReviewInput, 'taskId' | 'directiveId'> & {
-  /** Hash of the task's text when the decision was made (link-evidence.ts taskTextHash). */
-  taskTextHash: string;
-};
-
-export interface ReviewView extends ReviewInput {
-  /** The task's text is not the one reviewed (null when the task is not in the graph now). */
-  stale: boolean | null;
-  /** The task is not in the graph now (its document deleted); the review waits for it. */
-  taskMissing: boolean;
-  /** How the link stands now, null when the task or the item is missing. */
-  status: LinkStatus | null;
-  /** Every change, oldest first. */
-  history: ReviewEventView[];
-}
-
-export type RecordOutcome = { ok: true; review: ReviewView } | { ok: false; missing: 'task' | 'directive item'; id: string };
+export type RecordOutcome = { ok: true; review: Review } | { ok: false; missing: 'task' | 'directive item'; id: string };
 
 /** Records a decision (and its history event) in one transaction; refuses unknown tasks and items. */
 export async function recordReview(db: Db, input: ReviewInput): Promise<RecordOutcome> {
@@ -65,17 +42,12 @@ export async function recordReview(db: Db, input: ReviewInput): Promise<RecordOu
   return { ok: true, review: review! };
 }
 
-export interface ReviewFilters {
-  taskId?: string;
-  directiveId?: string;
-  /** Reviews of the tasks of one document. */
-  documentId?: string;
-  reviewer?: string;
-}
+/** The API's filters of reviews (`documentId`: reviews of the tasks of one document). */
+export type ReviewFilters = Omit<ReviewsQuery, 'format'>;
 
 /** Reviews, newest first, with their history and how the link stands now. */
-export async function listReviews(db: Db, f: ReviewFilters, limit = 1000): Promise<ReviewView[]> {
-  const rows = await readQuery<{ v: Omit<ReviewView, 'stale' | 'taskMissing' | 'status' | 'history'> & { taskTextHash: string }; text: string | null; status: LinkStatus | null; history: ReviewEventView[] }>(
+export async function listReviews(db: Db, f: ReviewFilters, limit = 1000): Promise<Review[]> {
+  const rows = await readQuery<{ v: Omit<Review, 'stale' | 'taskMissing' | 'status' | 'history'> & { taskTextHash: string }; text: string | null; status: LinkStatus | null; history: ReviewEvent[] }>(
     db,
     `MATCH (v:${Label.Review})
      WHERE ($taskId IS NULL OR v.taskId = $taskId) AND ($directiveId IS NULL OR v.directiveId = $directiveId)

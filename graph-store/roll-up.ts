@@ -10,6 +10,7 @@
  * constant of this file; variable names are the caller's own.
  */
 import { COUNTED, LINKS_TO } from './effective-links.js';
+export type { ViaItem } from '../api-schema/audit.js';
 
 /** Steps from a task to the directive item it counts under: the task's own link, then at most this many more. */
 export const ROLL_UP_STEPS = 2;
@@ -57,11 +58,3 @@ export const REACHED = (i: string) => `EXISTS {
       WITH status WHERE status IN ${COUNTED}
       RETURN 1 AS counted }`;
 
-/** A step of a rolled-up link, as cell evidence shows it. */
-export interface ViaItem {
-  id: string;
-  documentId: string;
-  documentNumber: string | null;
-  sectionPath: string[];
-  text: string;
-}

@@ -4,26 +4,15 @@
  * items hits show. Parameters only; the filter clause is one static string.
  */
 import neo4j from 'neo4j-driver';
-import { FULLTEXT_INDEX, provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
+import { FULLTEXT_INDEX, provincesNamedBy } from '../graph-schema/index.js';
+import type { HitItem, ItemFilter } from '../api-schema/search.js';
 import { BULK_DEADLINE_MS, readQuery, writeQuery, type Db } from './db.js';
 
 /** Reads and writes over the whole index's items: at 100k items they take longer than a request may. */
 const BULK = { deadlineMs: BULK_DEADLINE_MS };
 
-/** What a search may be restricted to (the search service's filters, without importing them). */
-export interface ItemFilter {
-  /** A province as written or a 2025 unit (with its predecessors), tone marks optional. */
-  province?: string;
-  /** How `province` is read (graph-schema/provinces.ts); a 2025 unit by default. */
-  provinces?: ProvinceEra;
-  documentId?: string;
-  /** Items this agency leads or coordinates. */
-  agencyId?: string;
-  level?: string;
-  /** true: tasks with a lead agency; false: tasks without one. */
-  hasLead?: boolean;
-  kind?: 'task' | 'directive' | 'any';
-}
+/** What a search may be restricted to: the search filters of the API (api-schema/search.ts). */
+export type { ItemFilter } from '../api-schema/search.js';
 
 export function isUnfiltered(f: ItemFilter): boolean {
   return (
@@ -238,22 +227,8 @@ export function tasksSharingDirectives(db: Db, id: string): Promise<{ id: string
   );
 }
 
-export interface SearchItemRow {
-  id: string;
-  documentId: string;
-  documentNumber: string | null;
-  documentTitle: string | null;
-  province: string | null;
-  level: string;
-  text: string;
-  sectionPath: string[];
-  sectionTitles: string[];
-  lineStart: number;
-  lineEnd: number;
-  isTask: boolean;
-  isDirective: boolean;
-  leads: { id: string; name: string; collective: boolean }[];
-}
+/** A hit's row is the API's hit item (api-schema/search.ts). */
+export type SearchItemRow = HitItem;
 
 /**
  * The items behind a list of hits, with what a hit shows; ids the filter does not admit, or that

@@ -3,41 +3,9 @@
  * agencies; and how they name the province a task counts under. Shared by audit-reads.ts and
  * deadline-reads.ts. Every Cypher piece here is a constant of this file.
  */
-import { provincesNamedBy, type LinkStatus, type ProvinceEra } from '../graph-schema/index.js';
-import type { LinkReview } from './link-evidence.js';
-import type { ViaItem } from './roll-up.js';
-
-export interface TaskEvidence {
-  task: {
-    id: string;
-    documentId: string;
-    sectionPath: string[];
-    text: string;
-    province: string | null;
-    lineStart: number;
-    lineEnd: number;
-    timelineRaw: string | null;
-    /** The last day the timeline allows (ISO date), when it names one. */
-    deadline: string | null;
-  };
-  document: { id: string; number: string | null; title: string | null; province: string | null };
-  leads: { id: string; name: string; collective: boolean }[];
-  score: number | null;
-  method: string | null;
-  /** How the link stands once reviews are applied (effective-links.ts). */
-  status: LinkStatus;
-  review: LinkReview | null;
-  /** Rolled up: the items between the task and the directive item, nearest the task first (graph-store/roll-up.ts). */
-  via?: ViaItem[];
-}
-
-export interface TaskRow {
-  task: TaskEvidence['task'];
-  document: TaskEvidence['document'];
-  leads: TaskEvidence['leads'];
-  coordinating: TaskEvidence['leads'];
-  leadRaw: string | null;
-}
+import { provincesNamedBy, type ProvinceEra } from '../graph-schema/index.js';
+import type { TaskRow } from '../api-schema/audit.js';
+export type { TaskEvidence, TaskRow } from '../api-schema/audit.js';
 
 export const TASK_FIELDS = (v: string) =>
   `${v} { .id, .documentId, .sectionPath, .text, .province, .lineStart, .lineEnd, .timelineRaw, deadline: ${v}.timelineTo }`;

@@ -17,7 +17,7 @@
  * loses stays listed as another source of the document; the reason says what was done, for the
  * answer to the uploader.
  */
-import { z } from 'zod';
+import type { Decision, TextRule } from '../api-schema/documents.js';
 
 export interface TextSummary {
   sourceFile: string | null;
@@ -27,17 +27,8 @@ export interface TextSummary {
   report: boolean;
 }
 
-/** Which part of the rule decided: the UI words each one for the uploader. */
-export const TextRule = z.enum(['report', 'shorter-copy', 'same-file', 'document-over-report', 'fuller']);
-export type TextRule = z.infer<typeof TextRule>;
-
-export const Decision = z.object({
-  /** True when the incoming text became the document's text. */
-  replace: z.boolean(),
-  rule: TextRule,
-  reason: z.string(),
-});
-export type Decision = z.infer<typeof Decision>;
+// The decision crosses the API boundary (the upload's answer), so its shape is declared in api-schema.
+export { Decision, TextRule } from '../api-schema/documents.js';
 
 /** How much more text another file must hold to replace the text in the graph. */
 const FULLER_BY = 1.1;

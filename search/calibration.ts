@@ -4,6 +4,9 @@
  * query's words an item has, …), fit on judged sets by bench/relevance.ts. Staff see it as a
  * word, never as a number: a fused score of 0.48 says nothing, "liên quan" does.
  */
+import type { Match, MatchLevel } from '../api-schema/search.js';
+
+export type { Match, MatchLevel } from '../api-schema/search.js';
 
 /** P(relevant) = σ(bias + Σ weights[i] · features[i]). */
 export interface Logistic {
@@ -15,15 +18,6 @@ export function probability(model: Logistic, features: readonly number[]): numbe
   let z = model.bias;
   model.weights.forEach((w, i) => (z += w * (features[i] ?? 0)));
   return 1 / (1 + Math.exp(-z));
-}
-
-/** How closely a hit answers: shown as words by the UI (web/src/match-words.ts). */
-export type MatchLevel = 'strong' | 'related' | 'partial';
-
-export interface Match {
-  level: MatchLevel;
-  /** The calibrated probability that a reader would judge the hit relevant. */
-  probability: number;
 }
 
 /** Lowest probability of each level, best first; below the last, a hit is not shown at all. */

@@ -8,7 +8,7 @@ import type { Db } from '../../graph-store/db.js';
 import { heatmap } from '../../server/queries/audit.js';
 import { getLineage, withDownload } from '../../server/queries/lineage.js';
 import { serialiseJson } from '../../server/http/respond.js';
-import { LINEAGE_LIMIT } from '../../server/schemas/lineage.js';
+import { LINEAGE_LIMIT } from '../../api-schema/lineage.js';
 import { percentiles, type Percentiles } from '../search-scale/stats.js';
 
 export interface Timed {

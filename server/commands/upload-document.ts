@@ -1,5 +1,6 @@
 import type { Db } from '../../graph-store/db.js';
-import { ingestBytes } from '../../ingest/pipeline.js';
+import type { UploadResult } from '../../api-schema/documents.js';
+import { ingestBytes, type FileOutcome } from '../../ingest/pipeline.js';
 import { HttpError } from '../errors.js';
 
 /**
@@ -17,10 +18,17 @@ function refusal(err: unknown): { code: string; message: string } | null {
   return null;
 }
 
+/** The outcome as the API answers it: only a dry run (the CLI's) stops at 'parsed'. */
+function written(o: FileOutcome): UploadResult | Extract<FileOutcome, { status: 'failed' }> {
+  if (o.status === 'failed' || o.status === 'kept') return o;
+  if (o.status === 'parsed') throw new Error(`${o.file} was parsed but not written`);
+  return { ...o, status: o.status };
+}
+
 /** One uploaded document into the graph; 413 over the limit, 422 with the ingest's reason otherwise. */
 export async function uploadDocument(db: Db, bytes: Uint8Array, fileName: string, maxBytes: number) {
   try {
-    return await ingestBytes(db, bytes, fileName, { maxBytes });
+    return written(await ingestBytes(db, bytes, fileName, { maxBytes }));
   } catch (err) {
     const why = refusal(err);
     if (!why) throw err;

@@ -2,9 +2,9 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 
 /**
- * The one zod the server's schemas import: extended with `.openapi()` so that the schemas that
- * validate requests also describe them in /openapi.json. The extension patches zod's prototypes,
- * so schemas made elsewhere (search/types.ts) gain it too.
+ * zod extended with `.openapi()`, for what only the server documents (an upload's binary body).
+ * The contract itself (api-schema/) names and describes its schemas with zod's own `.meta()`,
+ * which the OpenAPI generator reads, so it needs nothing of the server.
  */
 extendZodWithOpenApi(z);
 

@@ -3,7 +3,7 @@ import { json, type Api } from '../http/api.js';
 import { rejectPagingWithId } from '../http/validate.js';
 import { z } from '../openapi/zod.js';
 import { findAgencies, getAgency } from '../queries/agencies.js';
-import { AgenciesQuery, AgencyDetail, AgencyPage } from '../schemas/agencies.js';
+import { AgenciesQuery, AgencyDetail, AgencyPage } from '../../api-schema/agencies.js';
 
 export function agencyRoutes(api: Api, { db }: AppDeps): void {
   api.add({

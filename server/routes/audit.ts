@@ -1,9 +1,9 @@
 import type { DocumentAudit, Heatmap, UnimplementedRow, UnresolvedCitation } from '../../graph-store/audit-reads.js';
 import type { TaskEvidence, TaskRow } from '../../graph-store/task-rows.js';
 import type { AppDeps } from '../deps.js';
-import type { Column } from '../format/csv.js';
+import type { Column } from '../../format/csv.js';
 import { download, type Api } from '../http/api.js';
-import { sendList, sendSerialisedJson, serialiseJson, type SerialisedJson } from '../http/respond.js';
+import { serialiseJson, type SerialisedJson } from '../http/respond.js';
 import type { z } from '../openapi/zod.js';
 import * as audit from '../queries/audit.js';
 import { keptOnGraph, markStale } from '../queries/kept-answers.js';
@@ -18,7 +18,7 @@ import {
   TaskList,
   UnimplementedList,
   UnresolvedList,
-} from '../schemas/audit.js';
+} from '../../api-schema/audit.js';
 
 const CSV = ['text/csv'];
 const section = (p: string[]) => p.join('.');
@@ -113,7 +113,7 @@ interface ListRoute<R> {
   description?: string;
   query: typeof FormatOnly | typeof AuditFilterQuery;
   /** The JSON body's schema and the documented description of the 200 response. */
-  list: z.ZodType;
+  list: z.ZodType<{ total: number; items: R[] }>;
   listDescription: string;
   load: (filters: AuditFilters) => Promise<R[]>;
   columns: Column<R>[];
@@ -131,10 +131,10 @@ function addList<R>(api: Api, route: ListRoute<R>): void {
     description: route.description,
     query: route.query,
     responses: { 200: download(route.list, route.listDescription, CSV) },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, reply }) => {
       const { format, ...filters } = query;
       const rows = await route.load(filters);
-      sendList(res, format, { json: { total: rows.length, items: rows }, rows, columns: route.columns, name: route.name });
+      return reply.list(format, { json: { total: rows.length, items: rows }, rows, columns: route.columns, name: route.name });
     },
   });
 }
@@ -142,7 +142,7 @@ function addList<R>(api: Api, route: ListRoute<R>): void {
 export function auditRoutes(api: Api, { db }: AppDeps): void {
   // The heatmap counts every task → directive link of the document with reviews and roll-up
   // applied (half a second on a national graph); kept while the graph stays as it was.
-  const { kept: heatmaps, readDb: aggregateDb } = keptOnGraph<{ map: Heatmap; json: SerialisedJson }>(db);
+  const { kept: heatmaps, readDb: aggregateDb } = keptOnGraph<{ map: Heatmap; json: SerialisedJson<Heatmap> }>(db);
   addList(api, {
     path: '/api/audit/summary',
     summary: 'Per document: tasks, tasks without lead, collective-led tasks, directive items nobody implements, unresolved citations',
@@ -163,15 +163,15 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
     query: HeatmapQuery,
     notFound: true,
     responses: { 200: download(HeatmapSchema, 'the heatmap', CSV) },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, res, reply }) => {
       const { value, stale } = await heatmaps.answer(`${query.provinces} ${query.documentId}`, async () => {
         const read = await audit.heatmap(aggregateDb, query.documentId, query.provinces);
         return { map: read, json: serialiseJson(read) };
       });
       const { map, json } = value;
       if (stale) markStale(res);
-      if (query.format === 'json') return sendSerialisedJson(res, json);
-      sendList(res, query.format, {
+      if (query.format === 'json') return reply.kept(json);
+      return reply.list(query.format, {
         json: map,
         rows: map.rows,
         columns: heatmapColumns(map.provinces),
@@ -188,9 +188,9 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
     query: CellQuery,
     notFound: true,
     responses: { 200: download(HeatmapCell, 'the evidence', CSV) },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, reply }) => {
       const cell = await audit.heatmapCell(db, query.directiveId, query.province, query.provinces);
-      sendList(res, query.format, {
+      return reply.list(query.format, {
         json: cell,
         // Rejected proposals too, marked by their status: the export shows what reviewers changed.
         rows: [...cell.tasks, ...cell.rejected],
@@ -242,9 +242,9 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
     description: 'CSV: one row per citing document.',
     query: FormatOnly,
     responses: { 200: download(UnresolvedList, 'stubs, most cited first', CSV) },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, reply }) => {
       const rows = await audit.unresolved(db);
-      sendList(res, query.format, {
+      return reply.list(query.format, {
         json: { total: rows.length, items: rows },
         rows: rows.flatMap((r) => r.citedBy.map((citer) => ({ document: r.document, citer }))),
         columns: unresolvedColumns,

@@ -1,10 +1,9 @@
 import { compareProvinces, type ProvinceComparison as Comparison } from '../../graph-store/compare-reads.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../errors.js';
-import type { Column } from '../format/csv.js';
+import type { Column } from '../../format/csv.js';
 import { download, type Api } from '../http/api.js';
-import { sendList } from '../http/respond.js';
-import { CompareQuery, ProvinceComparison } from '../schemas/compare.js';
+import { CompareQuery, ProvinceComparison } from '../../api-schema/compare.js';
 
 type Row = Comparison['rows'][number];
 const side = (k: 0 | 1, name: string): Column<Row>[] => [
@@ -23,7 +22,7 @@ export function compareRoutes(api: Api, { db }: AppDeps): void {
     query: CompareQuery,
     notFound: true,
     responses: { 200: download(ProvinceComparison, 'the comparison', ['text/csv']) },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, reply }) => {
       const cmp = await compareProvinces(db, query.documentId, query.a, query.b, query.provinces);
       if (!cmp) throw notFound('document', query.documentId);
       const columns: Column<Row>[] = [
@@ -33,7 +32,7 @@ export function compareRoutes(api: Api, { db }: AppDeps): void {
         ...side(0, query.a),
         ...side(1, query.b),
       ];
-      sendList(res, query.format, { json: cmp, rows: cmp.rows, columns, name: `compare-${query.a}-${query.b}` });
+      return reply.list(query.format, { json: cmp, rows: cmp.rows, columns, name: `compare-${query.a}-${query.b}` });
     },
   });
 }

@@ -1,12 +1,11 @@
 import type { DeadlineGrid as Grid } from '../../graph-store/deadline-reads.js';
 import type { TaskRow } from '../../graph-store/task-rows.js';
 import type { AppDeps } from '../deps.js';
-import type { Column } from '../format/csv.js';
+import type { Column } from '../../format/csv.js';
 import { download, type Api } from '../http/api.js';
-import { sendList } from '../http/respond.js';
 import { deadlines, tasksDue } from '../queries/deadlines.js';
-import { TaskList } from '../schemas/audit.js';
-import { DeadlineGrid, DeadlineGridQuery, DeadlineTasksQuery } from '../schemas/deadlines.js';
+import { TaskList } from '../../api-schema/audit.js';
+import { DeadlineGrid, DeadlineGridQuery, DeadlineTasksQuery } from '../../api-schema/deadlines.js';
 
 const CSV = ['text/csv'];
 
@@ -45,10 +44,10 @@ export function deadlineRoutes(api: Api, { db }: AppDeps): void {
       '"Overdue" only says the deadline had passed on asOf: the graph does not record whether a task was done.',
     query: DeadlineGridQuery,
     responses: { 200: download(DeadlineGrid, 'provinces × years of deadline', CSV) },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, reply }) => {
       const { format, ...q } = query;
       const grid = await deadlines(db, q);
-      sendList(res, format, { json: grid, rows: grid.provinces, columns: gridColumns(grid.years), name: `deadlines-${grid.asOf}` });
+      return reply.list(format, { json: grid, rows: grid.provinces, columns: gridColumns(grid.years), name: `deadlines-${grid.asOf}` });
     },
   });
 
@@ -59,10 +58,10 @@ export function deadlineRoutes(api: Api, { db }: AppDeps): void {
     summary: 'Tasks with a deadline, soonest first: overdue on asOf, upcoming, or all',
     query: DeadlineTasksQuery,
     responses: { 200: download(TaskList, 'a page of tasks', CSV) },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, reply }) => {
       const { format, ...q } = query;
       const page = await tasksDue(db, q);
-      sendList(res, format, { json: page, rows: page.items, columns: taskColumns, name: `tasks-${q.status}${q.asOf ? `-${q.asOf}` : ''}` });
+      return reply.list(format, { json: page, rows: page.items, columns: taskColumns, name: `tasks-${q.status}${q.asOf ? `-${q.asOf}` : ''}` });
     },
   });
 }

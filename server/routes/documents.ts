@@ -20,7 +20,7 @@ import {
   ProvincesQuery,
   UploadQuery,
   UploadResult,
-} from '../schemas/documents.js';
+} from '../../api-schema/documents.js';
 
 export function documentRoutes(api: Api, deps: AppDeps): void {
   const { db, config } = deps;

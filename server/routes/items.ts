@@ -2,8 +2,8 @@ import type { AppDeps } from '../deps.js';
 import { json, type Api } from '../http/api.js';
 import { getItem, getTask } from '../queries/items.js';
 import { similarTasks } from '../queries/search.js';
-import { ItemDetail, ItemQuery, SimilarQuery, TaskQuery } from '../schemas/items.js';
-import { SimilarResult } from '../schemas/search.js';
+import { ItemDetail, ItemQuery, SimilarQuery, TaskQuery } from '../../api-schema/items.js';
+import { SimilarResult } from '../../api-schema/search.js';
 
 export function itemRoutes(api: Api, deps: AppDeps): void {
   const { db } = deps;

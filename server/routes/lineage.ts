@@ -1,12 +1,12 @@
 import { BULK_DEADLINE_MS } from '../../graph-store/db.js';
-import type { GraphEdge, GraphNode } from '../../graph-store/lineage-reads.js';
+import type { GraphEdge, GraphNode } from '../../api-schema/lineage.js';
 import type { AppDeps } from '../deps.js';
 import { download, json, type Api } from '../http/api.js';
-import { attachment, sendSerialisedJson, serialiseJson, type SerialisedJson } from '../http/respond.js';
-import { toCsv, type Column } from '../format/csv.js';
-import { EDGE_COLUMNS, NODE_COLUMNS, toGraphml } from '../format/graphml.js';
+import { attachment, serialiseJson, type SerialisedJson } from '../http/respond.js';
+import { toCsv, type Column } from '../../format/csv.js';
+import { EDGE_COLUMNS, NODE_COLUMNS, toGraphml } from '../../format/graphml.js';
 import { getLineage, withDownload } from '../queries/lineage.js';
-import { ExportQuery, LINEAGE_LIMIT, LineageQuery, Subgraph } from '../schemas/lineage.js';
+import { ExportQuery, LINEAGE_LIMIT, LineageQuery, Subgraph } from '../../api-schema/lineage.js';
 import { keptOnGraph, markStale } from '../queries/kept-answers.js';
 
 const nodeColumns: Column<GraphNode>[] = NODE_COLUMNS.map((k) => [k, (n) => (n as unknown as Record<string, unknown>)[k]] as const);
@@ -17,7 +17,7 @@ export function lineageRoutes(api: Api, { db }: AppDeps): void {
   // open) are asked again and again: 0.3 s of reads and 25 ms of JSON for 69-KL/TW's on a national
   // graph. Answers at the default budget (under 1 MB each) are kept, serialised, while the graph
   // stays as it was; larger budgets are read each time.
-  const { kept: answers, readDb: aggregateDb } = keptOnGraph<SerialisedJson>(db);
+  const { kept: answers, readDb: aggregateDb } = keptOnGraph<SerialisedJson<Subgraph>>(db);
   api.add({
     method: 'get',
     path: '/api/lineage',
@@ -33,15 +33,15 @@ export function lineageRoutes(api: Api, { db }: AppDeps): void {
     query: LineageQuery,
     notFound: true,
     responses: { 200: json(Subgraph, 'nodes and edges') },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, res, reply }) => {
       const opts = { ...query, cites: query.cites ?? false };
       const read = async (from: typeof db) => serialiseJson(withDownload(await getLineage(from, query.id, opts), query.id, opts));
       const keep = opts.limit === LINEAGE_LIMIT.default;
       const key = JSON.stringify([opts.id, opts.direction, opts.depth, opts.include, opts.cites]);
-      if (!keep) return sendSerialisedJson(res, await read(db));
+      if (!keep) return reply.kept(await read(db));
       const { value, stale } = await answers.answer(key, () => read(aggregateDb));
       if (stale) markStale(res);
-      sendSerialisedJson(res, value);
+      return reply.kept(value);
     },
   });
 
@@ -56,25 +56,21 @@ export function lineageRoutes(api: Api, { db }: AppDeps): void {
     query: ExportQuery,
     notFound: true,
     responses: { 200: download(Subgraph, 'the subgraph, as an attachment', ['text/csv', 'application/graphml+xml']) },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, res, reply }) => {
       const { format, part, ...opts } = query;
       // The full set of a national walk reads 57k items in one query: a whole-graph read, not a request's.
       const bulk = { ...db, queryDeadlineMs: BULK_DEADLINE_MS };
       const graph = await getLineage(bulk, opts.id, { ...opts, cites: opts.cites ?? false });
       const name = `lineage-${opts.id}-${opts.direction}-${opts.depth}`;
-      if (format === 'graphml') {
-        attachment(res, name, 'graphml');
-        res.type('application/graphml+xml; charset=utf-8').send(toGraphml(graph));
-      } else if (format === 'csv') {
+      if (format === 'graphml') return reply.file(name, 'graphml', 'application/graphml+xml; charset=utf-8', toGraphml(graph));
+      if (format === 'csv') {
         const which = part ?? 'nodes';
-        attachment(res, `${name}-${which}`, 'csv');
         const body = which === 'nodes' ? toCsv(graph.nodes, nodeColumns) : toCsv(graph.edges, edgeColumns);
-        res.type('text/csv; charset=utf-8').send(body);
-      } else {
-        attachment(res, name, 'json');
-        res.json(graph);
+        return reply.file(`${name}-${which}`, 'csv', 'text/csv; charset=utf-8', body);
       }
-      return undefined;
+      attachment(res, name, 'json');
+      // The full set: nothing is left out, so there is no download to name (truncated is null).
+      return withDownload(graph, opts.id, { ...opts, cites: opts.cites ?? false });
     },
   });
 }

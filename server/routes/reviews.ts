@@ -5,9 +5,8 @@
  */
 import express from 'express';
 import type { AppDeps } from '../deps.js';
-import type { Column } from '../format/csv.js';
+import type { Column } from '../../format/csv.js';
 import { download, json, type Api } from '../http/api.js';
-import { sendList } from '../http/respond.js';
 import { writeGuards } from '../http/write-guards.js';
 import { parseInput } from '../http/validate.js';
 import * as q from '../queries/reviews.js';
@@ -22,7 +21,7 @@ import {
   ReviewsQuery,
   TaskLinks,
   TaskLinksQuery,
-} from '../schemas/reviews.js';
+} from '../../api-schema/reviews.js';
 
 const CSV = ['text/csv'];
 type ReviewRow = Awaited<ReturnType<typeof q.reviews>>[number];
@@ -85,10 +84,10 @@ export function reviewRoutes(api: Api, { db, config }: AppDeps): void {
     summary: 'Reviews of task → directive links, newest first, each with its history and whether the task changed since (stale)',
     query: ReviewsQuery,
     responses: { 200: download(ReviewList, 'reviews', CSV) },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, reply }) => {
       const { format, ...filters } = query;
       const rows = await q.reviews(db, filters);
-      sendList(res, format, { json: { total: rows.length, items: rows }, rows, columns: reviewColumns, name: 'reviews' });
+      return reply.list(format, { json: { total: rows.length, items: rows }, rows, columns: reviewColumns, name: 'reviews' });
     },
   });
 
@@ -123,9 +122,9 @@ export function reviewRoutes(api: Api, { db, config }: AppDeps): void {
     query: QueueQuery,
     notFound: true,
     responses: { 200: download(Queue, 'the queue, highest priority first', CSV) },
-    handle: async ({ query, res }) => {
+    handle: async ({ query, reply }) => {
       const queue = await q.reviewQueue(db, query.documentId, query.limit);
-      sendList(res, query.format, { json: queue, rows: queue.items, columns: queueColumns, name: `review-queue-${query.documentId}` });
+      return reply.list(query.format, { json: queue, rows: queue.items, columns: queueColumns, name: `review-queue-${query.documentId}` });
     },
   });
 }

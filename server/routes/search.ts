@@ -1,7 +1,7 @@
 import type { AppDeps } from '../deps.js';
 import { json, type Api } from '../http/api.js';
 import { search } from '../queries/search.js';
-import { SearchQuery, SearchResult } from '../schemas/search.js';
+import { SearchQuery, SearchResult } from '../../api-schema/search.js';
 
 export function searchRoutes(api: Api, deps: AppDeps): void {
   api.add({

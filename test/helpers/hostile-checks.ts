@@ -6,7 +6,7 @@
  */
 import { readQuery, type Db } from '../../graph-store/db.js';
 import { REPO_ROOT } from '../../core/paths.js';
-import { UploadResult } from '../../server/schemas/documents.js';
+import { UploadResult } from '../../api-schema/documents.js';
 import type { HostileAnswer } from './hostile-send.js';
 
 const KL69 = 'vn/tw/kl/69/2024';

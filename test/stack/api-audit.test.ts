@@ -11,8 +11,8 @@ import {
   TaskList,
   UnimplementedList,
   UnresolvedList,
-} from '../../server/schemas/audit.js';
-import { Subgraph } from '../../server/schemas/lineage.js';
+} from '../../api-schema/audit.js';
+import { Subgraph } from '../../api-schema/lineage.js';
 import { useDemoApi } from '../helpers/demo-api.js';
 import { BK_380, BT_245, BT_3229, KL69, KT_44 } from '../helpers/demo-corpus.js';
 

@@ -4,8 +4,8 @@
  * as the provinces merged into it. Real Neo4j, the demo corpus.
  */
 import { describe, expect, it } from 'vitest';
-import { HeatmapCell } from '../../server/schemas/audit.js';
-import { ProvinceComparison } from '../../server/schemas/compare.js';
+import { HeatmapCell } from '../../api-schema/audit.js';
+import { ProvinceComparison } from '../../api-schema/compare.js';
 import { useDemoApi } from '../helpers/demo-api.js';
 import { KL69 } from '../helpers/demo-corpus.js';
 

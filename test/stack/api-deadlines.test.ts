@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../ingest/pipeline.js';
-import { TaskList } from '../../server/schemas/audit.js';
-import { DeadlineGrid } from '../../server/schemas/deadlines.js';
+import { TaskList } from '../../api-schema/audit.js';
+import { DeadlineGrid } from '../../api-schema/deadlines.js';
 import { DATED_PLAN_FILES, HA_NOI_DUE_2025, NGHE_AN_DUE_30_11 } from '../helpers/dated-plans.js';
 import { useDemoApi } from '../helpers/demo-api.js';
 import { BT_3229 } from '../helpers/demo-corpus.js';

@@ -7,8 +7,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, type Db } from '../../graph-store/db.js';
 import { upsertDocument } from '../../graph-store/upsert-document.js';
-import { Heatmap } from '../../server/schemas/audit.js';
-import { Subgraph } from '../../server/schemas/lineage.js';
+import { Heatmap } from '../../api-schema/audit.js';
+import { Subgraph } from '../../api-schema/lineage.js';
 import { useDemoApi } from '../helpers/demo-api.js';
 import { KL69 } from '../helpers/demo-corpus.js';
 import { documentNode, syntheticRecord } from '../helpers/synthetic-record.js';

@@ -6,7 +6,7 @@
  * Real Neo4j, real parser; answers checked against the zod schemas behind /openapi.json.
  */
 import { describe, expect, it } from 'vitest';
-import { LINEAGE_LIMIT, Subgraph } from '../../server/schemas/lineage.js';
+import { LINEAGE_LIMIT, Subgraph } from '../../api-schema/lineage.js';
 import { useDemoApi } from '../helpers/demo-api.js';
 import { KL69 } from '../helpers/demo-corpus.js';
 

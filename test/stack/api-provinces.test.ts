@@ -10,7 +10,7 @@ import { loadConfig } from '../../core/config.js';
 import { logger } from '../../core/logger.js';
 import { closeDb, readQuery, type Db } from '../../graph-store/db.js';
 import { migrate } from '../../graph-store/migrate.js';
-import { Provinces } from '../../server/schemas/documents.js';
+import { Provinces } from '../../api-schema/documents.js';
 import { BT_3229, ingestDemoCorpus } from '../helpers/demo-corpus.js';
 import { openTestDb } from '../helpers/test-db.js';
 import { TestServer } from '../helpers/test-server.js';

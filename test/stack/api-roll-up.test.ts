@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readQuery } from '../../graph-store/db.js';
-import { Heatmap, HeatmapCell, UnimplementedList } from '../../server/schemas/audit.js';
+import { Heatmap, HeatmapCell, UnimplementedList } from '../../api-schema/audit.js';
 import { useDemoApi } from '../helpers/demo-api.js';
 import { KL69 } from '../helpers/demo-corpus.js';
 

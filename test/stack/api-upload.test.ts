@@ -16,7 +16,7 @@ import { closeDb, readQuery, type Db } from '../../graph-store/db.js';
 import { ingestFiles } from '../../ingest/pipeline.js';
 import { REPO_ROOT } from '../../core/paths.js';
 import { createApp } from '../../server/app.js';
-import { DeleteResult, DocumentDetail, UploadResult } from '../../server/schemas/documents.js';
+import { DeleteResult, DocumentDetail, UploadResult } from '../../api-schema/documents.js';
 import { clearGraph } from '../helpers/graph-counts.js';
 import { openTestDb } from '../helpers/test-db.js';
 

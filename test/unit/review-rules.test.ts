@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { reviewAsShown, taskTextHash } from '../../graph-store/link-evidence.js';
 import { rankQueue, unlinkedPriority, weakLinkPriority } from '../../graph-store/review-rank.js';
-import { ReviewBody } from '../../server/schemas/reviews.js';
+import { ReviewBody } from '../../api-schema/reviews.js';
 
 const o = { threshold: 0.15, margin: 0.1 };
 

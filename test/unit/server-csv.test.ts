@@ -1,6 +1,6 @@
 /** CSV downloads carry text from uploaded documents: a cell that a spreadsheet would run as a formula is kept text. */
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../server/format/csv.js';
+import { toCsv } from '../../format/csv.js';
 
 describe('CSV cells', () => {
   it('neutralises cells starting with =, +, -, @, a tab or a carriage return, and leaves numbers and other text alone', () => {

@@ -12,7 +12,7 @@ import type { GraphEdge, GraphNode } from '../../web/src/types.js';
 
 const CURRENT: Record<string, string> = { 'Bình Thuận': 'Lâm Đồng', 'Lâm Đồng': 'Lâm Đồng', 'Quảng Bình': 'Quảng Trị', 'Kon Tum': 'Quảng Ngãi' };
 let seq = 0;
-const doc = (id: string, parent: string | null, province: string | null, level = 'province'): ModelNode => ({
+const doc = (id: string, parent: string | null, province: string | null, level: GraphNode['level'] = 'province'): ModelNode => ({
   data: { id, kind: 'document', label: id, province, level, distance: null, number: id },
   parent,
   seq: seq++,

@@ -4,8 +4,8 @@
  * label) with its summary edge. Same GraphML and CSV writers and columns as the server's export
  * (server/format: pure, no Node APIs), so a file from either opens the same way in Gephi or yEd.
  */
-import { toCsv, type Column } from '../../server/format/csv.js';
-import { EDGE_COLUMNS, NODE_COLUMNS, toGraphml } from '../../server/format/graphml.js';
+import { toCsv, type Column } from '../../format/csv.js';
+import { EDGE_COLUMNS, NODE_COLUMNS, toGraphml } from '../../format/graphml.js';
 import { groupLabel, type VisibleGraph } from './lineage-groups.js';
 import type { GraphEdge, GraphNode, Subgraph } from './types.js';
 

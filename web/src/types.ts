@@ -1,56 +1,20 @@
 /**
- * Response shapes of the API, taken from the server's own zod schemas (type-only imports: nothing
- * of the server reaches the bundle), so the UI cannot silently drift from /openapi.json.
+ * Response shapes of the API, inferred from the one contract (api-schema/; type-only imports:
+ * nothing of it reaches the bundle), so the UI cannot silently drift from /openapi.json.
  */
-import type { z } from 'zod';
-import type { AgencyDetail as AgencyDetailS } from '../../server/schemas/agencies.js';
-import type {
-  Heatmap as HeatmapS,
-  HeatmapCell as HeatmapCellS,
-  TaskList as TaskListS,
-  UnimplementedList as UnimplementedListS,
-  UnresolvedList as UnresolvedListS,
-} from '../../server/schemas/audit.js';
-import type {
-  DocumentDetail as DocumentDetailS,
-  DocumentPage as DocumentPageS,
-  Provinces as ProvincesS,
-  UploadResult as UploadResultS,
-} from '../../server/schemas/documents.js';
-import type { ProvinceComparison as ProvinceComparisonS } from '../../server/schemas/compare.js';
-import type { DeadlineGrid as DeadlineGridS } from '../../server/schemas/deadlines.js';
-import type { ItemDetail as ItemDetailS } from '../../server/schemas/items.js';
-import type { CellCandidates as CellCandidatesS, Queue as QueueS, Review as ReviewS, TaskLinks as TaskLinksS } from '../../server/schemas/reviews.js';
-import type { GraphEdge as GraphEdgeS, GraphNode as GraphNodeS, Subgraph as SubgraphS } from '../../server/schemas/lineage.js';
-import type { SearchHit as SearchHitS, SearchResult as SearchResultS, SimilarResult as SimilarResultS } from '../../server/schemas/search.js';
+import type { Heatmap } from '../../api-schema/audit.js';
+import type { GraphNode } from '../../api-schema/lineage.js';
 
-export type GraphNode = z.infer<typeof GraphNodeS>;
-export type GraphEdge = z.infer<typeof GraphEdgeS>;
-export type Subgraph = z.infer<typeof SubgraphS>;
-export type DocumentPage = z.infer<typeof DocumentPageS>;
-export type DocumentSummary = DocumentPage['items'][number];
-export type DocumentDetail = z.infer<typeof DocumentDetailS>;
-export type Provinces = z.infer<typeof ProvincesS>;
-export type UploadResult = z.infer<typeof UploadResultS>;
-export type ItemDetail = z.infer<typeof ItemDetailS>;
-export type AgencyDetail = z.infer<typeof AgencyDetailS>;
-export type Heatmap = z.infer<typeof HeatmapS>;
+export type { AgencyDetail } from '../../api-schema/agencies.js';
+export type { Heatmap, HeatmapCell, TaskEvidence, TaskList, TaskRow, UnimplementedList, UnresolvedList } from '../../api-schema/audit.js';
+export type { ProvinceComparison } from '../../api-schema/compare.js';
+export type { DeadlineGrid } from '../../api-schema/deadlines.js';
+export type { DocumentDetail, DocumentPage, DocumentSummary, Provinces, UploadResult } from '../../api-schema/documents.js';
+export type { ItemDetail } from '../../api-schema/items.js';
+export type { GraphEdge, GraphNode, Subgraph } from '../../api-schema/lineage.js';
+export type { CellCandidates, Queue as ReviewQueue, Review, TaskLinks } from '../../api-schema/reviews.js';
+export type { SearchHit, SearchResult, SimilarResult } from '../../api-schema/search.js';
 export type HeatmapRow = Heatmap['rows'][number];
-export type HeatmapCell = z.infer<typeof HeatmapCellS>;
-export type TaskList = z.infer<typeof TaskListS>;
-export type DeadlineGrid = z.infer<typeof DeadlineGridS>;
-export type ProvinceComparison = z.infer<typeof ProvinceComparisonS>;
-export type TaskRow = TaskList['items'][number];
-export type UnimplementedList = z.infer<typeof UnimplementedListS>;
-export type UnresolvedList = z.infer<typeof UnresolvedListS>;
-export type SearchHit = z.infer<typeof SearchHitS>;
-export type SearchResult = z.infer<typeof SearchResultS>;
-export type SimilarResult = z.infer<typeof SimilarResultS>;
-export type Review = z.infer<typeof ReviewS>;
-export type TaskLinks = z.infer<typeof TaskLinksS>;
-export type CellCandidates = z.infer<typeof CellCandidatesS>;
-export type ReviewQueue = z.infer<typeof QueueS>;
-export type TaskEvidence = HeatmapCell['tasks'][number];
 
 /** What the UI draws: a graph node plus what it knows about it. */
 export type NodeKind = GraphNode['kind'];

@@ -1,5 +1,5 @@
-import { DocumentNode, Level, Timeline as TimelineNode } from '../../graph-schema/index.js';
-import { z } from '../openapi/zod.js';
+import { DocumentNode, Level, Timeline as TimelineNode } from '../graph-schema/index.js';
+import { z } from 'zod';
 
 /** Every node id travels in the query string (URL-encoded): ids hold slashes and `#`. */
 export const NodeId = (what: string, example: string) =>
@@ -7,7 +7,7 @@ export const NodeId = (what: string, example: string) =>
     .string()
     .min(1, `${what} id is required`)
     .max(1000)
-    .openapi({ description: `${what} id (URL-encode it: ids contain "/" and "#")`, example });
+    .meta({ description: `${what} id (URL-encode it: ids contain "/" and "#")`, example });
 
 export const DOC_69 = 'vn/tw/kl/69/2024';
 export const DocumentIdParam = NodeId('document', DOC_69);
@@ -21,18 +21,30 @@ export const QueryBool = (description: string) =>
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional()
-    .openapi({ description });
+    .meta({ description });
+
+/** Words to look for in a name or a title, tone- and case-insensitive: at least one letter or digit. */
+export const Words = (description: string) =>
+  z
+    .string()
+    .max(200)
+    .refine((s) => /[\p{L}\p{N}]/u.test(s), 'q must contain a letter or a digit')
+    .optional()
+    .meta({ description, example: 'khoa hoc' });
+
+/** A year of issue or of a deadline, in a query string. */
+export const Year = z.coerce.number().int().min(1945).max(2100);
 
 export const Limit = (max: number, def: number) =>
-  z.coerce.number().int().min(1).max(max).default(def).openapi({ description: `page size, 1..${max}` });
-export const Offset = z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ description: 'items to skip' });
+  z.coerce.number().int().min(1).max(max).default(def).meta({ description: `page size, 1..${max}` });
+export const Offset = z.coerce.number().int().min(0).max(1_000_000).default(0).meta({ description: 'items to skip' });
 
 export const Province = z
   .string()
   .min(1)
   .max(200)
   .optional()
-  .openapi({
+  .meta({
     description:
       'a province as documents name it ("Bình Thuận", "binh thuan") or a unit of 2025, which includes the provinces merged into it ("Lâm Đồng": Lâm Đồng, Đắk Nông, Bình Thuận)',
     example: 'Bình Thuận',
@@ -41,14 +53,14 @@ export const Province = z
 export const ProvinceReading = z
   .enum(['current', 'historical'])
   .optional()
-  .openapi({ description: 'how `province` is read: current (default), a unit of 2025 with the provinces merged into it; historical, that province as documents name it alone' });
+  .meta({ description: 'how `province` is read: current (default), a unit of 2025 with the provinces merged into it; historical, that province as documents name it alone' });
 export const ProvinceEraParam = z
   .enum(['historical', 'current'])
   .default('historical')
-  .openapi({ description: 'historical: provinces as documents name them (63 before 1 July 2025); current: the 34 units of 2025, predecessors rolled up' });
+  .meta({ description: 'historical: provinces as documents name them (63 before 1 July 2025); current: the 34 units of 2025, predecessors rolled up' });
 export const LevelParam = Level.optional();
 
-export const Format = z.enum(['json', 'csv']).default('json').openapi({ description: 'json, or csv (UTF-8 with BOM, for spreadsheets)' });
+export const Format = z.enum(['json', 'csv']).default('json').meta({ description: 'json, or csv (UTF-8 with BOM, for spreadsheets)' });
 
 export const ErrorBody = z
   .object({
@@ -56,21 +68,23 @@ export const ErrorBody = z
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     code: z.string().optional(),
   })
-  .openapi('Error', { description: 'what went wrong, for people; never a stack trace' });
+  .meta({ id: 'Error',  description: 'what went wrong, for people; never a stack trace' });
+export type ErrorBody = z.output<typeof ErrorBody>;
 
 // Shapes shared by several responses.
 
-// Rebuilt from the graph schema's shapes with this module's `z`: zod gives a schema its methods
-// when it is created, so one made before zod-to-openapi's extension ran has no `.openapi`.
-export const Timeline = z.object(TimelineNode.shape).openapi('Timeline');
+export const Timeline = TimelineNode.meta({ id: 'Timeline' });
+export type Timeline = z.output<typeof Timeline>;
 
 export const AgencyRef = z
   .object({ id: z.string(), name: z.string(), collective: z.boolean(), raw: z.string().nullable().optional() })
-  .openapi('AgencyRef');
+  .meta({ id: 'AgencyRef' });
+export type AgencyRef = z.output<typeof AgencyRef>;
 
-export const DocumentBrief = z
-  .object(DocumentNode.pick({ id: true, number: true, title: true, typeCode: true, province: true, level: true, stub: true }).shape)
-  .openapi('DocumentBrief');
+export const DocumentBrief = DocumentNode
+  .pick({ id: true, number: true, title: true, typeCode: true, province: true, level: true, stub: true })
+  .meta({ id: 'DocumentBrief' });
+export type DocumentBrief = z.output<typeof DocumentBrief>;
 
 export const ItemBrief = z
   .object({
@@ -86,7 +100,8 @@ export const ItemBrief = z
     timeline: Timeline.nullable(),
     leads: z.array(AgencyRef),
   })
-  .openapi('ItemBrief');
+  .meta({ id: 'ItemBrief' });
+export type ItemBrief = z.output<typeof ItemBrief>;
 
 export const Page = <T extends z.ZodType>(item: T, name: string) =>
-  z.object({ total: z.number().int(), items: z.array(item) }).openapi(name);
+  z.object({ total: z.number().int(), items: z.array(item) }).meta({ id: name });

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode, Subgraph } from '../../graph-store/lineage-reads.js';
+import type { GraphEdge, GraphNode, Subgraph } from '../api-schema/lineage.js';
 
 type Attr = { key: string; type: 'string' | 'int' | 'double' | 'boolean' };
 
@@ -62,7 +62,7 @@ function data(prefix: 'n' | 'e', attrs: Attr[], obj: Record<string, unknown>): s
 }
 
 /** GraphML (yEd, Gephi, Cytoscape desktop): typed attribute keys, then nodes and directed edges. */
-export function toGraphml(graph: Subgraph): string {
+export function toGraphml(graph: Pick<Subgraph, 'root' | 'nodes' | 'edges'>): string {
   const keys = [
     ...NODE_ATTRS.map((a) => `  <key id="n_${a.key}" for="node" attr.name="${a.key}" attr.type="${a.type}"/>`),
     ...EDGE_ATTRS.map((a) => `  <key id="e_${a.key}" for="edge" attr.name="${a.key}" attr.type="${a.type}"/>`),

@@ -1,17 +1,13 @@
-import { z } from '../openapi/zod.js';
-import { AgencyIdParam, DocumentBrief, ItemBrief, Limit, Offset, Page, Province, QueryBool } from './common.js';
+import { z } from 'zod';
+import { Level } from '../graph-schema/index.js';
+import { AgencyIdParam, DocumentBrief, ItemBrief, Limit, Offset, Page, Province, QueryBool, Words } from './common.js';
 
 export const AgenciesQuery = z
   .strictObject({
-    id: AgencyIdParam.optional().openapi({ description: 'one agency, with its tasks (no other parameter allowed)' }),
+    id: AgencyIdParam.optional().meta({ description: 'one agency, with its tasks (no other parameter allowed)' }),
     province: Province,
     collective: QueryBool('true: only groups such as "Các sở, ban, ngành…"; false: only single bodies'),
-    q: z
-      .string()
-      .max(200)
-      .refine((s) => /[\p{L}\p{N}]/u.test(s), 'q must contain a letter or a digit')
-      .optional()
-      .openapi({ description: 'part of the name, tone- and case-insensitive', example: 'khoa hoc' }),
+    q: Words('part of the name, tone- and case-insensitive'),
     limit: Limit(500, 100),
     offset: Offset,
   })
@@ -21,6 +17,7 @@ export const AgenciesQuery = z
       if (q[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: `${k} cannot be combined with id (id asks for one agency)` });
     }
   });
+export type AgenciesQuery = z.output<typeof AgenciesQuery>;
 
 export const AgencySummary = z
   .object({
@@ -28,16 +25,19 @@ export const AgencySummary = z
     name: z.string(),
     aliases: z.array(z.string()),
     province: z.string().nullable(),
-    level: z.string(),
+    level: Level,
     collective: z.boolean(),
     leads: z.number().int(),
     coordinates: z.number().int(),
   })
-  .openapi('AgencySummary');
+  .meta({ id: 'AgencySummary' });
+export type AgencySummary = z.output<typeof AgencySummary>;
 
 export const AgencyPage = Page(AgencySummary, 'AgencyPage');
+export type AgencyPage = z.output<typeof AgencyPage>;
 
-const AgencyTask = z.object({ task: ItemBrief, document: DocumentBrief, raw: z.string().nullable() }).openapi('AgencyTask');
+export const AgencyTask = z.object({ task: ItemBrief, document: DocumentBrief, raw: z.string().nullable() }).meta({ id: 'AgencyTask' });
+export type AgencyTask = z.output<typeof AgencyTask>;
 
 export const AgencyDetail = z
   .object({
@@ -46,4 +46,5 @@ export const AgencyDetail = z
     leads: z.array(AgencyTask),
     coordinates: z.array(AgencyTask),
   })
-  .openapi('AgencyDetail');
+  .meta({ id: 'AgencyDetail' });
+export type AgencyDetail = z.output<typeof AgencyDetail>;

@@ -1,6 +1,5 @@
-import { DocumentNode, DocumentTypeCode, PageSpan } from '../../graph-schema/index.js';
-import { Decision } from '../../ingest/which-text.js';
-import { z } from '../openapi/zod.js';
+import { DocumentNode, DocumentTypeCode, Level, PageSpan } from '../graph-schema/index.js';
+import { z } from 'zod';
 import {
   AgencyRef,
   DocumentBrief,
@@ -10,6 +9,8 @@ import {
   Offset,
   Page,
   Province,
+  Words,
+  Year,
   ProvinceEraParam,
   ProvinceReading,
   QueryBool,
@@ -31,13 +32,8 @@ export const DocumentsQuery = z
     level: LevelParam,
     typeCode: DocumentTypeCode.optional(),
     stub: QueryBool('true: only stubs (documents known from citations only); false: only documents with text'),
-    year: z.coerce.number().int().min(1945).max(2100).optional().openapi({ description: 'the year it was issued', example: 2024 }),
-    q: z
-      .string()
-      .max(200)
-      .refine((s) => /[\p{L}\p{N}]/u.test(s), 'q must contain a letter or a digit')
-      .optional()
-      .openapi({ description: 'words of the title or number; tone- and case-insensitive, each word matches a word prefix', example: 'khoa hoc' }),
+    year: Year.optional().meta({ description: 'the year it was issued', example: 2024 }),
+    q: Words('words of the title or number; tone- and case-insensitive, each word matches a word prefix'),
     limit: Limit(200, 50),
     offset: Offset,
   })
@@ -53,15 +49,16 @@ export const DocumentsQuery = z
       }
     }
   });
+export type DocumentsQuery = z.output<typeof DocumentsQuery>;
 
 export const DocumentSummary = z
   .object({
     id: z.string(),
     number: z.string().nullable(),
-    typeCode: z.string(),
+    typeCode: DocumentTypeCode,
     typeName: z.string().nullable(),
     title: z.string().nullable(),
-    level: z.string(),
+    level: Level,
     province: z.string().nullable(),
     date: z.string().nullable(),
     year: z.number().int().nullable(),
@@ -70,9 +67,11 @@ export const DocumentSummary = z
     tasks: z.number().int(),
     directives: z.number().int(),
   })
-  .openapi('DocumentSummary');
+  .meta({ id: 'DocumentSummary' });
+export type DocumentSummary = z.output<typeof DocumentSummary>;
 
 export const DocumentPage = Page(DocumentSummary, 'DocumentPage');
+export type DocumentPage = z.output<typeof DocumentPage>;
 
 export const ItemView = z
   .object({
@@ -90,28 +89,31 @@ export const ItemView = z
     leadRaw: z.string().nullable(),
     coordinatingRaw: z.string().nullable(),
     province: z.string().nullable(),
-    level: z.string(),
+    level: Level,
     timeline: Timeline.nullable(),
     leads: z.array(AgencyRef),
     coordinating: z.array(AgencyRef),
-    implementsCount: z.number().int().openapi({ description: 'directive items this task carries out' }),
-    implementedByCount: z.number().int().openapi({ description: 'tasks that carry this directive item out' }),
+    implementsCount: z.number().int().meta({ description: 'directive items this task carries out' }),
+    implementedByCount: z.number().int().meta({ description: 'tasks that carry this directive item out' }),
   })
-  .openapi('ItemView');
+  .meta({ id: 'ItemView' });
+export type ItemView = z.output<typeof ItemView>;
 
 export const Citation = z
   .object({
     kind: z.enum(['CITES', 'IMPLEMENTS']),
-    document: DocumentBrief.openapi({ description: 'the document on the other end' }),
+    /** The document on the other end. */
+    document: DocumentBrief,
     raw: z.string().nullable(),
     evidence: z.string().nullable(),
-    basis: z.boolean().openapi({ description: 'cited as legal basis ("Căn cứ …")' }),
+    basis: z.boolean().meta({ description: 'cited as legal basis ("Căn cứ …")' }),
     lineStart: z.number().int().nullable(),
     lineEnd: z.number().int().nullable(),
-    assertedBy: z.array(z.string()).openapi({ description: 'documents whose text states this citation' }),
-    sourceDocument: z.string().nullable().openapi({ description: 'the document whose lines lineStart..lineEnd refer to' }),
+    assertedBy: z.array(z.string()).meta({ description: 'documents whose text states this citation' }),
+    sourceDocument: z.string().nullable().meta({ description: 'the document whose lines lineStart..lineEnd refer to' }),
   })
-  .openapi('Citation');
+  .meta({ id: 'Citation' });
+export type Citation = z.output<typeof Citation>;
 
 export const DocumentDetail = z
   .object({
@@ -122,7 +124,7 @@ export const DocumentDetail = z
       place: z.string().nullable(),
       signer: z.string().nullable(),
       sourceFile: z.string().nullable(),
-      otherSources: z.array(z.string()).openapi({ description: 'other files read as this document but not taken as its text (shorter copies, reports, replaced texts)' }),
+      otherSources: z.array(z.string()).meta({ description: 'other files read as this document but not taken as its text (shorter copies, reports, replaced texts)' }),
       contentHash: z.string().nullable(),
       lineCount: z.number().int(),
       text: z.string().nullable().optional(),
@@ -130,30 +132,47 @@ export const DocumentDetail = z
       ...DocumentNode.pick({ sourceFormat: true, pageCount: true, ocrConfidence: true, warnings: true }).shape,
     }),
     issuer: z
-      .object({ id: z.string(), name: z.string(), province: z.string().nullable(), level: z.string(), collective: z.boolean() })
+      .object({ id: z.string(), name: z.string(), province: z.string().nullable(), level: Level, collective: z.boolean() })
       .nullable(),
     items: z.array(ItemView),
     citationsOut: z.array(Citation),
     citationsIn: z.array(Citation),
   })
-  .openapi('DocumentDetail');
+  .meta({ id: 'DocumentDetail' });
+export type DocumentDetail = z.output<typeof DocumentDetail>;
+
+/** A province as documents name it (or a 2025 unit), with its counts. */
+export const ProvinceSummary = z.object({
+  province: z.string(),
+  documents: z.number().int(),
+  tasks: z.number().int(),
+  currentProvince: z.string().nullable().meta({ description: 'the 2025 unit it belongs to (Nghị quyết 202/2025/QH15)' }),
+  mergedOn: z.string().nullable().meta({ description: '2025-07-01 when it was merged with other provinces; null when it kept its territory' }),
+  predecessors: z.array(z.string()).optional().meta({ description: 'with provinces=current: the provinces, as documents name them, it was formed from' }),
+});
+export type ProvinceSummary = z.output<typeof ProvinceSummary>;
 
 export const Provinces = z
-  .array(
-    z.object({
-      province: z.string(),
-      documents: z.number().int(),
-      tasks: z.number().int(),
-      currentProvince: z.string().nullable().openapi({ description: 'the 2025 unit it belongs to (Nghị quyết 202/2025/QH15)' }),
-      mergedOn: z.string().nullable().openapi({ description: '2025-07-01 when it was merged with other provinces; null when it kept its territory' }),
-      predecessors: z.array(z.string()).optional().openapi({ description: 'with provinces=current: the provinces, as documents name them, it was formed from' }),
-    }),
-  )
-  .openapi('Provinces');
+  .array(ProvinceSummary)
+  .meta({ id: 'Provinces' });
+export type Provinces = z.output<typeof Provinces>;
 
 export const ProvincesQuery = z.strictObject({ provinces: ProvinceEraParam });
+export type ProvincesQuery = z.output<typeof ProvincesQuery>;
 
 // Writes
+
+/** Which part of ingest/which-text.ts's rule decided: the UI words each one for the uploader. */
+export const TextRule = z.enum(['report', 'shorter-copy', 'same-file', 'document-over-report', 'fuller']);
+export type TextRule = z.infer<typeof TextRule>;
+
+export const Decision = z.object({
+  /** True when the incoming text became the document's text. */
+  replace: z.boolean(),
+  rule: TextRule,
+  reason: z.string(),
+});
+export type Decision = z.infer<typeof Decision>;
 
 export const UploadQuery = z.strictObject({
   fileName: z
@@ -161,8 +180,9 @@ export const UploadQuery = z.strictObject({
     .min(1, 'fileName is required')
     .max(255)
     .regex(/^[^/\\\0]+$/, 'fileName must be a bare file name, without folders')
-    .openapi({ description: 'name of the uploaded file, kept as the document\'s sourceFile', example: 'ke-hoach-3229.txt' }),
+    .meta({ description: 'name of the uploaded file, kept as the document\'s sourceFile', example: 'ke-hoach-3229.txt' }),
 });
+export type UploadQuery = z.output<typeof UploadQuery>;
 
 export const FileCounts = z.object({
   documents: z.number().int(),
@@ -174,29 +194,33 @@ export const FileCounts = z.object({
   links: z.number().int(),
   warnings: z.number().int(),
 });
+export type FileCounts = z.output<typeof FileCounts>;
 
 export const UploadResult = z
   .object({
     file: z.string(),
-    status: z.enum(['ingested', 'unchanged', 'kept']).openapi({
+    status: z.enum(['ingested', 'unchanged', 'kept']).meta({
       description: "ingested (201); unchanged: the same text was there; kept: the graph holds a fuller text of this document (the reason says why), nothing written",
     }),
     documentId: z.string(),
     counts: FileCounts,
     warnings: z.array(z.string()),
-    decision: Decision.optional().openapi({
+    decision: Decision.optional().meta({
       description: 'when the graph already held another text of this document: which text is now the document (replace), by which rule, and why',
     }),
   })
-  .openapi('UploadResult');
+  .meta({ id: 'UploadResult' });
+export type UploadResult = z.output<typeof UploadResult>;
 
 export const DeleteQuery = z.strictObject({ id: DocumentIdParam });
+export type DeleteQuery = z.output<typeof DeleteQuery>;
 
 export const DeleteResult = z
   .object({
     documentId: z.string(),
     found: z.boolean(),
     itemsDeleted: z.number().int(),
-    keptAsStub: z.boolean().openapi({ description: 'other documents still cite it, so it stays as a stub' }),
+    keptAsStub: z.boolean().meta({ description: 'other documents still cite it, so it stays as a stub' }),
   })
-  .openapi('DeleteResult');
+  .meta({ id: 'DeleteResult' });
+export type DeleteResult = z.output<typeof DeleteResult>;
