@@ -1,7 +1,7 @@
 /**
  * The pure parts of link review: the review queue's order (graph-store/review-rank.ts), when a
  * review is stale (graph-store/link-evidence.ts), and what a review request must hold
- * (server/schemas/reviews.ts). Expected values worked out by hand from the rules' comments.
+ * (api-schema/reviews.ts). Expected values worked out by hand from the rules' comments.
  */
 import { describe, expect, it } from 'vitest';
 import { reviewAsShown, taskTextHash } from '../../graph-store/link-evidence.js';
