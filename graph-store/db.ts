@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { DatabaseDeadlineError, withinDeadline } from './deadline.js';
 
 /** A connection to the graph: the driver, the database every query runs against, and deadlines. */
@@ -79,16 +79,23 @@ export function readQuery<T = Record<string, unknown>>(db: Db, cypher: string, p
  * Several reads that must see one state of the graph (ingest/pipeline.ts reads what linking needs
  * in one), within the connection's query deadline.
  */
-export async function readTransaction<T>(db: Db, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+export function readTransaction<T>(db: Db, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  return withReadSession(db, (session) => session.executeRead(work, { timeout: db.queryDeadlineMs }));
+}
+
+/**
+ * A read session's work within the connection's query deadline. As in writeTransaction, on a
+ * frozen database closing waits too: the session is then left to the driver.
+ */
+export async function withReadSession<T>(db: Db, work: (session: Session) => Promise<T>): Promise<T> {
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
   let frozen = false;
   try {
-    return await withinDeadline(db.queryDeadlineMs, 'a read', () => session.executeRead(work, { timeout: db.queryDeadlineMs }));
+    return await withinDeadline(db.queryDeadlineMs, 'a read', () => work(session));
   } catch (err) {
     frozen = err instanceof DatabaseDeadlineError;
     throw err;
   } finally {
-    // As in writeTransaction: on a frozen database closing waits too.
     if (frozen) void session.close().catch(() => undefined);
     else await session.close();
   }

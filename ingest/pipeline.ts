@@ -10,17 +10,7 @@ import { parseBytesOffThread } from './parse-pool.js';
 import { orderByCitation } from './order-records.js';
 import type { TextSimilarity } from './link/similarity.js';
 import { lexicalSimilarity } from './link/lexical-similarity.js';
-
-export interface FileCounts {
-  documents: number;
-  items: number;
-  tasks: number;
-  directives: number;
-  agencies: number;
-  citations: number;
-  links: number;
-  warnings: number;
-}
+import type { FileCounts } from '../api-schema/documents.js';
 
 export type FileOutcome =
   /** `decision` when the text replaced another text of the same document (which-text.ts). */
