@@ -9,7 +9,8 @@ import { h, replace } from './dom.js';
 import { KIND_COLOR } from './graph-style.js';
 import { nodeKindOfId } from './lineage-model.js';
 import { formatLabel, isLowOcr, lowOcrNote, warningList } from './reading-notes.js';
-import { hrefFor, parseHash, updateParams } from './router.js';
+import { hrefFor, updateParams } from './router.js';
+import { lineageHref, nodeLink, similarHref, traceHref } from './node-links.js';
 import { taskReviewSection } from './review-task.js';
 import { loadInto } from './status.js';
 import {
@@ -49,19 +50,6 @@ export function setGraphEdgeSource(fn: EdgeSource): void {
 
 let shown: string | null = null;
 let cancel: (() => void) | null = null;
-
-/** A link that opens `id` in the details panel, staying in the current view. */
-export function nodeLink(id: string, label: string, cls = 'node-link'): HTMLAnchorElement {
-  const { view, params } = parseHash();
-  const p = new URLSearchParams(params);
-  p.set('node', id);
-  return h('a', { href: hrefFor(view, p), class: cls, 'data-node-id': id }, label);
-}
-
-export const lineageHref = (docId: string, select?: string) => hrefFor('lineage', { root: docId, open: docId, node: select ?? docId });
-/** The lineage opened from the top down to `id` (a document or an item): where it comes from. */
-export const traceHref = (id: string) => hrefFor('lineage', { trace: id });
-export const similarHref = (taskId: string) => hrefFor('search', { similar: taskId, node: taskId });
 
 function badge(vk: VisualKind): HTMLElement {
   return h('span', { class: 'badge', style: { background: KIND_COLOR[vk].fill, borderColor: KIND_COLOR[vk].border, color: KIND_COLOR[vk].text } }, KIND_LABEL[vk]);

@@ -4,7 +4,7 @@
  * picker of the directive items its document may carry out, to add a link the linker missed.
  */
 import { getJson } from './api.js';
-import { nodeLink } from './details.js';
+import { nodeLink } from './node-links.js';
 import { h, replace } from './dom.js';
 import { REVIEWS_CHANGED } from './review-client.js';
 import { decide, decisionButtons, picker, reviewForm, statusBadge } from './review-ui.js';

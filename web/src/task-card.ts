@@ -1,5 +1,5 @@
 /** A task as the auditors' lists show it: province, where it is written, its text, who leads it, its time. */
-import { nodeLink } from './details.js';
+import { nodeLink } from './node-links.js';
 import { h } from './dom.js';
 import { docName, formatDate, lines, provinceLabel, section } from './text.js';
 import type { TaskRow } from './types.js';

@@ -3,7 +3,7 @@
  * progress bar, being processed, done, refused, failed), then what came of it: the document with a
  * link to its lineage, counts, warnings; or why it was refused, with the server's own words.
  */
-import { lineageHref } from './details.js';
+import { lineageHref } from './node-links.js';
 import { h } from './dom.js';
 import { formatLabel, lowOcrNote, warningList } from './reading-notes.js';
 import { docName, fileSize, percent, plural } from './text.js';

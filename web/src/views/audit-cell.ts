@@ -5,7 +5,7 @@
  */
 import { getJson } from '../api.js';
 import { csvLink } from '../csv-link.js';
-import { nodeLink } from '../details.js';
+import { nodeLink } from '../node-links.js';
 import { h, replace } from '../dom.js';
 import { decide, decisionButtons, picker, reviewForm, statusBadge, type ReviewForm } from '../review-ui.js';
 import { updateParams } from '../router.js';

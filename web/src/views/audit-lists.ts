@@ -2,7 +2,7 @@
  * The auditors' lists: directive items a province has no task for, collective-led tasks, tasks
  * without a lead, unresolved citations; their tabs, request parameters and contents.
  */
-import { nodeLink } from '../details.js';
+import { nodeLink } from '../node-links.js';
 import { h } from '../dom.js';
 import { updateParams } from '../router.js';
 import { emptyBox } from '../status.js';

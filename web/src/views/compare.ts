@@ -6,7 +6,7 @@
 import { getJson } from '../api.js';
 import { csvLink } from '../csv-link.js';
 import { eraPicker } from '../era-select.js';
-import { nodeLink } from '../details.js';
+import { nodeLink } from '../node-links.js';
 import { h, replace } from '../dom.js';
 import { updateParams } from '../router.js';
 import { emptyBox, loadInto } from '../status.js';

@@ -2,7 +2,7 @@
  * The review queue in the audit view: links and tasks whose review would change the heatmap most,
  * each opening the task's details, where the decisions are made (review-task.ts).
  */
-import { nodeLink } from '../details.js';
+import { nodeLink } from '../node-links.js';
 import { h } from '../dom.js';
 import { emptyBox } from '../status.js';
 import { docName, num, section, truncate } from '../text.js';

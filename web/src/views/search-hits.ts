@@ -3,7 +3,7 @@
  * matches (in words), where it comes from and its actions; the list best match first, or grouped
  * by province then document when the reader asks for it (`group=province` in the URL).
  */
-import { nodeLink, traceHref } from '../details.js';
+import { nodeLink, traceHref } from '../node-links.js';
 import { h, highlighted } from '../dom.js';
 import { KIND_COLOR } from '../graph-style.js';
 import { MATCH_HINT } from '../match-words.js';

@@ -6,7 +6,7 @@
  * URL: `#/search?q=…&province=…&level=…&hasLead=…&kind=…&group=province&similar=<task id>`.
  */
 import { getJson } from '../api.js';
-import { nodeLink } from '../details.js';
+import { nodeLink } from '../node-links.js';
 import { h, replace } from '../dom.js';
 import { SEARCH_MATCH_WORDS, SIMILAR_MATCH_WORDS } from '../match-words.js';
 import { hrefFor, navigate, parseHash, updateParams } from '../router.js';
