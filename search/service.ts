@@ -24,7 +24,7 @@ import { reciprocalRankFusion, scoreFusion, type Fused, type Ranked } from './fu
 import { GraphToneRestorer } from './restore-tones.js';
 import { rankSimilar, similarCandidates, SIMILAR_LEVELS, SIMILAR_MODEL, type SimilarCandidate } from './similar.js';
 import { syncSearchIndex, type PassageEmbedder, type SyncOptions, type SyncResult } from './sync.js';
-import { UntilSync } from './until-sync.js';
+import { Lru } from './lru.js';
 import type { SearchFilters, SearchHit, SearchService } from './types.js';
 import { vectorSearch, type QueryEmbedder } from './vector.js';
 
@@ -86,14 +86,21 @@ const RELOAD_CHECK_MS = 1_000;
 const KEPT_ROWS = 20_000;
 /** Filters whose admitted items are kept (a province's: a few thousand ids). */
 const KEPT_FILTERS = 64;
+/**
+ * Query vectors kept by the text embedded (1.5 KB each), for as long as the model stays: staff
+ * ask the same words again, and the UI asks them again for each filter, page and grouping. An
+ * embedding costs a search about 10 ms of a core, its largest share under load (bench/load.ts).
+ */
+const KEPT_QUERY_VECTORS = 2_000;
 
 export class HybridSearchService implements SearchService {
   readonly ranking: RankingOptions;
   private lastReloadCheck = 0;
   private readonly tones: GraphToneRestorer;
   /** What hits show, by item id, and the items each filter admits: until the index next changes. */
-  private readonly rows = new UntilSync<SearchItemRow>(KEPT_ROWS);
-  private readonly admitted = new UntilSync<Promise<ReadonlySet<string>>>(KEPT_FILTERS);
+  private readonly rows = new Lru<SearchItemRow>(KEPT_ROWS);
+  private readonly admitted = new Lru<Promise<ReadonlySet<string>>>(KEPT_FILTERS);
+  private readonly queryVectors = new Lru<Promise<Float32Array>>(KEPT_QUERY_VECTORS);
 
   constructor(
     private readonly db: Db,
@@ -148,7 +155,7 @@ export class HybridSearchService implements SearchService {
     // The query is embedded in every mode: the match of each hit needs its cosine. Embedding runs
     // beside the full-text query, which reads back the rows of its best hits in the same trip.
     const shown = limit + Math.max(10, limit);
-    const embedded = this.queryForEmbedding(q).then((text) => this.embedder.embedQuery(text));
+    const embedded = this.queryForEmbedding(q).then((text) => this.queryVector(text));
     const [[queryVector, vector], lexical] = await Promise.all([
       embedded.then(async (v) => [v, r.mode === 'lexical' ? [] : await vectorSearch(this.db, this.index, v, filters, depth, (f) => this.admittedBy(f))] as const),
       r.mode === 'vector' ? [] : this.lexical(q, filters, depth, shown),
@@ -203,6 +210,20 @@ export class HybridSearchService implements SearchService {
       this.rows.set(id, row);
     }
     return rows;
+  }
+
+  /** The query's vector, kept by its text (a failed embedding is not kept). */
+  private queryVector(text: string): Promise<Float32Array> {
+    let vector = this.queryVectors.get(text);
+    if (!vector) {
+      const embedding = this.embedder.embedQuery(text);
+      this.queryVectors.set(text, embedding);
+      embedding.catch(() => {
+        if (this.queryVectors.get(text) === embedding) this.queryVectors.delete(text);
+      });
+      vector = embedding;
+    }
+    return vector;
   }
 
   /** The items a filter admits, kept per filter until the index changes. */

@@ -20,7 +20,7 @@ import { createApp } from '../../server/app.js';
 import { disposeEmbedder } from '../../search/embedder.js';
 import { explain, queryTerms } from '../../search/highlight.js';
 import { luceneQuery } from '../../search/lexical.js';
-import { openSearch } from '../../search/open.js';
+import { lazyEmbedder, openSearch } from '../../search/open.js';
 import type { HybridSearchService } from '../../search/service.js';
 import { fold } from '../../search/text.js';
 import type { SearchFilters, SearchHit } from '../../search/types.js';
@@ -190,6 +190,18 @@ describe('filters', () => {
 });
 
 describe('what hits show', () => {
+  it('embeds a query once for the searches that ask it again, whatever their filters', async () => {
+    const embedded: string[] = [];
+    const counting = { ...lazyEmbedder, embedQuery: (text: string) => (embedded.push(text), lazyEmbedder.embedQuery(text)) };
+    const { service: again } = await openSearch(db, { indexDir: dir, embedder: counting });
+    const q = 'ứng dụng trí tuệ nhân tạo';
+    const first = await again.search(q, any, 10);
+    expect(first.length).toBeGreaterThan(0);
+    await again.search(q, { kind: 'task' }, 10);
+    expect(await again.search(q, any, 10)).toEqual(first);
+    expect(embedded).toEqual([q]);
+  });
+
   it('is read again after the next sync: a lead changed without changing the text shows', async () => {
     // The vector side alone: its hits' rows are kept between searches (the full-text query reads
     // its own best hits' rows afresh every time).

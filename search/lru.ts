@@ -1,11 +1,9 @@
 /**
- * Values kept until the search index next changes. What a hit shows (its text, document, leads)
- * and which items a filter admits change only when the graph is written, and every write this
- * process makes is followed by a sync, every write of another process by a reload of the index it
- * saved (search/service.ts clears these at both). Kept, they spare a search its second round trip
- * to Neo4j. Bounded: past `max` entries the oldest goes.
+ * Values kept by key, at most `max` of them: past that the least recently used goes. The search
+ * service keeps what hits show and which items a filter admits in these until the index next
+ * changes, and query vectors for as long as the model stays (search/service.ts).
  */
-export class UntilSync<T> {
+export class Lru<T> {
   private readonly entries = new Map<string, T>();
 
   constructor(private readonly max: number) {}
@@ -24,6 +22,10 @@ export class UntilSync<T> {
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
   }
 
   clear(): void {
