@@ -58,6 +58,8 @@ export interface RankingOptions {
   restoreTones: boolean;
   /** Drop hits under the calibrated floor (hit-match.ts); off, every hit shows (level "partial" at worst). */
   relevanceFloor: boolean;
+  /** Keep query vectors by their text (KEPT_QUERY_VECTORS); benches timing the embedding turn it off. */
+  keepQueryVectors: boolean;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -72,6 +74,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   titleWeight: 0.3,
   depth: 50,
   restoreTones: true,
+  keepQueryVectors: true,
   relevanceFloor: true,
 };
 
@@ -214,6 +217,7 @@ export class HybridSearchService implements SearchService {
 
   /** The query's vector, kept by its text (a failed embedding is not kept). */
   private queryVector(text: string): Promise<Float32Array> {
+    if (!this.ranking.keepQueryVectors) return this.embedder.embedQuery(text);
     let vector = this.queryVectors.get(text);
     if (!vector) {
       const embedding = this.embedder.embedQuery(text);
