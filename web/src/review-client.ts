@@ -6,28 +6,16 @@
  */
 import { ApiError } from './api.js';
 import { readApiToken } from './api-token.js';
+import { sessionValue } from './session-value.js';
 
-const REVIEWER_KEY = 'policy-graph.reviewer';
 export const REVIEWS_CHANGED = 'reviews-changed';
 
 export type Decision = 'confirm' | 'reject' | 'add' | 'clear';
 
-export function readReviewer(): string {
-  try {
-    return sessionStorage.getItem(REVIEWER_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
+const reviewer = sessionValue('policy-graph.reviewer');
 
-export function saveReviewer(name: string): void {
-  try {
-    if (name) sessionStorage.setItem(REVIEWER_KEY, name);
-    else sessionStorage.removeItem(REVIEWER_KEY);
-  } catch {
-    /* storage disabled: the field keeps its value for this page */
-  }
-}
+export const readReviewer = (): string => reviewer.read();
+export const saveReviewer = (name: string): void => reviewer.save(name);
 
 export interface ReviewRequest {
   taskId: string;
