@@ -24,8 +24,8 @@ import { DEPTH, evaluate, type Evaluation } from '../search/eval/evaluate.js';
 import { loadRelevanceSet, resolveRelevanceSet, type ResolvedSet } from '../search/eval/relevance-set.js';
 import { openSearch } from '../search/open.js';
 import type { Embedder, HybridSearchService, LexicalSide, RankingOptions } from '../search/service.js';
-import { Bm25Index } from '../search/bm25.js';
-import { filteredItemIds, isUnfiltered, itemTexts } from '../graph-store/search-reads.js';
+import { luceneQuery } from '../search/lexical.js';
+import { fulltextItems } from '../graph-store/search-reads.js';
 import type { Logistic } from '../search/calibration.js';
 import type { SimilarScores } from '../search/eval/similar-evaluate.js';
 import { measureSearchMatch, type SearchMatchRun } from './relevance/search-match.js';
@@ -38,8 +38,8 @@ import { measureSimilar, type SimilarRun } from './relevance/similar.js';
 export interface Variant {
   name: string;
   ranking: Partial<RankingOptions>;
-  /** Lexical side: the full-text index (default) or the in-memory BM25 of search/bm25.ts. */
-  lexical?: 'bm25';
+  /** Lexical side: the in-memory BM25 (default, search/lexical-index.ts) or Neo4j's full-text index. */
+  lexical?: 'fulltext';
 }
 
 export const VARIANTS: Variant[] = [
@@ -47,18 +47,18 @@ export const VARIANTS: Variant[] = [
   { name: 'lexical only', ranking: { mode: 'lexical', accentPenalty: 0 } },
   { name: 'hybrid (default)', ranking: {} },
   { name: 'vector only, no tone restoration', ranking: { mode: 'vector', accentPenalty: 0, restoreTones: false } },
-  { name: 'lexical only, headings weighted as text', ranking: { mode: 'lexical', accentPenalty: 0, titleWeight: null } },
+  { name: 'lexical only, headings weighted as text', ranking: { mode: 'lexical', accentPenalty: 0, titleWeight: 1 } },
   { name: 'lexical only, headings 0.1', ranking: { mode: 'lexical', accentPenalty: 0, titleWeight: 0.1 } },
-  { name: 'lexical only, no syllable pairs', ranking: { mode: 'lexical', accentPenalty: 0, pairBoost: 0 } },
-  { name: 'lexical only, pairs boosted 4', ranking: { mode: 'lexical', accentPenalty: 0, pairBoost: 4 } },
-  // The in-memory BM25 (no stop words, search/bm25.ts) measures ~0.01 better than the full-text
-  // index, within noise for 44 queries; it is not shipped: it would hold every item's postings in
-  // memory and need its own incremental upkeep, where Neo4j keeps item_text consistent for free.
-  { name: 'lexical only, in-memory BM25', ranking: { mode: 'lexical', accentPenalty: 0 }, lexical: 'bm25' },
-  { name: 'hybrid, in-memory BM25', ranking: {}, lexical: 'bm25' },
+  { name: 'lexical only, no syllable pairs', ranking: { mode: 'lexical', accentPenalty: 0, pairWeight: 0 } },
+  { name: 'lexical only, pairs weighted 1', ranking: { mode: 'lexical', accentPenalty: 0, pairWeight: 1 } },
+  // Neo4j's full-text index (Lucene, `standard-folding`) was the lexical side until issue 13's
+  // latency work: a round trip per search, and English stop words folded Vietnamese collides with.
+  { name: 'lexical only, Neo4j full-text', ranking: { mode: 'lexical', accentPenalty: 0 }, lexical: 'fulltext' },
+  { name: 'hybrid, Neo4j full-text', ranking: {}, lexical: 'fulltext' },
+  { name: 'hybrid, pairs weighted 1', ranking: { pairWeight: 1 } },
   { name: 'hybrid, no relevance floor', ranking: { relevanceFloor: false } },
   { name: 'hybrid, no tone restoration', ranking: { restoreTones: false } },
-  { name: 'hybrid, headings weighted as text', ranking: { titleWeight: null } },
+  { name: 'hybrid, headings weighted as text', ranking: { titleWeight: 1 } },
   { name: 'hybrid, no accent penalty', ranking: { accentPenalty: 0 } },
   { name: 'hybrid, accent penalty 1', ranking: { accentPenalty: 1 } },
   { name: 'hybrid, accent penalty 10', ranking: { accentPenalty: 10 } },
@@ -74,10 +74,12 @@ export const VARIANTS: Variant[] = [
   { name: 'hybrid, score fusion, vector 0.6', ranking: { fusion: 'score', vectorWeight: 0.6 } },
 ];
 
-/** BM25 over the graph's item texts, filtered like the full-text side. */
-async function bm25Side(db: Db): Promise<LexicalSide> {
-  const bm25 = new Bm25Index(await itemTexts(db));
-  return async (query, filter, k) => bm25.search(query, k, isUnfiltered(filter) ? undefined : await filteredItemIds(db, filter));
+/** Neo4j's full-text index as it was queried before (syllables, pairs as phrases ^2, headings ^0.3). */
+function fulltextSide(db: Db): LexicalSide {
+  return async (query, filter, k) => {
+    const lucene = luceneQuery(query, { pairBoost: 2, titleWeight: 0.3 });
+    return lucene ? fulltextItems(db, lucene, filter, k) : [];
+  };
 }
 
 /** Query vectors computed once per query, whatever the number of variants. */
@@ -115,10 +117,10 @@ export async function measureRelevance(db: Db, indexDir: string, variants = VARI
   const embedder = cachingEmbedder(await getEmbedder());
   const opened = await openSearch(db, { indexDir, embedder });
   const set = await resolveRelevanceSet(db, loadRelevanceSet());
-  const bm25 = await bm25Side(db);
+  const fulltext = fulltextSide(db);
   const results = [];
   for (const v of variants) {
-    const service = opened.service.withRanking(v.ranking, v.lexical === 'bm25' ? bm25 : undefined);
+    const service = opened.service.withRanking(v.ranking, v.lexical === 'fulltext' ? fulltext : undefined);
     results.push({ name: v.name, evaluation: await evaluate(set, rankerOf(service)) });
   }
   return { set, results, syncMs: opened.sync.ms, embedded: opened.sync.embedded, service: opened.service };

@@ -153,40 +153,6 @@ export function fulltextItems(db: Db, lucene: string, filter: ItemFilter, k: num
   );
 }
 
-export interface FulltextHit {
-  id: string;
-  score: number;
-  /** What a hit shows, for the best `withRows` hits (the others: null). */
-  row: SearchItemRow | null;
-}
-
-/**
- * fulltextItems, with the rows of its best `withRows` hits read in the same query: the lexical
- * side's best hits are most of what a search shows, so most searches need no second round trip
- * to read their hits back (search/service.ts).
- */
-export function fulltextItemRows(db: Db, lucene: string, filter: ItemFilter, k: number, withRows: number): Promise<FulltextHit[]> {
-  return readQuery(
-    db,
-    `${FULLTEXT_HITS}
-     WITH i, score ORDER BY score DESC, i.id LIMIT $k
-     WITH collect({ i: i, score: score }) AS hits
-     UNWIND range(0, size(hits) - 1) AS rank
-     WITH hits[rank].i AS i, hits[rank].score AS score, rank
-     CALL (i, rank) {
-       WITH i WHERE rank < $withRows
-       MATCH (d:Document)-[:CONTAINS]->(i)
-       RETURN ${ROW} AS row
-       UNION
-       WITH i WHERE rank >= $withRows
-       RETURN null AS row
-     }
-     RETURN i.id AS id, score, row
-     ORDER BY rank`,
-    { ...fulltextParams(lucene, filter, k), withRows: neo4j.int(withRows) },
-  );
-}
-
 /** Ids of the items a filter admits (the vector side restricts its neighbours to these). */
 export async function filteredItemIds(db: Db, filter: ItemFilter): Promise<Set<string>> {
   const rows = await readQuery<{ id: string }>(db, `MATCH (i:Item) WHERE ${FILTER} RETURN i.id AS id`, filterParams(filter));

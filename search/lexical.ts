@@ -1,6 +1,7 @@
 /**
- * The lexical side: Neo4j's full-text index `item_text` (Lucene BM25, `standard-folding`
- * analyzer, so "khoi nghiep" finds "khởi nghiệp").
+ * Neo4j's full-text index `item_text` (Lucene BM25, `standard-folding` analyzer, so "khoi nghiep"
+ * finds "khởi nghiệp"): what "tasks like this" asks for a task's words (similar.ts). The search's
+ * own lexical side is in memory (lexical-index.ts); bench/relevance.ts still measures this one.
  *
  * The Lucene query is built from the user's words only, never from their raw string: the text is
  * cut into syllables (letters, marks and digits; see text.ts) and each is quoted, so operators,
@@ -9,11 +10,9 @@
  * as a phrase, boosted: "khởi nghiệp" beats an item with "khởi" and "nghiệp" far apart.
  */
 import type { Db } from '../graph-store/db.js';
-import { fulltextItemRows, fulltextItems, type FulltextHit, type ItemFilter } from '../graph-store/search-reads.js';
+import { fulltextItems } from '../graph-store/search-reads.js';
+import { MAX_QUERY_SYLLABLES, type LexicalHit } from './lexical-index.js';
 import { tokenize } from './text.js';
-
-/** Longer queries are cut: the query and its scoring stay bounded. */
-export const MAX_QUERY_SYLLABLES = 32;
 
 export interface LuceneOptions {
   /** Boost of each adjacent-syllable phrase; 0 leaves phrases out. */
@@ -50,25 +49,6 @@ export function luceneQuery(query: string, opts: LuceneOptions = {}): string | n
   if (titleWeight === null) return body;
   // Field names are the indexed properties (graph-schema: item_text over text, sectionTitlesText).
   return `text:(${body}) sectionTitlesText:(${body})^${titleWeight}`;
-}
-
-export interface LexicalHit {
-  id: string;
-  score: number;
-}
-
-/** The lexical side's hits for a query, best first, with what the best `withRows` hits show read in the same round trip. */
-export async function lexicalSearchWithRows(
-  db: Db,
-  query: string,
-  filter: ItemFilter,
-  k: number,
-  withRows: number,
-  opts: LuceneOptions = {},
-): Promise<FulltextHit[]> {
-  const lucene = luceneQuery(query, opts);
-  if (!lucene) return [];
-  return fulltextItemRows(db, lucene, filter, k, withRows);
 }
 
 /** A whole task text as a query ("tasks like this"): long, but bounded under Lucene's 1024 clauses. */

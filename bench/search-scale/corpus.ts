@@ -155,6 +155,24 @@ export function synthesize(pool: string[], n: number, seed: number): SyntheticTa
 const FUNCTION_WORDS = new Set(['của', 'và', 'trong', 'cho', 'để', 'với', 'các', 'theo', 'về', 'trên', 'tại', 'nhằm', 'đến', 'từ', 'gắn', 'là', 'có', 'những', 'phù', 'đối', 'thuộc', 'đáp']);
 
 /**
+ * `total` distinct phrases of 3–6 words taken anywhere in the source clauses, lower case, a third
+ * without tone marks: queries nobody asked before, in the corpus' own words (bench/load.ts).
+ */
+export function phraseQueries(pool: string[], total: number, seed: number): string[] {
+  const rand = rng(seed);
+  const seen = new Set<string>();
+  for (let attempts = 0; seen.size < total && attempts < total * 20; attempts++) {
+    const ws = pool[Math.floor(rand() * pool.length)]!.replace(/[,;.:()"“”]/g, ' ').trim().split(/\s+/);
+    const len = Math.min(ws.length, 3 + Math.floor(rand() * 4));
+    const start = Math.floor(rand() * (ws.length - len + 1));
+    let text = ws.slice(start, start + len).join(' ').toLowerCase();
+    if (rand() < 0.33) text = foldLower(text);
+    seen.add(text);
+  }
+  return [...seen];
+}
+
+/**
  * Realistic queries: the relevance set's 44 (typed with and without tone marks), then the first
  * 3–8 words of source clauses (a clause opens with its verb: "đẩy mạnh ứng dụng công nghệ cao"),
  * lower case, a third of them without tone marks as many users type.

@@ -216,6 +216,31 @@ describe('search index consistency', () => {
     expect(new Set(index.ids())).toEqual(await graphItemIds());
   });
 
+  it("finds by its words what another process uploaded and synced, and forgets what it deleted", async () => {
+    // The server's search (this process) and an `npm run ingest` (another index object, same directory).
+    const service = new HybridSearchService(db, VectorIndex.open(dir, EMBEDDING_DIMENSIONS).index, lazyEmbedder).withRanking({ mode: 'lexical' });
+    await service.warm();
+    const other = VectorIndex.open(dir, EMBEDDING_DIMENSIONS).index;
+    const doc = 'vn/ha-nam/ubnd/kh/91/2025';
+    const text = 'ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 91/KH-UBND\nHà Nam, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nI. NHIỆM VỤ\n1. Lập bản đồ số vùng trồng dược liệu của tỉnh.\n';
+    const lexicalFinds = async () => (await service.lexicalHits('bản đồ số vùng trồng dược liệu', { kind: 'any' }, 10)).some((h) => h.id.startsWith(`${doc}#`));
+    expect(await lexicalFinds()).toBe(false);
+    expect(await ingestBytes(db, Buffer.from(text), 'ha-nam-91.txt', opts)).toMatchObject({ status: 'ingested', documentId: doc });
+    await new Promise((r) => setTimeout(r, 20)); // a save stamp the server can tell from its own
+    await syncSearchIndex(db, other, lazyEmbedder, { documents: [doc] });
+    // The server notices the newer index at its next search (checked at most once a second).
+    await new Promise((r) => setTimeout(r, 1_100));
+    const found = await service.search('ban do so vung trong duoc lieu', { kind: 'any' }, 5);
+    expect(found[0]?.item.documentId).toBe(doc);
+    expect(await lexicalFinds()).toBe(true);
+    await deleteDocument(db, doc);
+    await new Promise((r) => setTimeout(r, 20));
+    await syncSearchIndex(db, other, lazyEmbedder, { documents: [doc] });
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await service.search('bản đồ số vùng trồng dược liệu', { kind: 'any' }, 5)).some((h) => h.item.documentId === doc)).toBe(false);
+    expect(await lexicalFinds()).toBe(false);
+  });
+
   it('compares everything when the graph changed beyond the documents it was told of', async () => {
     // Another document written without a sync (an ingest with --no-index), then a scoped sync for
     // an unrelated one: the item count gives it away.

@@ -28,7 +28,8 @@ import { loadSimilarSet, resolveSimilarSet, type ResolvedSimilarSet } from '../.
 import { clearGraph } from '../helpers/graph-counts.js';
 import { openTestDb } from '../helpers/test-db.js';
 
-const FLOOR = { ndcg10: 0.81, recall10: 0.61, mrr10: 0.95 };
+/** nDCG@10 0.837: what hybrid measured when the relevance set was written, which issue 13 says must not drop. */
+const FLOOR = { ndcg10: 0.837, recall10: 0.61, mrr10: 0.95 };
 /** Hybrid must beat each side alone by at least this much nDCG@10. */
 const MARGIN = 0.015;
 const TONELESS_FLOOR = 0.84;
