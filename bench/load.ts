@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/load.ts [--clients 50] [--seconds 60] [--warmup 30] [--no-ingest] [--heap 1g] [--page-cache-mb 256]
+ * `npx tsx bench/load.ts [--clients 50] [--seconds 60] [--warmup 30] [--no-ingest] [--queries fresh|repeated] [--heap 1g] [--page-cache-mb 256]
  * [--provinces 63 --plans 16-20 --tasks 50]`:
  * the product under load on a national graph (issue 10: 50 clients for 60 s, 0 errors and p99 ≤ 1 s
  * for search, lineage and heatmap; 0 errors while an ingest of 150 documents runs).
@@ -13,7 +13,9 @@
  * 3. Lineage answers of the walks the clients ask, one at a time: size and time, bounded (the
  *    default) and the full set (/api/export, what /api/lineage answered before it was bounded).
  * 4. Warm-up, then 50 clients for 60 s (bench/load/clients.ts, a process of its own, closed loop:
- *    search, lineage and heatmap in equal thirds, bench/load/requests.ts).
+ *    search, lineage and heatmap in equal thirds, bench/load/requests.ts). Each search asks a phrase
+ *    of the corpus nobody asked before (`--queries fresh`, the default: no query vector or hit row
+ *    is kept for it yet), or the relevance set's queries over and over (`repeated`).
  * 5. The same while 150 documents are uploaded one after another (bench/load/uploads.ts), for at
  *    least 60 s and until the last upload is answered.
  *
@@ -25,14 +27,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { logger } from '../core/logger.js';
 import { readQuery } from '../graph-store/db.js';
 import { REPO_ROOT } from '../core/paths.js';
 import { startApp, type RunningApp } from './load/app.js';
 import type { LoadPlan, LoadResult } from './load/clients.js';
 import { phaseFigures, printPhase, type PhaseFigures } from './load/report.js';
-import { KL69, loadRequests } from './load/requests.js';
+import { freshSearches, KL69, loadRequests } from './load/requests.js';
 import { ensureSearchIndex } from './load/search-prep.js';
 import { uploadSet } from './load/uploads.js';
 import { cpuWindow } from './ingest-scale/machine.js';
@@ -43,6 +45,8 @@ import { rssMiB } from './search-scale/stats.js';
 
 const SEED = 10;
 const TOKEN = 'bench-load-token';
+/** Phrases drawn for `--queries fresh`: more than 50 clients ask in the phases of a run (~60 searches/s). */
+const FRESH_SEARCHES = 40_000;
 
 interface Opts {
   provinces: number;
@@ -52,6 +56,7 @@ interface Opts {
   seconds: number;
   warmup: number;
   ingest: boolean;
+  queries: 'fresh' | 'repeated';
   heap?: string;
   pageCacheMb?: number;
 }
@@ -168,18 +173,36 @@ async function main(o: Opts): Promise<void> {
       log(`  ${(p.bytes / 2 ** 20).toFixed(2).padStart(7)} MiB ${p.firstMs.toFixed(0).padStart(6)} / ${p.againMs.toFixed(0).padStart(5)} ms  ${p.path.slice(0, 100)}  (${what})`);
     }
 
-    const base: LoadPlan = { base: app.base, clients: o.clients, seconds: o.seconds, requests, uploads: [], token: TOKEN };
+    const fresh = o.queries === 'fresh' ? freshSearches(FRESH_SEARCHES, SEED) : null;
+    if (fresh) log(`searches: ${fresh.length} phrases of the corpus, each asked once across the phases, e.g. ${fresh.slice(0, 3).map((p) => `"${new URLSearchParams(p.split('?')[1]).get('q')}"`).join(', ')}`);
+    let asked = 0;
+    // Each phase goes on where the last one stopped in the fresh list: no query is asked twice.
+    const planOf = (extra: Partial<LoadPlan>): LoadPlan => ({
+      base: app!.base,
+      clients: o.clients,
+      seconds: o.seconds,
+      requests: fresh ? { ...requests, search: fresh.slice(asked) } : requests,
+      ...(fresh && { searchesOnce: true }),
+      uploads: [],
+      token: TOKEN,
+      ...extra,
+    });
+    const run = async (name: string, plan: LoadPlan) => {
+      const figures = await phase(name, app!, plan, workDir);
+      asked += figures.searches?.asked ?? 0;
+      return figures;
+    };
     if (o.warmup > 0) {
-      const w = await phase('warm-up', app, { ...base, seconds: o.warmup }, workDir);
+      const w = await run('warm-up', planOf({ seconds: o.warmup }));
       log(`warm-up: ${w.all.answers} answers in ${w.seconds.toFixed(0)} s (not counted)`);
     }
     const phases: PhaseFigures[] = [];
-    phases.push(await phase('load', app, base, workDir));
+    phases.push(await run('load', planOf({})));
     for (const line of printPhase(phases[0]!)) log(line);
     if (o.ingest) {
       const set = await uploadSet(path.join(workDir, 'uploads'), scale, SEED);
       log(`ingest: ${set.files.length} documents (${set.real} real from data/wild/docs, ${set.synthetic} synthetic 2025 plans)`);
-      phases.push(await phase('load while ingesting', app, { ...base, uploads: set.files }, workDir));
+      phases.push(await run('load while ingesting', planOf({ uploads: set.files })));
       for (const line of printPhase(phases[1]!)) log(line);
     }
     const [end] = await readQuery<{ docs: number; items: number }>(
@@ -208,6 +231,11 @@ const program = new Command('load')
   .option('--seconds <n>', 'length of each measured phase (the ingest phase lasts until its last upload)', positive, 60)
   .option('--warmup <n>', 'seconds of load before measuring (0: none): fills the kept lineage and heatmap answers, as a running server has', (v) => Number(v), 30)
   .option('--no-ingest', 'skip the phase with an ingest running')
+  .addOption(
+    new Option('--queries <which>', "searches: phrases of the corpus each asked once ('fresh': nothing kept for them yet), or the relevance set's 88 over and over")
+      .choices(['fresh', 'repeated'])
+      .default('fresh'),
+  )
   .option('--heap <size>', "Neo4j's JVM heap (the launcher's default: 1g)")
   .option('--page-cache-mb <n>', "Neo4j's page cache (the launcher's default: 256)", positive)
   .parse();

@@ -21,6 +21,11 @@ export interface LoadPlan {
   seconds: number;
   /** Requests for each kind; a client takes them in turn from a random start. */
   requests: Record<Kind, string[]>;
+  /**
+   * Searches are each asked once, in the list's order across all clients (queries nobody asked
+   * before: the server keeps no vector and no hit of theirs yet); repeated only once the list is spent.
+   */
+  searchesOnce?: boolean;
   /** Files POSTed to /api/documents one after another (with `token`), or none. */
   uploads: string[];
   token: string;
@@ -47,6 +52,8 @@ export interface UploadSample {
 
 export interface LoadResult {
   seconds: number;
+  /** With `searchesOnce`: searches asked, and how many of them repeated an earlier one (the list was spent). */
+  searches?: { asked: number; repeated: number };
   samples: Sample[];
   uploads: UploadSample[];
   uploadSeconds: number | null;
@@ -65,15 +72,23 @@ async function timed(url: string, init: RequestInit = {}): Promise<{ ms: number;
   }
 }
 
+/** The next search of a plan whose searches are asked once: shared by all clients. */
+const searchesOnce = { asked: 0 };
+
+function nextPath(plan: LoadPlan, kind: Kind, next: Map<Kind, number>): string {
+  const list = plan.requests[kind];
+  if (kind === 'search' && plan.searchesOnce) return list[searchesOnce.asked++ % list.length]!;
+  const at = next.get(kind)!;
+  next.set(kind, (at + 1) % list.length);
+  return list[at]!;
+}
+
 async function client(plan: LoadPlan, index: number, running: () => boolean, samples: Sample[]): Promise<void> {
   let turn = index;
   const next = new Map(KINDS.map((k) => [k, Math.floor(Math.random() * plan.requests[k].length)]));
   while (running()) {
     const kind = KINDS[turn++ % KINDS.length]!;
-    const list = plan.requests[kind];
-    const at = next.get(kind)!;
-    next.set(kind, (at + 1) % list.length);
-    const path = list[at]!;
+    const path = nextPath(plan, kind, next);
     // Counted even when it ends after the phase: the slowest answers are the likeliest to.
     const r = await timed(`${plan.base}${path}`, { headers: { accept: 'application/json' } });
     samples.push({ kind, ms: r.ms, bytes: r.bytes, status: r.status, ...(r.stale && { stale: true }), path });
@@ -113,7 +128,9 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   await Promise.all([minimum, uploading]);
   stop = true;
   await Promise.all(clients);
-  return { seconds: (performance.now() - started) / 1000, samples, uploads, uploadSeconds };
+  const asked = searchesOnce.asked;
+  const searches = plan.searchesOnce ? { asked, repeated: Math.max(0, asked - plan.requests.search.length) } : undefined;
+  return { seconds: (performance.now() - started) / 1000, samples, uploads, uploadSeconds, ...(searches && { searches }) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

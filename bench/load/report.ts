@@ -32,6 +32,8 @@ export interface PhaseFigures {
   /** Cores used on average by the server (this process), Neo4j and the clients' process. */
   cores: { server: number; neo4j: number; clients: number };
   loadEnd: string;
+  /** Searches each asked once: how many were asked, and repeated because the list was spent. */
+  searches: { asked: number; repeated: number } | null;
 }
 
 const ok = (status: number) => status >= 200 && status < 300;
@@ -79,6 +81,7 @@ export function phaseFigures(
         : null,
     rss,
     ...cpu,
+    searches: r.searches ?? null,
   };
 }
 
@@ -96,6 +99,7 @@ export function printPhase(f: PhaseFigures): string[] {
     `  server RSS max ${f.rss.serverMaxMiB.toFixed(0)} MiB, Neo4j RSS max ${f.rss.neo4jMaxMiB.toFixed(0)} MiB; ` +
       `cores used: server ${f.cores.server.toFixed(2)}, Neo4j ${f.cores.neo4j.toFixed(2)}, clients ${f.cores.clients.toFixed(2)}`,
   ];
+  if (f.searches) lines.push(`  searches: ${f.searches.asked} queries, each asked once (${f.searches.repeated} repeated: the list was spent)`);
   for (const k of f.kinds) for (const e of k.errorExamples) lines.push(`  error (${k.kind}): ${e}`);
   for (const k of f.kinds) if (k.stale > 0) lines.push(`  stale (${k.kind}): ${k.stale} answers were the last one read (the read for the graph as it stands failed)`);
   if (f.ingest) {
