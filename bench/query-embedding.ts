@@ -4,7 +4,8 @@
  * intra-op threads (1, 2), side by side in one run: each query is embedded by every variant in
  * turn, in a shuffled order, so all see the same machine load. The queries are search-scale's:
  * the relevance set's 44 and phrases of the corpus. Prints p50 / p95 / p99 and the CPU time per
- * query (a search's embedding shares the two cores with everything else the server does).
+ * query (a search's embedding shares the two cores with everything else the server does), and the
+ * same queries embedded eight per run, as concurrent searches share the query worker's runs.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,9 @@ interface Variant {
   dtype: EmbedderDtype;
   threads: number;
 }
+
+/** Queries per run in the batched part. */
+const BATCH = 8;
 
 const VARIANTS: Variant[] = [
   { name: 'q4, 2 threads (shipped)', dtype: 'q4', threads: 2 },
@@ -62,9 +66,24 @@ async function main(opts: { queries: number; passes: number }): Promise<void> {
       }
     }
   }
-  const t = table(['variant', 'p50 / p95 / p99 ms', 'CPU ms per query']);
-  VARIANTS.forEach((v, i) => t.push([v.name, ms(percentiles(times[i]!)), f(cpu[i]! / times[i]!.length, 2)]));
-  console.log(`${queries.length} queries × ${opts.passes} passes, every variant on each query in turn (shuffled)`);
+  // Concurrent searches' queries share a run (search/batch-calls.ts): the same queries by eights.
+  const batched = VARIANTS.map(() => ({ wall: 0, cpu: 0 }));
+  for (let at = 0; at < queries.length; at += BATCH) {
+    const group = queries.slice(at, at + BATCH);
+    for (const i of VARIANTS.map((_, j) => j).sort(() => random() - 0.5)) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await embedders[i]!.embed(group, 'query', { batchSize: BATCH });
+      batched[i]!.wall += performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      batched[i]!.cpu += (c.user + c.system) / 1000;
+    }
+  }
+  const t = table(['variant', 'alone: p50 / p95 / p99 ms', 'alone: CPU ms per query', `${BATCH} per run: ms per query`, `${BATCH} per run: CPU ms per query`]);
+  VARIANTS.forEach((v, i) =>
+    t.push([v.name, ms(percentiles(times[i]!)), f(cpu[i]! / times[i]!.length, 2), f(batched[i]!.wall / queries.length, 2), f(batched[i]!.cpu / queries.length, 2)]),
+  );
+  console.log(`${queries.length} queries × ${opts.passes} passes alone, then once ${BATCH} per run; every variant on each query in turn (shuffled)`);
   console.log(t.toString());
   console.log(`load at the end ${loadavg().join(' ')}`);
   await Promise.all(embedders.map((e) => e.dispose()));

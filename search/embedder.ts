@@ -12,6 +12,7 @@ import path from 'node:path';
 import { AutoModel, AutoTokenizer, Tensor, env } from '@huggingface/transformers';
 import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
 import { EMBEDDING_DIMENSIONS } from '../graph-schema/constraints.js';
+import { batchCalls } from './batch-calls.js';
 import { embedOffThread, stopEmbedding } from './embed-pool.js';
 import { ensureModel } from './model-setup.js';
 
@@ -232,10 +233,16 @@ export async function embedPassages(texts: string[], opts: EmbedOptions = {}): P
   return out;
 }
 
-/** Query embedding ("query: " prefix), unit length, in a worker thread. */
-export async function embedQuery(text: string): Promise<Float32Array> {
-  const [v] = await embedOffThread({ mode: 'query', texts: [text] });
-  return v!;
+/** Query embeddings asked while the query worker is busy, embedded together in its next run. */
+const QUERY_BATCH = 16;
+const batchedQueries = batchCalls((texts: string[]) => embedOffThread({ mode: 'query', texts, batchSize: QUERY_BATCH }), QUERY_BATCH);
+
+/**
+ * Query embedding ("query: " prefix), unit length, in a worker thread; concurrent searches' queries
+ * share its runs (batch-calls.ts).
+ */
+export function embedQuery(text: string): Promise<Float32Array> {
+  return batchedQueries(text);
 }
 
 /** Releases the shared embedder's ONNX session and the workers' (tests, shutdown). */

@@ -18,11 +18,22 @@
  * query about nothing the graph holds ("xyzqwv") gets no hits rather than the least bad forty.
  */
 import { BULK_DEADLINE_MS, type Db } from '../graph-store/db.js';
-import { embeddingsOf, filteredItemIds, isUnfiltered, itemTexts, searchItems, type ItemFilter, type SearchItemRow, type TaskBrief } from '../graph-store/search-reads.js';
+import {
+  documentItemRows,
+  embeddingsOf,
+  filteredItemIds,
+  isUnfiltered,
+  itemRows,
+  itemTexts,
+  searchItems,
+  type ItemFilter,
+  type SearchItemRow,
+  type TaskBrief,
+} from '../graph-store/search-reads.js';
 import { accentConflict, explain, queryTerms, type QueryTerms } from './highlight.js';
 import { queryCoverage, searchMatch, SEARCH_LEVELS } from './hit-match.js';
 import type { VectorIndex } from './index-store.js';
-import { GraphLexicalIndex } from './graph-lexical.js';
+import { IndexedItems } from './indexed-items.js';
 import type { LexicalHit } from './lexical-index.js';
 import { reciprocalRankFusion, scoreFusion, type Fused, type Ranked } from './fuse.js';
 import { GraphToneRestorer } from './restore-tones.js';
@@ -89,8 +100,6 @@ export type LexicalSide = (query: string, filter: ItemFilter, k: number) => Prom
 
 /** How often, at most, a search checks whether another process saved a newer index. */
 const RELOAD_CHECK_MS = 1_000;
-/** Rows of hits kept (a few KB each): the items the searches of a busy day show. */
-const KEPT_ROWS = 20_000;
 /** Filters whose admitted items are kept (a province's: a few thousand ids). */
 const KEPT_FILTERS = 64;
 /**
@@ -104,9 +113,9 @@ export class HybridSearchService implements SearchService {
   readonly ranking: RankingOptions;
   private lastReloadCheck = 0;
   private readonly tones: GraphToneRestorer;
-  private readonly words: GraphLexicalIndex;
+  /** The indexed items' words and rows, in memory (indexed-items.ts). */
+  private readonly items: IndexedItems;
   /** What hits show, by item id, and the items each filter admits: until the index next changes. */
-  private readonly rows = new Lru<SearchItemRow>(KEPT_ROWS);
   private readonly admitted = new Lru<Promise<ReadonlySet<string>>>(KEPT_FILTERS);
   private readonly queryVectors = new Lru<Promise<Float32Array>>(KEPT_QUERY_VECTORS);
 
@@ -116,13 +125,14 @@ export class HybridSearchService implements SearchService {
     private readonly embedder: Embedder,
     ranking: Partial<RankingOptions> = {},
     private readonly lexicalSide?: LexicalSide,
-    shared?: { tones: GraphToneRestorer; words: GraphLexicalIndex },
+    shared?: { tones: GraphToneRestorer; items: IndexedItems },
   ) {
     this.ranking = { ...DEFAULT_RANKING, ...ranking };
-    // Their first read is the whole graph's texts: not a request's read, though a query may wait on it.
-    const texts = (ids?: string[]) => itemTexts({ ...db, queryDeadlineMs: BULK_DEADLINE_MS }, ids);
-    this.tones = shared?.tones ?? new GraphToneRestorer(texts);
-    this.words = shared?.words ?? new GraphLexicalIndex(index, texts);
+    // Their first read is the whole graph: not a request's read, though a query may wait on it.
+    const bulk = { ...db, queryDeadlineMs: BULK_DEADLINE_MS };
+    this.tones = shared?.tones ?? new GraphToneRestorer((ids) => itemTexts(bulk, ids));
+    this.items =
+      shared?.items ?? new IndexedItems(index, { ofItems: (ids) => itemRows(bulk, ids), ofDocuments: (ids) => documentItemRows(bulk, ids) });
   }
 
   /** Brings vectors and index in line with the graph (after an ingest, upload or delete). */
@@ -137,15 +147,18 @@ export class HybridSearchService implements SearchService {
     });
     if (result.added > 0 || result.removed > 0) this.tones.changed(added, result.removed);
     // Searchable by its words once the sync is done, like by its meaning.
-    await this.words.catchUp();
-    // A write can change what hits show (a lead, a title) without changing any item's text.
-    this.forgetRows();
+    const caught = await this.items.catchUp();
+    // A write can change what hits show (a lead, a title) without changing any item's text: the
+    // rows of the documents it touched are read again (all of them when that is not known).
+    if (result.scope === 'documents' && opts?.documents) await this.items.refresh(opts.documents);
+    else if (!caught.readAll) await this.items.refresh(null);
+    this.admitted.clear();
     return result;
   }
 
   /** Builds what queries need, so the first of them does not wait for it. */
   async warm(): Promise<void> {
-    await Promise.all([this.ranking.restoreTones ? this.tones.warm() : undefined, this.words.ready()]);
+    await Promise.all([this.ranking.restoreTones ? this.tones.warm() : undefined, this.items.ready()]);
   }
 
   /** The query as the vector side embeds it: tone marks restored when it was typed without. */
@@ -155,7 +168,7 @@ export class HybridSearchService implements SearchService {
 
   /** The same service with other ranking knobs (or lexical side), sharing index, embedder and models. */
   withRanking(ranking: Partial<RankingOptions>, lexicalSide = this.lexicalSide): HybridSearchService {
-    return new HybridSearchService(this.db, this.index, this.embedder, { ...this.ranking, ...ranking }, lexicalSide, { tones: this.tones, words: this.words });
+    return new HybridSearchService(this.db, this.index, this.embedder, { ...this.ranking, ...ranking }, lexicalSide, { tones: this.tones, items: this.items });
   }
 
   async search(query: string, filters: SearchFilters, limit: number): Promise<SearchHit[]> {
@@ -165,15 +178,12 @@ export class HybridSearchService implements SearchService {
     const r = this.ranking;
     const depth = Math.max(r.depth, 2 * limit);
     // The query is embedded in every mode: the match of each hit needs its cosine. Embedding runs
-    // in its worker while the lexical side ranks here and the rows of its best hits are read.
+    // in its worker while the lexical side ranks here.
     const shown = limit + Math.max(10, limit);
     const embedded = this.queryForEmbedding(q).then((text) => this.queryVector(text));
-    const lexicalRanked = r.mode === 'vector' ? Promise.resolve([]) : this.lexicalHits(q, filters, depth);
-    const lexicalRows = lexicalRanked.then((hits) => this.rowsOf(hits.slice(0, shown).map((h) => h.id), filters));
     const [[queryVector, vector], lexical] = await Promise.all([
       embedded.then(async (v) => [v, r.mode === 'lexical' ? [] : await vectorSearch(this.db, this.index, v, filters, depth, (f) => this.admittedBy(f))] as const),
-      lexicalRanked,
-      lexicalRows,
+      r.mode === 'vector' ? [] : this.lexicalHits(q, filters, depth),
     ]);
     const fuse = r.fusion === 'score' ? scoreFusion : reciprocalRankFusion;
     const found = new Set(vector.map((h) => h.id));
@@ -206,24 +216,22 @@ export class HybridSearchService implements SearchService {
     if (this.lexicalSide) return this.lexicalSide(q, filters, depth);
     const r = this.ranking;
     const allowed = isUnfiltered(filters) ? undefined : await this.admittedBy(filters);
-    await this.words.ready();
-    return this.words.index.search(q, depth, allowed, { pairWeight: r.pairWeight, titleWeight: r.titleWeight });
+    await this.items.ready();
+    return this.items.words.search(q, depth, allowed, { pairWeight: r.pairWeight, titleWeight: r.titleWeight });
   }
 
   /** What the hits show: kept rows, the others read back in one query (and kept). */
+  /** What the hits show: the indexed items' rows, others (not synced yet) read from the graph. */
   private async rowsOf(ids: string[], filters: ItemFilter): Promise<Map<string, SearchItemRow>> {
     const rows = new Map<string, SearchItemRow>();
     const missing: string[] = [];
     for (const id of ids) {
-      const row = this.rows.get(id);
+      const row = this.items.row(id);
       if (row) rows.set(id, row);
       else missing.push(id);
     }
     if (missing.length === 0) return rows;
-    for (const [id, row] of await searchItems(this.db, missing, filters)) {
-      rows.set(id, row);
-      this.rows.set(id, row);
-    }
+    for (const [id, row] of await searchItems(this.db, missing, filters)) rows.set(id, row);
     return rows;
   }
 
@@ -253,11 +261,6 @@ export class HybridSearchService implements SearchService {
       ids.catch(() => this.admitted.clear());
     }
     return ids;
-  }
-
-  private forgetRows(): void {
-    this.rows.clear();
-    this.admitted.clear();
   }
 
   private hit(c: Fused, row: SearchItemRow, terms: QueryTerms, match: SearchHit['match']): SearchHit {
@@ -306,10 +309,11 @@ export class HybridSearchService implements SearchService {
     const now = Date.now();
     if (now - this.lastReloadCheck < RELOAD_CHECK_MS) return;
     this.lastReloadCheck = now;
-    // Another process wrote and synced: what hits show may have changed with it.
+    // Another process wrote and synced: its items come in, and the rows of their documents are read again.
     if (this.index.reloadIfChangedOnDisk()) {
-      this.forgetRows();
-      this.words.catchUp().catch(() => undefined);
+      this.admitted.clear();
+      const caught = this.items.catchUp();
+      caught.then((c) => this.items.refresh([...c.documents])).catch(() => undefined);
     }
   }
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { GraphLexicalIndex } from '../../search/graph-lexical.js';
 import { LexicalIndex, lexicalTerms } from '../../search/lexical-index.js';
 
 const doc = (id: string, text: string, titles = '', version = 'v1') => ({ id, text, titles, version });
@@ -110,59 +109,5 @@ describe('LexicalIndex', () => {
     const index = corpus();
     expect(index.search('  ;; ', 10)).toEqual([]);
     expect(index.search('xyzqwv', 10)).toEqual([]);
-  });
-});
-
-describe('GraphLexicalIndex', () => {
-  /** A vector index's ids and fingerprints, and the graph's texts, as plain maps. */
-  function world() {
-    const fingerprints = new Map<string, string>([
-      ['a', 'fa'],
-      ['b', 'fb'],
-    ]);
-    const texts = new Map<string, string>([
-      ['a', 'chuyển đổi số'],
-      ['b', 'khởi nghiệp'],
-      ['z', 'mục không có vector'],
-    ]);
-    const reads: Array<string[] | undefined> = [];
-    const followed = { ids: () => fingerprints.keys(), fingerprintOf: (id: string) => fingerprints.get(id) };
-    const itemTexts = async (ids?: string[]) => {
-      reads.push(ids);
-      return [...texts].filter(([id]) => !ids || ids.includes(id)).map(([id, text]) => ({ id, text, titles: '' }));
-    };
-    return { fingerprints, texts, reads, lexical: new GraphLexicalIndex(followed, itemTexts) };
-  }
-
-  it('holds what the vector index holds, at its versions', async () => {
-    const w = world();
-    await w.lexical.ready();
-    expect([...w.lexical.index.idsIn()].sort()).toEqual(['a', 'b']);
-    expect(w.reads).toEqual([['a', 'b']]);
-    // b's text changed (new fingerprint), c arrived, a left.
-    w.texts.set('b', 'hạ tầng số');
-    w.texts.set('c', 'khởi nghiệp');
-    w.fingerprints.set('b', 'fb2');
-    w.fingerprints.set('c', 'fc');
-    w.fingerprints.delete('a');
-    await w.lexical.catchUp();
-    expect(w.reads.at(-1)).toEqual(['b', 'c']);
-    expect(w.lexical.index.search('khởi nghiệp', 5).map((h) => h.id)).toEqual(['c']);
-    expect(w.lexical.index.search('hạ tầng', 5).map((h) => h.id)).toEqual(['b']);
-    expect(w.lexical.index.search('chuyển đổi', 5)).toEqual([]);
-    expect(w.lexical.index.versionOf('b')).toBe('fb2');
-  });
-
-  it('tries the first reading again after it failed', async () => {
-    const w = world();
-    let fail = true;
-    const lexical = new GraphLexicalIndex({ ids: () => w.fingerprints.keys(), fingerprintOf: (id) => w.fingerprints.get(id) }, async () => {
-      if (fail) throw new Error('database down');
-      return [{ id: 'a', text: 'chuyển đổi số', titles: '' }];
-    });
-    await expect(lexical.ready()).rejects.toThrow('database down');
-    fail = false;
-    await lexical.ready();
-    expect(lexical.index.search('chuyen doi', 5).map((h) => h.id)).toEqual(['a']);
   });
 });
