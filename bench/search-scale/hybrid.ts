@@ -19,7 +19,7 @@ import { lazyEmbedder, openSearch } from '../../search/open.js';
 import { syntheticRecord } from '../../test/helpers/synthetic-record.js';
 import { BENCH_PROVINCES, type SyntheticTask } from './corpus.js';
 import { K, type HybridResult } from './report.js';
-import { percentiles } from './stats.js';
+import { fullGc, percentiles } from './stats.js';
 import { OutOfTime } from './vector-cache.js';
 
 const TASKS_PER_PLAN = 100;
@@ -75,11 +75,16 @@ export async function measureHybrid(
   outOfTime: () => boolean,
 ): Promise<Omit<HybridResult, 'writeSeconds'>> {
   await startEmbedding();
+  fullGc();
+  const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
   // Query vectors not kept: every timed search embeds its query, as a query never asked before does
   // (and as the vector side beside it is timed).
   const { service, sync } = await openSearch(db, { indexDir, embedder: lazyEmbedder, ranking: { keepQueryVectors: false } });
   const openSeconds = (performance.now() - t0) / 1000;
+  fullGc();
+  // What the service holds in the JS heap: the indexed items' words and rows, the tone model, the id maps.
+  const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   const warmUp = queries.slice(0, 10);
   for (const q of warmUp) await service.search(q, { kind: 'any' }, K); // JIT, plans, tone vocabulary
   const times: number[][] = [];
@@ -104,6 +109,7 @@ export async function measureHybrid(
     items: sync.size,
     embeddedBySync: sync.embedded,
     openSeconds,
+    heapMiB,
     latency: percentiles(times.flat()),
     passes: times.map(percentiles),
     lexical: percentiles(lexical),

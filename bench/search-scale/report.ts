@@ -86,6 +86,8 @@ export interface HybridResult {
   embeddedBySync: number;
   /** openSearch: reading the vectors back from Neo4j and building the HNSW index. */
   openSeconds: number;
+  /** JS heap the open service holds (after a full GC): words and rows of every item, tone model, id maps. */
+  heapMiB: number;
   latency: Percentiles;
   /** Each pass alone: the first reads the rows hits show from the graph, later ones find them kept. */
   passes: Percentiles[];

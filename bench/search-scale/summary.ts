@@ -57,6 +57,7 @@ export function summary(results: { throughput: Throughput[]; matmulBest: number;
   );
   row('hybrid: lexical side alone p50/p95/p99 ms', (s) => pct(s.hybrid?.lexical));
   row('hybrid: plans written / service opened', (s) => (s.hybrid ? `${f(s.hybrid.writeSeconds)} s / ${f(s.hybrid.openSeconds)} s` : '–'));
+  row('hybrid: JS heap of the open service', (s) => (s.hybrid ? `+${f(s.hybrid.heapMiB, 0)} MiB` : '–'));
   row('hnsw efSearch 100: recall, qps', (s) => (hs(s, 100) ? `${f(hs(s, 100)!.recall!, 4)}, ${f(hs(s, 100)!.latency.qps, 0)}` : '–'));
   log(t.toString());
 }
