@@ -376,7 +376,7 @@ async function main(opts: Opts): Promise<void> {
         log(
           `  ${h.items} items; plans written and indexes ONLINE in ${f(writeSeconds)} s; service opened (vectors read back, HNSW built, every item's words and row read) in ${f(h.openSeconds)} s, ${h.embeddedBySync} embedded, JS heap +${f(h.heapMiB, 0)} MiB\n` +
             `  search(query, no filter, ${K}), query embedding included, ms p50 / p95 / p99: ${ms(h.latency)} (${f(h.latency.qps, 0)} queries/s); hits from ${h.provincesInHits} provinces\n` +
-            h.passes.map((p, i) => `    pass ${i + 1}${i === 0 ? ' (rows read from the graph)' : ' (rows kept)'}: ${ms(p)}\n`).join('') +
+            h.passes.map((p, i) => `    pass ${i + 1}: ${ms(p)}\n`).join('') +
             `  lexical side alone (in memory, depth ${DEFAULT_RANKING.depth}): ${ms(h.lexical)}`,
         );
       }

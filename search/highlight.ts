@@ -3,7 +3,7 @@
  * Matching is tone-insensitive (a query typed without marks still lights up "khởi nghiệp"), and
  * ranges are offsets of the item's own text, found by tokenising that text as stored.
  */
-import { FUNCTION_WORDS, isAccented, tokenize, type Token } from './text.js';
+import { FUNCTION_WORDS, isAccented, tokenize, tokensOf, type Token } from './text.js';
 
 export interface Explanation {
   /** Distinct matched phrases as they appear in the text, in order of first appearance. */
@@ -49,7 +49,7 @@ export interface ExplainOptions {
  * typed with marks prefers the same marks: "đổi" lights up "đổi" and not "đời" when the item has
  * "đổi"; if it has no exact form of it (a typo in the marks), any form will do.
  */
-function matcher(tokens: Token[], q: QueryTerms): (t: Token) => boolean {
+function matcher(tokens: readonly Token[], q: QueryTerms): (t: Token) => boolean {
   const exactInItem = new Set(tokens.map((t) => t.key));
   const wanted = new Map<string, Set<string> | null>(); // folded → exact forms required, or null: any
   for (const qt of q.tokens) {
@@ -66,7 +66,7 @@ function matcher(tokens: Token[], q: QueryTerms): (t: Token) => boolean {
 }
 
 export function explain(text: string, q: QueryTerms, opts: ExplainOptions = {}): Explanation {
-  const tokens = tokenize(text);
+  const tokens = tokensOf(text);
   const matches = matcher(tokens, q);
   const marked = tokens.map(matches);
   // A pair of adjacent syllables that is also adjacent in the query: the unit of a Vietnamese word.
@@ -123,7 +123,7 @@ export function explain(text: string, q: QueryTerms, opts: ExplainOptions = {}):
  */
 export function accentConflict(text: string, q: QueryTerms): number | null {
   if (!q.tokens.some(isAccented)) return null;
-  const tokens = tokenize(text);
+  const tokens = tokensOf(text);
   const folded = new Set<string>();
   const exact = new Set<string>();
   tokens.forEach((t, i) => {

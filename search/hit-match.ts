@@ -7,7 +7,8 @@
  */
 import { matchOf, probability, type Levels, type Logistic, type Match } from './calibration.js';
 import type { QueryTerms } from './highlight.js';
-import { FUNCTION_WORDS, isAccented, tokenize } from './text.js';
+import { kept } from './lru.js';
+import { FUNCTION_WORDS, isAccented, tokensOf } from './text.js';
 
 /** Fit by `npx tsx bench/relevance.ts --fit` on the relevance set's judged hits: [cosine, coverage]. */
 export const SEARCH_MODEL: Logistic = { bias: -21.39, weights: [20.17, 4.45] };
@@ -28,19 +29,22 @@ export const SEARCH_LEVELS: Levels = { strong: 0.6, related: 0.3, partial: 0.025
 export const UNKNOWN_COSINE = 0.85;
 
 /**
- * Share of the query's distinct syllables that the text has: a syllable typed with tone marks
- * must have them in the text too ("bóng đá" is not "đa dạng"), one typed without matches any
- * marks. Function words count only in a query made of nothing else.
+ * Share of the query's distinct syllables that the texts (an item's text and its headings) have:
+ * a syllable typed with tone marks must have them in the text too ("bóng đá" is not "đa dạng"),
+ * one typed without matches any marks. Function words count only in a query made of nothing else.
  */
-export function queryCoverage(terms: QueryTerms, text: string): number {
+export function queryCoverage(terms: QueryTerms, ...texts: string[]): number {
   const content = terms.tokens.filter((t) => !FUNCTION_WORDS.has(t.exact));
-  const wanted = new Map((content.length > 0 ? content : terms.tokens).map((t) => [isAccented(t) ? `=${t.key}` : t.folded, t]));
+  const wanted = new Set((content.length > 0 ? content : terms.tokens).map((t) => (isAccented(t) ? `=${t.key}` : t.folded)));
   if (wanted.size === 0) return 0;
-  const have = new Set(tokenize(text).flatMap((t) => [t.folded, `=${t.key}`]));
+  const have = texts.map(wordsOf);
   let n = 0;
-  for (const w of wanted.keys()) if (have.has(w)) n++;
+  for (const w of wanted) if (have.some((words) => words.has(w))) n++;
   return n / wanted.size;
 }
+
+/** A text's syllables as coverage compares them (folded, and `=` + tone key), kept like its tokens. */
+const wordsOf = kept(2_000, (text): ReadonlySet<string> => new Set(tokensOf(text).flatMap((t) => [t.folded, `=${t.key}`])));
 
 export function searchMatch(cosine: number | null, coverage: number, levels: Levels = SEARCH_LEVELS): Match | null {
   return matchOf(probability(SEARCH_MODEL, [cosine ?? UNKNOWN_COSINE, coverage]), levels);

@@ -1,7 +1,24 @@
 /**
+ * `compute`, with its results kept by key: at most `max` of them, all forgotten at once when full
+ * (cheaper than an LRU's bookkeeping, for values worth recomputing now and then).
+ */
+export function kept<T>(max: number, compute: (key: string) => T): (key: string) => T {
+  const values = new Map<string, T>();
+  return (key) => {
+    let value = values.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (values.size >= max) values.clear();
+      values.set(key, value);
+    }
+    return value;
+  };
+}
+
+/**
  * Values kept by key, at most `max` of them: past that the least recently used goes. The search
- * service keeps what hits show and which items a filter admits in these until the index next
- * changes, and query vectors for as long as the model stays (search/service.ts).
+ * service keeps which items a filter admits in these until the index next changes, and query
+ * vectors for as long as the model stays (search/service.ts).
  */
 export class Lru<T> {
   private readonly entries = new Map<string, T>();

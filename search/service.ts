@@ -204,7 +204,7 @@ export class HybridSearchService implements SearchService {
     for (const c of candidates) {
       const row = rows.get(c.id);
       if (!row) continue;
-      const coverage = queryCoverage(terms, `${row.text} ${row.sectionTitles.join(' ')}`);
+      const coverage = queryCoverage(terms, row.text, ...row.sectionTitles);
       const match = searchMatch(cosines.get(c.id) ?? null, coverage, r.relevanceFloor ? SEARCH_LEVELS : { ...SEARCH_LEVELS, partial: 0 });
       if (match) hits.push(this.hit(c, row, terms, match));
     }

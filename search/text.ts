@@ -7,6 +7,8 @@
  * are valid ranges of that string even when it holds decomposed characters.
  */
 
+import { kept } from './lru.js';
+
 export interface Token {
   /** [start, end) in the original string. */
   start: number;
@@ -46,20 +48,9 @@ export function toneKey(s: string): string {
 /**
  * The three forms of each syllable met so far. Every search tokenizes its query and the text of
  * each of its 40 hits, over and over the same few thousand syllables: normalising each one three
- * times was a quarter of a search's CPU on a national graph (bench/load.ts). Emptied when full.
+ * times was a quarter of a search's CPU on a national graph (bench/load.ts).
  */
-const FORMS = new Map<string, Pick<Token, 'exact' | 'folded' | 'key'>>();
-const MAX_FORMS = 100_000;
-
-function formsOf(raw: string): Pick<Token, 'exact' | 'folded' | 'key'> {
-  let forms = FORMS.get(raw);
-  if (!forms) {
-    forms = { exact: exactForm(raw), folded: fold(raw), key: toneKey(raw) };
-    if (FORMS.size >= MAX_FORMS) FORMS.clear();
-    FORMS.set(raw, forms);
-  }
-  return forms;
-}
+const formsOf = kept(100_000, (raw): Pick<Token, 'exact' | 'folded' | 'key'> => ({ exact: exactForm(raw), folded: fold(raw), key: toneKey(raw) }));
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -70,6 +61,13 @@ export function tokenize(text: string): Token[] {
   }
   return out;
 }
+
+/**
+ * The tokens of an item's text, kept: a search reads the text of each of its 20 candidates three
+ * times (words covered, highlights, tone conflicts), and the next searches show many of the same
+ * items. Callers only read the array.
+ */
+export const tokensOf: (text: string) => readonly Token[] = kept(2_000, tokenize);
 
 /** Whether a syllable carries a tone mark or diacritic, i.e. says more than its folded form. */
 export function isAccented(token: Pick<Token, 'exact' | 'folded'>): boolean {

@@ -27,7 +27,7 @@ export async function measureSearchMatch(service: HybridSearchService, set: Reso
     const terms = queryTerms(q.query);
     for (const h of await open.search(q.query, { kind: 'any' }, DEPTH)) {
       if (!set.judgedUniverse.has(h.item.id) || h.vectorScore === null) continue;
-      const coverage = queryCoverage(terms, `${h.item.text} ${h.item.sectionTitles.join(' ')}`);
+      const coverage = queryCoverage(terms, h.item.text, ...h.item.sectionTitles);
       rows.push({ x: [h.vectorScore, coverage], relevant: q.relevant.has(h.item.id) });
     }
   }

@@ -6,7 +6,7 @@
  * vectors become `Item.embedding` so that nothing is embedded twice. The timed part is
  * `service.search(query, {}, 10)`, as `/api/search` runs it minus HTTP (query embedding in the
  * product's worker thread, search/embed-pool.ts), for a query whose vector the service does not
- * keep yet. The first pass reads the rows hits show from the graph; the second finds them kept.
+ * keep yet (each pass embeds every query again).
  */
 import type { Db } from '../../graph-store/db.js';
 import { writeQuery } from '../../graph-store/db.js';

@@ -89,7 +89,7 @@ export interface HybridResult {
   /** JS heap the open service holds (after a full GC): words and rows of every item, tone model, id maps. */
   heapMiB: number;
   latency: Percentiles;
-  /** Each pass alone: the first reads the rows hits show from the graph, later ones find them kept. */
+  /** Each pass over the queries alone. */
   passes: Percentiles[];
   /** The lexical side alone (in memory, search/lexical-index.ts). */
   lexical: Percentiles;
