@@ -7,7 +7,6 @@
  * session: one for queries and one for passages, so a search never waits behind an upload's
  * batches. Each worker loads the model once (~70 MB of q4 weights).
  */
-import os from 'node:os';
 import { Piscina } from 'piscina';
 
 export interface EmbedJob {
@@ -15,22 +14,6 @@ export interface EmbedJob {
   texts: string[];
   batchSize?: number;
 }
-
-/** What each worker is started with. */
-export interface EmbedWorkerData {
-  /** ONNX Runtime intra-op threads of the worker's session. */
-  threads: number;
-}
-
-/**
- * Intra-op threads per pool. Passages (an upload's sync, in batches) use every core. A query of ten
- * tokens gains little from a second thread (bench/query-embedding.ts: 6.50 against 6.25 ms at the
- * median, for 47 % more CPU) and leaves the other core to the search's own work meanwhile.
- */
-const THREADS: Record<EmbedJob['mode'], () => number> = {
-  query: () => 1,
-  passage: () => os.availableParallelism(),
-};
 
 const pools = new Map<EmbedJob['mode'], Piscina>();
 
@@ -47,7 +30,6 @@ function pool(mode: EmbedJob['mode']): Piscina {
       minThreads: 1,
       maxThreads: 1,
       idleTimeout: Number.POSITIVE_INFINITY,
-      workerData: { threads: THREADS[mode]() } satisfies EmbedWorkerData,
     });
     pools.set(mode, p);
   }
