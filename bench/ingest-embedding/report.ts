@@ -13,7 +13,7 @@ const pct = (x: number) => `${f(100 * x, 0)} %`;
 /** Every pass, in the order run. */
 export function runsTable(runs: Run[], ceiling: number): string {
   return markdownTable(
-    ['round', 'variant', 'texts/s', 'share of the ceiling', 'embedding phase texts/s', 'texts per CPU-second', 'other work (cores)', 'load average after'],
+    ['round', 'variant', 'texts/s', 'share of the ceiling', 'embedding phase texts/s', 'texts per CPU-second', 'Neo4j CPU s', 'other work (cores)', 'load average after'],
     runs.map((r) => [
       String(r.round + 1),
       r.variant,
@@ -21,6 +21,7 @@ export function runsTable(runs: Run[], ceiling: number): string {
       pct(rate(r) / ceiling),
       r.embedSeconds ? f(r.texts / r.embedSeconds, 1) : '–',
       f(cpuRate(r), 1),
+      f(r.window.watchedCpu, 1),
       f(r.window.otherCores, 2),
       r.window.loadEnd,
     ]),
