@@ -25,12 +25,13 @@ import { REPO_ROOT } from '../core/paths.js';
 import { closeDb, openDb, readQuery, type Db } from '../graph-store/db.js';
 import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../graph-store/local-neo4j.js';
 import { migrate } from '../graph-store/migrate.js';
+import { DEFAULT_EMBED_BATCH } from '../search/embed-missing.js';
 import { disposeEmbedder, Embedder } from '../search/embedder.js';
 import { ensureModel, modelPaths } from '../search/model-setup.js';
 import { lazyEmbedder } from '../search/open.js';
 import { describeMachine, loadavg } from './ingest-scale/machine.js';
 import { f, log } from './ingest-scale/report.js';
-import { accounting, ceilingTextsPerSecond, CEILING_RUN } from './ingest-embedding/ceiling.js';
+import { accounting, ceilingTextsPerSecond, CEILING_RUN, syncPaddedTokens } from './ingest-embedding/ceiling.js';
 import { vectorsByText, writeItems } from './ingest-embedding/graph.js';
 import { runsTable, summaryTable } from './ingest-embedding/report.js';
 import { runAlone, runSync, type Run, type Variant } from './ingest-embedding/runs.js';
@@ -93,8 +94,13 @@ async function main(): Promise<void> {
   await writeItems(db, texts);
   const embedder = await Embedder.load({ modelDir: await ensureModel() });
   undo.push('dispose the in-thread embedder', () => embedder.dispose());
-  const acc = accounting(texts.map((t) => embedder.tokenize(t, 'passage').length));
-  log(`${texts.length} task texts (data/corpus clauses, seed ${SEED}), ${embedder.dtype}: ${f(acc.meanTokens)} tokens a text, ${f(acc.meanPaddedTokens)} padded in runs of ${CEILING_RUN}`);
+  const tokens = texts.map((t) => embedder.tokenize(t, 'passage').length);
+  const acc = accounting(tokens);
+  log(`${texts.length} task texts (data/corpus clauses, seed ${SEED}), ${embedder.dtype}: ${f(acc.meanTokens)} tokens a text, ${f(acc.meanPaddedTokens)} padded in runs of ${CEILING_RUN} (the ceiling's order)`);
+  for (const v of opts.variants.filter((x) => x.sync)) {
+    const call = v.sync!.batchSize ?? DEFAULT_EMBED_BATCH;
+    log(`${v.name}: calls of ${call} shortest first by characters, ${f(syncPaddedTokens(texts, tokens, call))} tokens a text padded`);
+  }
   await embedder.embedPassages(texts.slice(0, 32), { batchSize: 16 }); // warm-up, this thread
   await lazyEmbedder.embedPassages(texts.slice(0, 32), { batchSize: 16 }); // the worker's model loaded
 

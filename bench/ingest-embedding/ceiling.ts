@@ -29,3 +29,20 @@ export function accounting(lengths: number[], run = CEILING_RUN): Accounting {
 export function ceilingTextsPerSecond(gflops: number, acc: Accounting): number {
   return (gflops * 1e9) / sequenceFlops(Math.round(acc.meanPaddedTokens));
 }
+
+/**
+ * Pure: the mean padded length when texts go as the sync sends them: shortest first by
+ * characters, calls of `callSize`, each call sorted by tokens and run `run` at a time.
+ */
+export function syncPaddedTokens(texts: string[], tokens: number[], callSize: number, run = CEILING_RUN): number {
+  const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
+  let padded = 0;
+  for (let s = 0; s < order.length; s += callSize) {
+    const call = order.slice(s, s + callSize).map((i) => tokens[i]!).sort((a, b) => a - b);
+    for (let r = 0; r < call.length; r += run) {
+      const b = call.slice(r, r + run);
+      padded += b[b.length - 1]! * b.length;
+    }
+  }
+  return padded / texts.length;
+}
