@@ -3,7 +3,7 @@
  *
  * 1. every Item without an `embedding` (new, or its text changed: upsert nulls the vector) is
  *    embedded as a passage, in batches, and the vector written to Neo4j (only if the text is
- *    still the one embedded);
+ *    still the one embedded), the next batch embedded while one is written (embed-missing.ts);
  * 2. the index is compared with the graph by fingerprint (the vector's first components, read
  *    cheaply with a list slice): items gone from the graph (deleted or replaced documents) are
  *    marked deleted, new or re-embedded ones are added with the vector Neo4j holds;
@@ -19,22 +19,13 @@
  * syncing), the sync compares everything after all.
  */
 import type { Db } from '../graph-store/db.js';
-import {
-  embeddingHeads,
-  embeddingsOf,
-  itemCount,
-  itemsWithoutEmbedding,
-  writeEmbeddings,
-  type DocumentScope,
-} from '../graph-store/search-reads.js';
+import { embeddingHeads, embeddingsOf, itemCount, type DocumentScope } from '../graph-store/search-reads.js';
+import { embedMissing, type PassageEmbedder } from './embed-missing.js';
 import { FINGERPRINT_COMPONENTS, fingerprint, type SaveMode, type VectorIndex } from './index-store.js';
 import path from 'node:path';
 import { withDirLock } from '../core/dir-lock.js';
 
-/** What sync needs of the embedder (search/embedder.ts' Embedder has it). */
-export interface PassageEmbedder {
-  embedPassages(texts: string[], opts?: { batchSize?: number }): Promise<Float32Array[]>;
-}
+export type { PassageEmbedder } from './embed-missing.js';
 
 export interface SyncProgress {
   phase: 'embed' | 'index';
@@ -46,8 +37,10 @@ export interface SyncOptions {
   onProgress?: (p: SyncProgress) => void;
   /** Told of the items added to the index (new, or re-embedded after their text changed). */
   onAdded?: (ids: string[]) => void;
-  /** Texts per embedding call and per write to Neo4j. */
+  /** Texts per embedding call and per write to Neo4j (embed-missing.ts). */
   batchSize?: number;
+  /** Batches embedded ahead of the write of the current one (embed-missing.ts). */
+  embedAhead?: number;
   /** The documents a write touched: only their items are compared (see above). */
   documents?: string[];
 }
@@ -72,7 +65,6 @@ export interface SyncResult {
 }
 
 const READ_BATCH = 500;
-const DEFAULT_BATCH = 32;
 
 /**
  * Serialises syncs within this process (an upload and a delete arriving together), while the
@@ -84,32 +76,6 @@ export function syncSearchIndex(db: Db, index: VectorIndex, embedder: PassageEmb
   const run = queue.then(() => withDirLock(path.join(index.dir, '.lock'), () => syncLocked(db, index, embedder, opts)));
   queue = run.catch(() => undefined);
   return run;
-}
-
-/**
- * A batch's vectors; when the embedder fails on the batch, each item alone, so one unreadable
- * text costs only itself (its id goes to `failed`, its vector is null).
- */
-async function embedIsolated(
-  embedder: PassageEmbedder,
-  batch: Array<{ id: string; text: string }>,
-  batchSize: number,
-  failed: string[],
-): Promise<Array<Float32Array | null>> {
-  try {
-    return await embedder.embedPassages(batch.map((t) => t.text), { batchSize });
-  } catch {
-    const one: Array<Float32Array | null> = [];
-    for (const t of batch) {
-      try {
-        one.push((await embedder.embedPassages([t.text], { batchSize: 1 }))[0]!);
-      } catch {
-        failed.push(t.id);
-        one.push(null);
-      }
-    }
-    return one;
-  }
 }
 
 async function syncLocked(db: Db, index: VectorIndex, embedder: PassageEmbedder, opts: SyncOptions): Promise<SyncResult> {
@@ -141,35 +107,6 @@ async function syncLocked(db: Db, index: VectorIndex, embedder: PassageEmbedder,
     scope: scope ? 'documents' : 'all',
     ms: Math.round(performance.now() - started),
   };
-}
-
-interface Embedded {
-  /** Vectors computed and written now, by item id. */
-  fresh: Map<string, number[]>;
-  skipped: number;
-  failed: string[];
-}
-
-/** Embeds the items of the scope that have no vector and writes the vectors to Neo4j. */
-async function embedMissing(db: Db, embedder: PassageEmbedder, scope: DocumentScope, opts: SyncOptions): Promise<Embedded> {
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
-  const out: Embedded = { fresh: new Map(), skipped: 0, failed: [] };
-  // Shortest first: each batch then holds texts of similar length, so little of it is padding
-  // (embedder.ts sorts within one call only; unsorted batches of 32 took 2.5 × as long).
-  const todo = (await itemsWithoutEmbedding(db, scope)).sort((a, b) => a.text.length - b.text.length);
-  opts.onProgress?.({ phase: 'embed', done: 0, total: todo.length });
-  for (let start = 0; start < todo.length; start += batchSize) {
-    const batch = todo.slice(start, start + batchSize);
-    const vectors = await embedIsolated(embedder, batch, Math.min(batchSize, 16), out.failed);
-    const rows = batch.flatMap((t, i) => (vectors[i] ? [{ id: t.id, text: t.text, vector: Array.from(vectors[i]!) }] : []));
-    const written = new Set(await writeEmbeddings(db, rows));
-    for (const r of rows) {
-      if (written.has(r.id)) out.fresh.set(r.id, r.vector);
-      else out.skipped++;
-    }
-    opts.onProgress?.({ phase: 'embed', done: Math.min(start + batchSize, todo.length), total: todo.length });
-  }
-  return out;
 }
 
 /** The document an item id belongs to (graph-schema's itemId: `<document id>#<section path>`). */

@@ -2,20 +2,21 @@
  * The embedding ceilings for the items the ingest wrote:
  *
  *  - practical: the product's embedder alone on the same texts, batched exactly as
- *    search/sync.ts batches them (shortest first by characters, 32 texts a call, runs of 16
- *    inside), with no Neo4j reads or writes between the calls;
+ *    search/embed-missing.ts batches them (shortest first by characters, DEFAULT_EMBED_BATCH
+ *    texts a call, runs of 16 inside), with no Neo4j reads or writes between the calls;
  *  - arithmetic: what a 12-layer 384-wide encoder could reach on these texts at the float32
  *    matmul speed measured on this machine (bench/search-scale/flops.ts), padding included.
  */
 import { machineMatmul, sequenceFlops } from '../search-scale/flops.js';
 import type { Embedder } from '../../search/embedder.js';
+import { DEFAULT_EMBED_BATCH, EMBED_RUN_SIZE } from '../../search/embed-missing.js';
 import { cpuWindow, type Window } from './machine.js';
 
-/** search/sync.ts: DEFAULT_BATCH texts per embedding call, min(batch, 16) per ONNX run. */
-export const SYNC_CALL = 32;
-export const SYNC_RUN = 16;
+/** search/embed-missing.ts: DEFAULT_EMBED_BATCH texts per embedding call, min(batch, 16) per ONNX run. */
+export const SYNC_CALL = DEFAULT_EMBED_BATCH;
+export const SYNC_RUN = EMBED_RUN_SIZE;
 
-/** The order and grouping of sync.ts: shortest first by characters, then calls of 32. */
+/** The order and grouping of the sync: shortest first by characters, then calls of SYNC_CALL. */
 export function syncCalls(texts: string[]): string[][] {
   const sorted = [...texts].sort((a, b) => a.length - b.length);
   const calls: string[][] = [];
