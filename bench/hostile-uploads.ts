@@ -14,7 +14,7 @@
  * one showing a stack or a path, a document, 69-KL/TW item or link into one lost, or a document that
  * appeared without an upload answering 201. Figures of a real run: bench/README.md.
  */
-import { undoStack } from './undo-stack.js';
+import { benchNeo4j, undoStack } from './undo-stack.js';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
@@ -24,13 +24,11 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../core/config.js';
 import { logger } from '../core/logger.js';
 import { REPO_ROOT } from '../core/paths.js';
-import { closeDb, openDb, readQuery, type Db } from '../graph-store/db.js';
-import { migrate } from '../graph-store/migrate.js';
+import { readQuery } from '../graph-store/db.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { closeParsePool } from '../ingest/parse-pool.js';
 import { ingestFiles } from '../ingest/pipeline.js';
 import { modelPaths } from '../search/model-setup.js';
-import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../graph-store/local-neo4j.js';
 import { createApp } from '../server/app.js';
 import { WRITES_PER_MINUTE } from '../server/http/security.js';
 import { clearGraph, graphCounts } from '../test/helpers/graph-counts.js';
@@ -57,14 +55,8 @@ async function main(opts: Opts): Promise<boolean> {
   fs.mkdirSync(work, { recursive: true });
   undo.push(`remove ${work}`, () => fs.rmSync(work, { recursive: true, force: true }));
 
-  await checkPrerequisites();
-  await ensureLauncherBuilt({ onProgress: (m) => console.error(m) });
-  const local = await startLocalNeo4j({ port: 0, dataDir: path.join(work, 'neo4j') });
-  undo.push('stop Neo4j', () => local.stop());
-  const db: Db = openDb({ uri: local.uri });
-  undo.push('close the driver', () => closeDb(db));
+  const { local, db } = await benchNeo4j(work, undo);
   undo.push('stop the parse workers', () => closeParsePool());
-  await migrate(db);
   await clearGraph(db);
   const corpus = await ingestFiles(db, await discoverFiles([path.join(REPO_ROOT, 'data/corpus')]), { maxBytes: 5 * 1024 * 1024 });
   if (corpus.some((o) => o.status === 'failed')) throw new Error(`the demo corpus did not ingest: ${JSON.stringify(corpus.filter((o) => o.status === 'failed'))}`);

@@ -25,19 +25,17 @@
  * Prints one table, measured / ceiling side by side, and writes the figures as JSON to
  * bench/results/ (git-ignored). Figures of a real run: bench/README.md.
  */
-import { undoStack } from './undo-stack.js';
+import { benchNeo4j, undoStack } from './undo-stack.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../core/config.js';
 import { REPO_ROOT } from '../core/paths.js';
-import { closeDb, openDb, readQuery, type Db } from '../graph-store/db.js';
-import { migrate } from '../graph-store/migrate.js';
+import { readQuery } from '../graph-store/db.js';
 import { itemsWithoutEmbedding } from '../graph-store/search-reads.js';
 import { discoverFiles } from '../ingest/discover-files.js';
 import { DEFAULT_OCR } from '../ingest/extract/ocr-page.js';
-import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j, type LocalNeo4j } from '../graph-store/local-neo4j.js';
 import { modelPaths } from '../search/model-setup.js';
 import { disposeEmbedder, getEmbedder } from '../search/embedder.js';
 import { clearGraph, graphCounts } from '../test/helpers/graph-counts.js';
@@ -83,14 +81,8 @@ async function main(opts: Opts): Promise<void> {
   budget.unref();
 
   // --- Neo4j ---------------------------------------------------------------------------------
-  await checkPrerequisites();
-  await ensureLauncherBuilt({ onProgress: (m) => console.error(m) });
   const t0 = performance.now();
-  const local: LocalNeo4j = await startLocalNeo4j({ port: 0, dataDir: path.join(work, 'neo4j') });
-  undo.push('stop Neo4j', () => local.stop());
-  const db: Db = openDb({ uri: local.uri });
-  undo.push('close the driver', () => closeDb(db));
-  await migrate(db);
+  const { local, db } = await benchNeo4j(work, undo);
   const neo4jStart = (performance.now() - t0) / 1000;
   const pids = () => [local.pid];
   const version = await readQuery<{ v: string }>(db, "CALL dbms.components() YIELD name, versions RETURN name + ' ' + versions[0] AS v");

@@ -1,3 +1,8 @@
+import path from 'node:path';
+import { closeDb, openDb, type Db } from '../graph-store/db.js';
+import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j, type LocalNeo4j } from '../graph-store/local-neo4j.js';
+import { migrate } from '../graph-store/migrate.js';
+
 /**
  * A bench's undo steps (stop the server, stop Neo4j, remove its data), run last-in first-out and
  * once, whether the bench ends, fails or is interrupted (SIGINT/SIGTERM: the steps, then exit 130).
@@ -40,4 +45,19 @@ export function undoStack(onSignal: string): UndoStack {
       return interrupted;
     },
   };
+}
+
+/**
+ * A local Neo4j for a bench, in `<work>/neo4j`, migrated, with its stop and the driver's close on
+ * `undo` (the launcher built first when missing).
+ */
+export async function benchNeo4j(work: string, undo: UndoStack): Promise<{ local: LocalNeo4j; db: Db }> {
+  await checkPrerequisites();
+  await ensureLauncherBuilt({ onProgress: (m) => console.error(m) });
+  const local = await startLocalNeo4j({ port: 0, dataDir: path.join(work, 'neo4j') });
+  undo.push('stop Neo4j', () => local.stop());
+  const db: Db = openDb({ uri: local.uri });
+  undo.push('close the driver', () => closeDb(db));
+  await migrate(db);
+  return { local, db };
 }
