@@ -371,12 +371,12 @@ async function main(opts: Opts): Promise<void> {
         await dropIndex(db); // the bench nodes' index: only the product's indexes while timing
         log(`\nhybrid search (search/service.ts) over the tasks written as plans of 100, one province each:`);
         const writeSeconds = await writePlans(db, hybridGraph, tasks, matrix, dim, n, outOfTime, log);
-        const h = await measureHybrid(db, fs.mkdtempSync(path.join(indexDir, 'hybrid-')), queries.map((q) => q.text), opts.passes, outOfTime);
+        const h = await measureHybrid(db, fs.mkdtempSync(path.join(indexDir, 'hybrid-')), queries.map((q) => q.text), opts.passes, outOfTime, local?.pid ?? null);
         hybrid = { writeSeconds, ...h };
         log(
           `  ${h.items} items; plans written and indexes ONLINE in ${f(writeSeconds)} s; service opened (vectors read back, HNSW built, every item's words and row read) in ${f(h.openSeconds)} s, ${h.embeddedBySync} embedded, JS heap +${f(h.heapMiB, 0)} MiB\n` +
             `  search(query, no filter, ${K}), query embedding included, ms p50 / p95 / p99: ${ms(h.latency)} (${f(h.latency.qps, 0)} queries/s); hits from ${h.provincesInHits} provinces\n` +
-            h.passes.map((p, i) => `    pass ${i + 1}: ${ms(p)}\n`).join('') +
+            h.passes.map((p, i) => `    pass ${i + 1}: ${ms(p)} (Neo4j ${f(h.passCores[i]!.neo4j, 2)} cores, other work ${f(h.passCores[i]!.other, 2)})\n`).join('') +
             `  lexical side alone (in memory, depth ${DEFAULT_RANKING.depth}): ${ms(h.lexical)}`,
         );
       }

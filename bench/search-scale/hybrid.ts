@@ -19,7 +19,8 @@ import { lazyEmbedder, openSearch } from '../../search/open.js';
 import { syntheticRecord } from '../../test/helpers/synthetic-record.js';
 import { BENCH_PROVINCES, type SyntheticTask } from './corpus.js';
 import { K, type HybridResult } from './report.js';
-import { fullGc, percentiles } from './stats.js';
+import { fullGc, percentiles, sleep } from './stats.js';
+import { cpuWindow } from '../ingest-scale/machine.js';
 import { OutOfTime } from './vector-cache.js';
 
 const TASKS_PER_PLAN = 100;
@@ -66,6 +67,17 @@ export async function writePlans(
   return (performance.now() - t0) / 1000;
 }
 
+/** Waits (at most 3 minutes) until Neo4j's JVM uses under a tenth of a core over 5 s. */
+async function untilQuiet(pid: number, outOfTime: () => boolean): Promise<void> {
+  const until = performance.now() + 180_000;
+  while (performance.now() < until && !outOfTime()) {
+    const window = cpuWindow(() => [pid]);
+    await sleep(5_000);
+    const w = window();
+    if (w.watchedCpu / w.seconds < 0.1) return;
+  }
+}
+
 /** Opens the product's search service on the graph (index in `indexDir`) and times `passes` × queries. */
 export async function measureHybrid(
   db: Db,
@@ -73,6 +85,8 @@ export async function measureHybrid(
   queries: string[],
   passes: number,
   outOfTime: () => boolean,
+  /** Neo4j's JVM, whose CPU during each pass is told (the search no longer asks it, but shares the cores with it). */
+  neo4jPid: number | null,
 ): Promise<Omit<HybridResult, 'writeSeconds'>> {
   await startEmbedding();
   fullGc();
@@ -87,10 +101,15 @@ export async function measureHybrid(
   const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   const warmUp = queries.slice(0, 10);
   for (const q of warmUp) await service.search(q, { kind: 'any' }, K); // JIT, plans, tone vocabulary
+  // After writing 100k items Neo4j flushes and collects for a while: the search no longer asks it,
+  // but would share the cores with it.
+  if (neo4jPid) await untilQuiet(neo4jPid, outOfTime);
   const times: number[][] = [];
+  const cores: HybridResult['passCores'] = [];
   const provinces = new Set<string>();
   for (let pass = 0; pass < passes; pass++) {
     times.push([]);
+    const window = cpuWindow(() => (neo4jPid ? [neo4jPid] : []));
     for (const q of queries) {
       if (outOfTime()) throw new OutOfTime('time budget spent while timing the hybrid search');
       const t = performance.now();
@@ -98,6 +117,8 @@ export async function measureHybrid(
       times[pass]!.push(performance.now() - t);
       if (pass === 0) for (const h of hits) if (h.item.province) provinces.add(h.item.province);
     }
+    const w = window();
+    cores.push({ neo4j: w.watchedCpu / w.seconds, other: w.otherCores });
   }
   const lexical: number[] = [];
   for (const q of queries) {
@@ -112,6 +133,7 @@ export async function measureHybrid(
     heapMiB,
     latency: percentiles(times.flat()),
     passes: times.map(percentiles),
+    passCores: cores,
     lexical: percentiles(lexical),
     provincesInHits: provinces.size,
   };

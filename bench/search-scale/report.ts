@@ -91,6 +91,8 @@ export interface HybridResult {
   latency: Percentiles;
   /** Each pass over the queries alone. */
   passes: Percentiles[];
+  /** Cores Neo4j's JVM, and work not of this bench, used during each pass. */
+  passCores: { neo4j: number; other: number }[];
   /** The lexical side alone (in memory, search/lexical-index.ts). */
   lexical: Percentiles;
   /** Distinct provinces among the first pass's hits. */
