@@ -212,16 +212,9 @@ export async function searchItems(db: Db, ids: string[], filter: ItemFilter = {}
   return new Map(rows.map(({ row }) => [row.id, row]));
 }
 
-/** What hits show of these items, or of every item when `ids` is not given (bulk: at 100k items, seconds). */
-export async function itemRows(db: Db, ids?: string[]): Promise<SearchItemRow[]> {
-  const rows = await readQuery<{ row: SearchItemRow }>(
-    db,
-    ids
-      ? `UNWIND $ids AS id MATCH (d:Document)-[:CONTAINS]->(i:Item {id: id}) RETURN ${ROW} AS row`
-      : `MATCH (d:Document)-[:CONTAINS]->(i:Item) RETURN ${ROW} AS row`,
-    { ids: ids ?? null },
-    BULK,
-  );
+/** What hits show of every item (bulk: at 100k items, seconds). */
+export async function allItemRows(db: Db): Promise<SearchItemRow[]> {
+  const rows = await readQuery<{ row: SearchItemRow }>(db, `MATCH (d:Document)-[:CONTAINS]->(i:Item) RETURN ${ROW} AS row`, {}, BULK);
   return rows.map((r) => r.row);
 }
 
@@ -260,16 +253,6 @@ export async function taskBrief(db: Db, id: string): Promise<TaskBrief | null> {
 /** Text and document of each of these items (those still in the graph). */
 export function itemBriefs(db: Db, ids: string[]): Promise<{ id: string; documentId: string; text: string }[]> {
   return readQuery(db, 'UNWIND $ids AS id MATCH (i:Item {id: id}) RETURN i.id AS id, i.documentId AS documentId, i.text AS text', { ids });
-}
-
-/** Item texts (and section headings), for an in-memory lexical index. */
-export function itemTexts(db: Db, ids?: string[]): Promise<{ id: string; text: string; titles: string }[]> {
-  return readQuery(
-    db,
-    `MATCH (i:Item) WHERE $ids IS NULL OR i.id IN $ids
-     RETURN i.id AS id, i.text AS text, coalesce(i.sectionTitlesText, '') AS titles`,
-    { ids: ids ?? null },
-  );
 }
 
 /**

@@ -100,6 +100,17 @@ export class IndexedItems {
     return this.rows.get(id);
   }
 
+  /**
+   * Texts and headings of these indexed items (of every one when `ids` is not given), once the
+   * first reading is done: what the tone model counts (restore-tones.ts), without reading the
+   * graph a second time.
+   */
+  async texts(ids?: string[]): Promise<{ text: string; titles: string }[]> {
+    await this.ready();
+    const rows = ids ? ids.flatMap((id) => this.rows.get(id) ?? []) : [...this.rows.values()];
+    return rows.map((row) => ({ text: row.text, titles: titlesOf(row) }));
+  }
+
   /** Brings the items in line with the vector index; calls run one after the other. */
   catchUp(): Promise<CatchUp> {
     return this.enqueue(async () => {

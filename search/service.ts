@@ -23,8 +23,7 @@ import {
   embeddingsOf,
   filteredItemIds,
   isUnfiltered,
-  itemRows,
-  itemTexts,
+  allItemRows,
   searchItems,
   type ItemFilter,
   type SearchItemRow,
@@ -115,7 +114,7 @@ export class HybridSearchService implements SearchService {
   private readonly tones: GraphToneRestorer;
   /** The indexed items' words and rows, in memory (indexed-items.ts). */
   private readonly items: IndexedItems;
-  /** What hits show, by item id, and the items each filter admits: until the index next changes. */
+  /** The items each filter admits, until the index next changes. */
   private readonly admitted = new Lru<Promise<ReadonlySet<string>>>(KEPT_FILTERS);
   private readonly queryVectors = new Lru<Promise<Float32Array>>(KEPT_QUERY_VECTORS);
 
@@ -130,9 +129,10 @@ export class HybridSearchService implements SearchService {
     this.ranking = { ...DEFAULT_RANKING, ...ranking };
     // Their first read is the whole graph: not a request's read, though a query may wait on it.
     const bulk = { ...db, queryDeadlineMs: BULK_DEADLINE_MS };
-    this.tones = shared?.tones ?? new GraphToneRestorer((ids) => itemTexts(bulk, ids));
-    this.items =
-      shared?.items ?? new IndexedItems(index, { ofItems: (ids) => itemRows(bulk, ids), ofDocuments: (ids) => documentItemRows(bulk, ids) });
+    const rowsOf = async (ids?: string[]) => (ids ? [...(await searchItems(bulk, ids)).values()] : allItemRows(bulk));
+    this.items = shared?.items ?? new IndexedItems(index, { ofItems: rowsOf, ofDocuments: (ids) => documentItemRows(bulk, ids) });
+    const items = this.items;
+    this.tones = shared?.tones ?? new GraphToneRestorer((ids) => items.texts(ids));
   }
 
   /** Brings vectors and index in line with the graph (after an ingest, upload or delete). */
@@ -220,7 +220,6 @@ export class HybridSearchService implements SearchService {
     return this.items.words.search(q, depth, allowed, { pairWeight: r.pairWeight, titleWeight: r.titleWeight });
   }
 
-  /** What the hits show: kept rows, the others read back in one query (and kept). */
   /** What the hits show: the indexed items' rows, others (not synced yet) read from the graph. */
   private async rowsOf(ids: string[], filters: ItemFilter): Promise<Map<string, SearchItemRow>> {
     const rows = new Map<string, SearchItemRow>();
