@@ -167,6 +167,10 @@ export class LexicalIndex {
   private ids: string[] = [];
   private versions: string[] = [];
   private live = new Uint8Array(1024);
+  /** Bumped by every add, remove and compact: masks of documents made before are stale. */
+  private generation = 0;
+  /** The live documents each allowed set admits, by document number (the service keeps a filter's set until the index changes). */
+  private readonly masks = new WeakMap<ReadonlySet<string>, { generation: number; mask: Uint8Array }>();
   private readonly byId = new Map<string, number>();
   private text = new Field();
   private titles = new Field();
@@ -210,6 +214,7 @@ export class LexicalIndex {
       this.live = grown;
     }
     this.live[doc] = 1;
+    this.generation++;
     this.text.add(doc, d.text);
     this.titles.add(doc, d.titles);
   }
@@ -219,6 +224,7 @@ export class LexicalIndex {
     if (doc === undefined) return false;
     this.byId.delete(id);
     this.live[doc] = 0;
+    this.generation++;
     return true;
   }
 
@@ -238,6 +244,7 @@ export class LexicalIndex {
     this.ids = ids;
     this.versions = versions;
     this.live = new Uint8Array(Math.max(1024, ids.length)).fill(1, 0, ids.length);
+    this.generation++;
     this.byId.clear();
     ids.forEach((id, doc) => this.byId.set(id, doc));
   }
@@ -255,13 +262,14 @@ export class LexicalIndex {
       this.scores = new Float64Array(Math.max(n, 2 * this.scores.length));
       this.touched = new Int32Array(this.scores.length);
     }
-    // Few postings: remember the documents touched. Many (common words at 100k items): add
-    // without bookkeeping and scan every document once, which costs less than the bookkeeping.
+    // Few postings, or a filter: remember the documents touched (only those the filter admits, so
+    // a province's search ranks a province's items). Many postings and no filter (common words at
+    // 100k items): add without bookkeeping and scan every document once, which costs less.
     const postings = lists.reduce((sum, l) => sum + l.postings.length, 0);
-    const dense = postings > n / 4;
-    const touched = dense ? this.addDense(lists) : this.addTouched(lists);
+    const dense = !allowed && postings > n / 4;
+    const touched = dense ? this.addDense(lists) : this.addTouched(lists, allowed ? this.maskOf(allowed) : this.live);
     try {
-      return this.best(dense ? null : touched, k, allowed);
+      return this.best(dense ? null : touched, k);
     } finally {
       if (dense) this.scores.fill(0, 0, n);
       else for (let j = 0; j < touched; j++) this.scores[this.touched[j]!] = 0;
@@ -297,8 +305,21 @@ export class LexicalIndex {
     return 0;
   }
 
-  /** Adds into `scores`, listing each document touched first; returns how many. */
-  private addTouched(lists: { postings: Postings; weight: number }[]): number {
+  /** The live documents of `allowed`, by document number, kept with the set while no document comes or goes. */
+  private maskOf(allowed: ReadonlySet<string>): Uint8Array {
+    const kept = this.masks.get(allowed);
+    if (kept?.generation === this.generation) return kept.mask;
+    const mask = new Uint8Array(this.ids.length);
+    for (const id of allowed) {
+      const doc = this.byId.get(id);
+      if (doc !== undefined) mask[doc] = 1;
+    }
+    this.masks.set(allowed, { generation: this.generation, mask });
+    return mask;
+  }
+
+  /** Adds into `scores` the postings of eligible documents, listing each one touched first; returns how many. */
+  private addTouched(lists: { postings: Postings; weight: number }[], eligible: Uint8Array): number {
     const scores = this.scores;
     const touchedDocs = this.touched;
     let touched = 0;
@@ -306,6 +327,7 @@ export class LexicalIndex {
       const { packed, impact, length } = postings;
       for (let j = 0; j < length; j++) {
         const doc = packed[j]! >>> TF_BITS;
+        if (!eligible[doc]) continue;
         if (scores[doc] === 0) touchedDocs[touched++] = doc;
         scores[doc] = scores[doc]! + weight * impact[j]!;
       }
@@ -313,8 +335,8 @@ export class LexicalIndex {
     return touched;
   }
 
-  /** The k best scored live documents (the `touched` first ones, or all when null): a bounded min-heap, then sorted. */
-  private best(touched: number | null, k: number, allowed?: ReadonlySet<string>): LexicalHit[] {
+  /** The k best scored live documents (the `touched` first ones, all eligible, or all when null): a bounded min-heap, then sorted. */
+  private best(touched: number | null, k: number): LexicalHit[] {
     const scores = this.scores;
     const heap: number[] = [];
     const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && this.ids[a]! > this.ids[b]!);
@@ -325,7 +347,6 @@ export class LexicalIndex {
       const doc = touched === null ? j : this.touched[j]!;
       if (scores[doc]! < floor) continue;
       if (scores[doc] === 0 || !this.live[doc] || (heap.length === k && !worse(heap[0]!, doc))) continue;
-      if (allowed && !allowed.has(this.ids[doc]!)) continue;
       if (heap.length < k) siftUp(heap, doc, worse);
       else replaceTop(heap, doc, worse);
       if (heap.length === k) floor = scores[heap[0]!]!;

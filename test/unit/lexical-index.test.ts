@@ -105,6 +105,18 @@ describe('LexicalIndex', () => {
     expect(index.search('kế hoạch', 8, new Set(['d001', 'd399', 'd051'])).map((h) => h.id)).toEqual(['d001', 'd051', 'd399']);
   });
 
+  it('admits what the same allowed set names after documents come and go', () => {
+    const index = corpus();
+    const allowed = new Set(['b', 'e']);
+    expect(index.search('khởi nghiệp', 10, allowed).map((h) => h.id)).toEqual(['b']);
+    index.add(doc('e', 'Khởi nghiệp trong thanh niên'));
+    expect(index.search('khởi nghiệp', 10, allowed).map((h) => h.id)).toEqual(['e', 'b']);
+    index.remove('b');
+    expect(index.search('khởi nghiệp', 10, allowed).map((h) => h.id)).toEqual(['e']);
+    index.compact();
+    expect(index.search('khởi nghiệp', 10, allowed).map((h) => h.id)).toEqual(['e']);
+  });
+
   it('gives nothing for a query with no words or no match', () => {
     const index = corpus();
     expect(index.search('  ;; ', 10)).toEqual([]);
