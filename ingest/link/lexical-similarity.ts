@@ -1,5 +1,6 @@
 import { matchKey } from '../../core/vn-text.js';
 import { expandAbbreviations } from './abbreviations.js';
+import { addSynonyms } from './synonyms.js';
 import type { TextSimilarity } from './similarity.js';
 
 /**
@@ -8,7 +9,7 @@ import type { TextSimilarity } from './similarity.js';
  * the word-level signal that single syllables ("khởi", "nghiệp") lose.
  */
 export function syllables(text: string): string[] {
-  return matchKey(expandAbbreviations(text)).split(/[^a-z0-9]+/).filter((s) => s.length > 0);
+  return addSynonyms(matchKey(expandAbbreviations(text))).split(/[^a-z0-9]+/).filter((s) => s.length > 0);
 }
 
 /**
