@@ -18,7 +18,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
+import { readHnswVectors } from './hnsw-file.js';
 import { appendJournal, decodeVector, encodeVector, readJournal, type JournalRecord } from './index-journal.js';
+import { VectorSlots } from './vector-slots.js';
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -55,12 +57,8 @@ interface MapFile {
 interface Entry {
   label: number;
   fingerprint: string;
-  /**
-   * The stored vector, copied out of hnswlib the first time it is asked for: getPoint builds a
-   * JS array of 384 numbers on every call, which made each filtered search (every vector of a
-   * province scored exactly) cost ~100 ms at 100k items, and each search's cosines a few ms.
-   */
-  vector?: Float32Array;
+  /** Where its vector is in `slots` (hnswlib's getPoint is too slow for a search's cosines). */
+  slot: number;
 }
 
 /** How a save wrote the changes: the whole index, or only the changes appended to the journal. */
@@ -102,6 +100,7 @@ export class VectorIndex {
   private hnsw: Hnsw;
   private byId = new Map<string, Entry>();
   private byLabel = new Map<number, string>();
+  private slots: VectorSlots;
   private nextLabel = 0;
   /** Changes not yet on disk, as journal records. */
   private pending: JournalRecord[] = [];
@@ -120,6 +119,7 @@ export class VectorIndex {
     readonly dim: number,
   ) {
     this.hnsw = VectorIndex.emptyHnsw(dim, INITIAL_CAPACITY);
+    this.slots = new VectorSlots(dim);
   }
 
   private static emptyHnsw(dim: number, capacity: number): Hnsw {
@@ -184,7 +184,8 @@ export class VectorIndex {
     if (map.format !== FORMAT || map.dim !== this.dim || map.space !== 'cosine' || !Array.isArray(map.entries)) {
       return { state: 'corrupt', reason: `${MAP_FILE} is not an index of ${this.dim}-dimension cosine vectors in format ${FORMAT}` };
     }
-    const base = sha256(this.indexPath);
+    const bytes = fs.readFileSync(this.indexPath);
+    const base = createHash('sha256').update(bytes).digest('hex');
     if (base !== map.hnswSha256) {
       return { state: 'corrupt', reason: `${INDEX_FILE} does not match the checksum in ${MAP_FILE}` };
     }
@@ -201,13 +202,14 @@ export class VectorIndex {
       if (!labels.has(label) || byLabel.has(label) || byId.has(id) || label >= map.nextLabel) {
         return { state: 'corrupt', reason: `${MAP_FILE} and ${INDEX_FILE} disagree about ${id}` };
       }
-      byId.set(id, { label, fingerprint: fp });
+      byId.set(id, { label, fingerprint: fp, slot: -1 });
       byLabel.set(label, id);
     }
     hnsw.setEf(EF_SEARCH);
     this.hnsw = hnsw;
     this.byId = byId;
     this.byLabel = byLabel;
+    this.slots = this.slotsOf(bytes);
     this.nextLabel = map.nextLabel;
     this.generation = map.generation;
     this.base = base;
@@ -218,6 +220,17 @@ export class VectorIndex {
     this.replayJournal();
     this.diskStamp = stamp;
     return { state: 'loaded' };
+  }
+
+  /** The loaded items' vectors, read from the snapshot's bytes (from hnswlib, one by one, if they do not parse). */
+  private slotsOf(bytes: Buffer): VectorSlots {
+    const slots = new VectorSlots(this.dim, this.byId.size);
+    readHnswVectors(bytes, this.dim, (label, vector) => {
+      const entry = this.byId.get(this.byLabel.get(label) ?? '');
+      if (entry && entry.slot < 0) entry.slot = slots.add(vector);
+    });
+    for (const entry of this.byId.values()) if (entry.slot < 0) entry.slot = slots.add(this.hnsw.getPoint(entry.label));
+    return slots;
   }
 
   /**
@@ -241,6 +254,7 @@ export class VectorIndex {
     if (r.op === 'del') {
       if (this.byLabel.get(r.label) !== r.id) return false;
       this.hnsw.markDelete(r.label);
+      this.slots.remove(this.byId.get(r.id)!.slot);
       this.byId.delete(r.id);
       this.byLabel.delete(r.label);
       return true;
@@ -257,7 +271,7 @@ export class VectorIndex {
       this.hnsw.resizeIndex(Math.max(INITIAL_CAPACITY, this.hnsw.getMaxElements() * 2));
     }
     this.hnsw.addPoint(vector, label, true);
-    this.byId.set(id, { label, fingerprint: fp });
+    this.byId.set(id, { label, fingerprint: fp, slot: this.slots.add(vector) });
     this.byLabel.set(label, id);
   }
 
@@ -278,6 +292,7 @@ export class VectorIndex {
       hnsw: this.hnsw,
       byId: this.byId,
       byLabel: this.byLabel,
+      slots: this.slots,
       nextLabel: this.nextLabel,
       generation: this.generation,
       base: this.base,
@@ -326,18 +341,17 @@ export class VectorIndex {
     const entry = this.byId.get(id);
     if (!entry) return false;
     this.hnsw.markDelete(entry.label);
+    this.slots.remove(entry.slot);
     this.byId.delete(id);
     this.byLabel.delete(entry.label);
     this.pending.push({ op: 'del', id, label: entry.label });
     return true;
   }
 
-  /** The stored (unit-length) vector of an item. */
+  /** A copy of the stored (unit-length) vector of an item. */
   vectorOf(id: string): Float32Array | null {
     const entry = this.byId.get(id);
-    if (!entry) return null;
-    entry.vector ??= Float32Array.from(this.hnsw.getPoint(entry.label));
-    return entry.vector;
+    return entry ? this.slots.view(entry.slot).slice() : null;
   }
 
   /**
@@ -369,11 +383,8 @@ export class VectorIndex {
     const hits: VectorHit[] = [];
     for (const id of ids) {
       // Stored vectors are unit length (hnswlib normalises them in the cosine space).
-      const v = this.vectorOf(id);
-      if (!v) continue;
-      let dot = 0;
-      for (let d = 0; d < this.dim; d++) dot += v[d]! * vector[d]!;
-      hits.push({ id, score: dot * scale });
+      const entry = this.byId.get(id);
+      if (entry) hits.push({ id, score: this.slots.dot(entry.slot, vector) * scale });
     }
     return hits;
   }
@@ -422,6 +433,7 @@ export class VectorIndex {
   /** Forgets every item (a rebuild starts from here). */
   clear(): void {
     this.hnsw = VectorIndex.emptyHnsw(this.dim, INITIAL_CAPACITY);
+    this.slots = new VectorSlots(this.dim);
     this.byId.clear();
     this.byLabel.clear();
     this.pending = [];
