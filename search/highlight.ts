@@ -124,25 +124,25 @@ export function explain(text: string, q: QueryTerms, opts: ExplainOptions = {}):
 export function accentConflict(text: string, q: QueryTerms): number | null {
   if (!q.tokens.some(isAccented)) return null;
   const tokens = tokensOf(text);
-  const folded = new Set<string>();
-  const exact = new Set<string>();
-  tokens.forEach((t, i) => {
-    folded.add(t.folded);
-    exact.add(t.key);
-    if (i > 0) {
-      folded.add(`${tokens[i - 1]!.folded} ${t.folded}`);
-      exact.add(`${tokens[i - 1]!.key} ${t.key}`);
+  let present = 0;
+  let conflicting = 0;
+  // A query syllable, or pair with the one before it: found folded somewhere, and with its marks?
+  const unit = (before: Token | null, t: Token) => {
+    let folded = false;
+    for (let i = before ? 1 : 0; i < tokens.length; i++) {
+      if (tokens[i]!.folded !== t.folded || (before && tokens[i - 1]!.folded !== before.folded)) continue;
+      folded = true;
+      if (tokens[i]!.key === t.key && (!before || tokens[i - 1]!.key === before.key)) return void present++;
     }
-  });
-  const units: { folded: string; key: string }[] = [];
+    if (folded) {
+      present++;
+      conflicting++;
+    }
+  };
   q.tokens.forEach((t, i) => {
-    if (!FUNCTION_WORDS.has(t.exact)) units.push({ folded: t.folded, key: t.key });
+    if (!FUNCTION_WORDS.has(t.exact)) unit(null, t);
     const p = q.tokens[i - 1];
-    if (p && !(FUNCTION_WORDS.has(p.exact) && FUNCTION_WORDS.has(t.exact))) {
-      units.push({ folded: `${p.folded} ${t.folded}`, key: `${p.key} ${t.key}` });
-    }
+    if (p && !(FUNCTION_WORDS.has(p.exact) && FUNCTION_WORDS.has(t.exact))) unit(p, t);
   });
-  const present = units.filter((u) => folded.has(u.folded));
-  if (present.length === 0) return null;
-  return present.filter((u) => !exact.has(u.key)).length / present.length;
+  return present === 0 ? null : conflicting / present;
 }

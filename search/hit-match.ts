@@ -7,7 +7,6 @@
  */
 import { matchOf, probability, type Levels, type Logistic, type Match } from './calibration.js';
 import type { QueryTerms } from './highlight.js';
-import { kept } from './lru.js';
 import { FUNCTION_WORDS, isAccented, tokensOf } from './text.js';
 
 /** Fit by `npx tsx bench/relevance.ts --fit` on the relevance set's judged hits: [cosine, coverage]. */
@@ -35,16 +34,28 @@ export const UNKNOWN_COSINE = 0.85;
  */
 export function queryCoverage(terms: QueryTerms, ...texts: string[]): number {
   const content = terms.tokens.filter((t) => !FUNCTION_WORDS.has(t.exact));
-  const wanted = new Set((content.length > 0 ? content : terms.tokens).map((t) => (isAccented(t) ? `=${t.key}` : t.folded)));
-  if (wanted.size === 0) return 0;
-  const have = texts.map(wordsOf);
-  let n = 0;
-  for (const w of wanted) if (have.some((words) => words.has(w))) n++;
-  return n / wanted.size;
+  // Typed with marks: the tone key must match; typed without: the folded form.
+  const byKey = new Set<string>();
+  const byFolded = new Set<string>();
+  for (const t of content.length > 0 ? content : terms.tokens) {
+    if (isAccented(t)) byKey.add(t.key);
+    else byFolded.add(t.folded);
+  }
+  const wanted = byKey.size + byFolded.size;
+  if (wanted === 0) return 0;
+  // Scanned, not kept per text: at 100k items a search's candidates are mostly new, and a kept
+  // set of words per text was most of what outlived each search for the collector to copy.
+  const foldedFound = new Set<string>();
+  const keysFound = new Set<string>();
+  for (const text of texts) {
+    for (const t of tokensOf(text)) {
+      if (byFolded.has(t.folded)) foldedFound.add(t.folded);
+      if (byKey.has(t.key)) keysFound.add(t.key);
+    }
+    if (foldedFound.size + keysFound.size === wanted) break;
+  }
+  return (foldedFound.size + keysFound.size) / wanted;
 }
-
-/** A text's syllables as coverage compares them (folded, and `=` + tone key), kept like its tokens. */
-const wordsOf = kept(2_000, (text): ReadonlySet<string> => new Set(tokensOf(text).flatMap((t) => [t.folded, `=${t.key}`])));
 
 export function searchMatch(cosine: number | null, coverage: number, levels: Levels = SEARCH_LEVELS): Match | null {
   return matchOf(probability(SEARCH_MODEL, [cosine ?? UNKNOWN_COSINE, coverage]), levels);

@@ -29,7 +29,7 @@ import {
   type SearchItemRow,
   type TaskBrief,
 } from '../graph-store/search-reads.js';
-import { accentConflict, explain, queryTerms, type QueryTerms } from './highlight.js';
+import { accentConflict, explain, queryTerms } from './highlight.js';
 import { queryCoverage, searchMatch, SEARCH_LEVELS } from './hit-match.js';
 import type { VectorIndex } from './index-store.js';
 import { IndexedItems } from './indexed-items.js';
@@ -200,15 +200,20 @@ export class HybridSearchService implements SearchService {
     const rows = await this.rowsOf(candidates.map((c) => c.id), filters);
     const cosines = new Map(this.index.similarities(queryVector, rows.keys()).map((h) => [h.id, h.score]));
     const terms = queryTerms(q);
-    const hits: SearchHit[] = [];
+    const scored: { c: Fused; row: SearchItemRow; match: SearchHit['match']; score: number }[] = [];
     for (const c of candidates) {
       const row = rows.get(c.id);
       if (!row) continue;
       const coverage = queryCoverage(terms, row.text, ...row.sectionTitles);
       const match = searchMatch(cosines.get(c.id) ?? null, coverage, r.relevanceFloor ? SEARCH_LEVELS : { ...SEARCH_LEVELS, partial: 0 });
-      if (match) hits.push(this.hit(c, row, terms, match));
+      // Matches that exist only because tone marks were folded away count for less.
+      if (match) scored.push({ c, row, match, score: c.score / (1 + r.accentPenalty * (accentConflict(row.text, terms) ?? 0)) });
     }
-    return hits.sort((a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : 1)).slice(0, limit);
+    // Only the hits shown are explained.
+    return scored
+      .sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1))
+      .slice(0, limit)
+      .map(({ c, row, match, score }) => ({ item: row, score, match, vectorScore: c.vectorScore, lexicalScore: c.lexicalScore, ...explain(row.text, terms) }));
   }
 
   /** The lexical side's candidates, best first (bench/search-scale.ts times it alone). */
@@ -260,13 +265,6 @@ export class HybridSearchService implements SearchService {
       ids.catch(() => this.admitted.clear());
     }
     return ids;
-  }
-
-  private hit(c: Fused, row: SearchItemRow, terms: QueryTerms, match: SearchHit['match']): SearchHit {
-    // Matches that exist only because tone marks were folded away count for less.
-    const conflict = accentConflict(row.text, terms) ?? 0;
-    const score = c.score / (1 + this.ranking.accentPenalty * conflict);
-    return { item: row, score, match, vectorScore: c.vectorScore, lexicalScore: c.lexicalScore, ...explain(row.text, terms) };
   }
 
   /** A task's candidates for "tasks like this" with their signals (similar.ts); null for an unknown task. */
