@@ -78,12 +78,17 @@ async function untilQuiet(pid: number, outOfTime: () => boolean): Promise<void> 
   }
 }
 
-/** Opens the product's search service on the graph (index in `indexDir`) and times `passes` × queries. */
+/**
+ * Opens the product's search service on the graph (index in `indexDir`), answers the `warmUp`
+ * queries (V8 compiles the hot paths over the first hundred or so searches, as a server does in
+ * its first minute) and times each pass, a pass being queries asked for the first time: no query
+ * vector, syllable or candidate text is left over from an earlier pass.
+ */
 export async function measureHybrid(
   db: Db,
   indexDir: string,
-  queries: string[],
-  passes: number,
+  passes: string[][],
+  warmUp: string[],
   outOfTime: () => boolean,
   /** Neo4j's JVM, whose CPU during each pass is told (the search no longer asks it, but shares the cores with it). */
   neo4jPid: number | null,
@@ -99,15 +104,14 @@ export async function measureHybrid(
   fullGc();
   // What the service holds in the JS heap: the indexed items' words and rows, the tone model, the id maps.
   const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  const warmUp = queries.slice(0, 10);
-  for (const q of warmUp) await service.search(q, { kind: 'any' }, K); // JIT, plans, tone vocabulary
+  for (const q of warmUp) await service.search(q, { kind: 'any' }, K);
   // After writing 100k items Neo4j flushes and collects for a while: the search no longer asks it,
   // but would share the cores with it.
   if (neo4jPid) await untilQuiet(neo4jPid, outOfTime);
   const times: number[][] = [];
   const cores: HybridResult['passCores'] = [];
   const provinces = new Set<string>();
-  for (let pass = 0; pass < passes; pass++) {
+  for (const [pass, queries] of passes.entries()) {
     times.push([]);
     const window = cpuWindow(() => (neo4jPid ? [neo4jPid] : []));
     for (const q of queries) {
@@ -121,7 +125,7 @@ export async function measureHybrid(
     cores.push({ neo4j: w.watchedCpu / w.seconds, other: w.otherCores });
   }
   const lexical: number[] = [];
-  for (const q of queries) {
+  for (const q of passes[0] ?? []) {
     const t = performance.now();
     await service.lexicalHits(q, { kind: 'any' }, service.ranking.depth);
     lexical.push(performance.now() - t);
