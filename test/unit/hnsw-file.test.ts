@@ -11,17 +11,12 @@ import hnswlib from 'hnswlib-node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readHnswVectors } from '../../search/hnsw-file.js';
 import { VectorIndex } from '../../search/index-store.js';
+import { seededVector } from '../helpers/seeded-vector.js';
 
 const DIM = 16;
 let dir: string;
 
-function vec(n: number): number[] {
-  let x = n * 2654435761 + 1;
-  return Array.from({ length: DIM }, () => {
-    x = (x * 1103515245 + 12345) >>> 0;
-    return (x / 2 ** 32) * 2 - 1;
-  });
-}
+const vec = (n: number) => seededVector(n, DIM);
 
 const unit = (v: number[]) => {
   const norm = Math.hypot(...v);

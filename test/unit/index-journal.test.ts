@@ -9,18 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VectorIndex } from '../../search/index-store.js';
+import { seededVector } from '../helpers/seeded-vector.js';
 
 const DIM = 16;
 let dir: string;
 
-/** A fixed-seed unit-ish vector per integer. */
-function vec(n: number): number[] {
-  let x = n * 2654435761 + 1;
-  return Array.from({ length: DIM }, () => {
-    x = (x * 1103515245 + 12345) >>> 0;
-    return (x / 2 ** 32) * 2 - 1;
-  });
-}
+const vec = (n: number) => seededVector(n, DIM);
 
 const idOf = (n: number) => `vn/doc-${n % 7}#${n}`;
 const open = () => VectorIndex.open(dir, DIM);
