@@ -7,7 +7,7 @@
  * are valid ranges of that string even when it holds decomposed characters.
  */
 
-import { kept } from './lru.js';
+import { kept, lastFew } from './lru.js';
 
 export interface Token {
   /** [start, end) in the original string. */
@@ -63,11 +63,10 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * The tokens of an item's text, kept: a search reads the text of each of its 20 candidates three
- * times (words covered, highlights, tone conflicts), and the next searches show many of the same
- * items. Callers only read the array.
+ * The tokens of an item's text, kept for a while: a search reads the text of each of its 20
+ * candidates three times (words covered, tone conflicts, highlights). Callers only read the array.
  */
-export const tokensOf: (text: string) => readonly Token[] = kept(2_000, tokenize);
+export const tokensOf: (text: string) => readonly Token[] = lastFew(64, tokenize);
 
 /** Whether a syllable carries a tone mark or diacritic, i.e. says more than its folded form. */
 export function isAccented(token: Pick<Token, 'exact' | 'folded'>): boolean {
