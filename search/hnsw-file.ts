@@ -13,6 +13,7 @@
  */
 const HEADER_BYTES = 96;
 
+/** Calls `visit` with each element's label and vector; the vector's array is reused, so copy what you keep. */
 export function readHnswVectors(bytes: Buffer, dim: number, visit: (label: number, vector: Float32Array) => void): boolean {
   if (bytes.length < HEADER_BYTES) return false;
   const size = (at: number) => Number(bytes.readBigUInt64LE(at));

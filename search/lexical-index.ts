@@ -9,7 +9,7 @@
  * words, and folded Vietnamese collides with them ("thể" → "the", "tổ" → "to", "nợ" → "no", "ổn" →
  * "on"); here no syllable is a stop word and IDF alone discounts the common ones.
  *
- * Incremental: documents are added and removed one at a time (search/graph-lexical.ts keeps it in
+ * Incremental: documents are added and removed one at a time (search/indexed-items.ts keeps it in
  * step with the vector index); removed ones stay in the postings, skipped, until `compact` drops
  * them, as Lucene merges segments. Postings are packed typed arrays (document number and term
  * frequency in one int32): at 100k items a list of a few objects per term, not a Map per term.
