@@ -31,7 +31,7 @@ import { IndexedItems } from '../search/indexed-items.js';
 import { lazyEmbedder } from '../search/open.js';
 import { GraphToneRestorer } from '../search/restore-tones.js';
 import { HybridSearchService } from '../search/service.js';
-import { benchQueries, clauses, phraseQueries, sourceItems, synthesize, type SyntheticTask } from './search-scale/corpus.js';
+import { benchQueries, clauses, freshPasses, sourceItems, synthesize, type SyntheticTask } from './search-scale/corpus.js';
 import { SCALES, type ScaleName } from './search-scale/report.js';
 import { fullGc, percentiles } from './search-scale/stats.js';
 import { embedAll } from './search-scale/vector-cache.js';
@@ -58,13 +58,7 @@ const line = (label: string, xs: number[]) => {
 function corpus(n: number, passes: number): { tasks: SyntheticTask[]; warmUp: string[]; passes: string[][] } {
   const pool = [...new Set(sourceItems(path.join(REPO_ROOT, 'data/corpus')).flatMap((i) => clauses(i.text)))];
   const first = benchQueries(path.join(REPO_ROOT, 'test/fixtures/relevance/queries.json'), pool, QUERIES, QUERY_SEED).map((q) => q.text);
-  const asked = new Set(first);
-  const others = phraseQueries(pool, WARM_UP + QUERIES * passes, QUERY_SEED + 1).filter((q) => !asked.has(q));
-  return {
-    tasks: synthesize(pool, n, SEED),
-    warmUp: others.slice(0, WARM_UP),
-    passes: Array.from({ length: passes }, (_, p) => (p === 0 ? first : others.slice(WARM_UP + (p - 1) * QUERIES, WARM_UP + p * QUERIES))),
-  };
+  return { tasks: synthesize(pool, n, SEED), ...freshPasses(pool, first, passes, QUERIES, WARM_UP, QUERY_SEED + 1) };
 }
 
 /** The product's index over the cached vectors, built once and kept under .cache/bench/search-phases. */

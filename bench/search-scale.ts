@@ -35,7 +35,7 @@ import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j, type LocalNeo
 import { modelPaths } from '../search/model-setup.js';
 import { disposeEmbedder, getEmbedder } from '../search/embedder.js';
 import { VectorIndex } from '../search/index-store.js';
-import { benchQueries, BENCH_PROVINCES, clauses, phraseQueries, sourceItems, synthesize, type SyntheticTask } from './search-scale/corpus.js';
+import { benchQueries, BENCH_PROVINCES, clauses, freshPasses, sourceItems, synthesize, type SyntheticTask } from './search-scale/corpus.js';
 import { exactTopK, recallAt, type Exact } from './search-scale/exact.js';
 import { type MatmulResult } from './search-scale/flops.js';
 import { countNodes, createIndex, dropIndex, neo4jVersion, openBenchDb, writeNodes, type IndexVariant } from './search-scale/neo4j-side.js';
@@ -178,12 +178,7 @@ async function main(opts: Opts): Promise<void> {
   const queries = benchQueries(path.join(REPO_ROOT, 'test/fixtures/relevance/queries.json'), pool, opts.queries, QUERY_SEED);
   // The hybrid search's first pass asks these queries; every later pass, and the warm-up before,
   // phrases of the corpus not asked before (the vector side alone keeps nothing between passes).
-  const asked = new Set(queries.map((q) => q.text));
-  const others = phraseQueries(pool, HYBRID_WARM_UP + opts.queries * opts.passes, QUERY_SEED + 1).filter((q) => !asked.has(q));
-  const hybridWarmUp = others.slice(0, HYBRID_WARM_UP);
-  const hybridPasses = Array.from({ length: opts.passes }, (_, p) =>
-    p === 0 ? [...asked] : others.slice(HYBRID_WARM_UP + (p - 1) * opts.queries, HYBRID_WARM_UP + p * opts.queries),
-  );
+  const hybridQueries = freshPasses(pool, queries.map((q) => q.text), opts.passes, opts.queries, HYBRID_WARM_UP, QUERY_SEED + 1);
   const words = (s: string) => s.split(/\s+/).length;
   log('## Corpus');
   log(
@@ -399,7 +394,7 @@ async function main(opts: Opts): Promise<void> {
         log(`\nhybrid search (search/service.ts) over the tasks written as plans of 100, one province each:`);
         const writeSeconds = await writePlans(db, hybridGraph, tasks, matrix, dim, n, outOfTime, log);
         const h = await hybridInChild(
-          { uri: local!.uri, indexDir: fs.mkdtempSync(path.join(indexDir, 'hybrid-')), passes: hybridPasses, warmUp: hybridWarmUp, neo4jPid: local?.pid ?? null },
+          { uri: local!.uri, indexDir: fs.mkdtempSync(path.join(indexDir, 'hybrid-')), passes: hybridQueries.passes, warmUp: hybridQueries.warmUp, neo4jPid: local?.pid ?? null },
           deadline,
         );
         hybrid = { writeSeconds, ...h };

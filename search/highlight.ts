@@ -132,7 +132,10 @@ export function accentConflict(text: string, q: QueryTerms): number | null {
     for (let i = before ? 1 : 0; i < tokens.length; i++) {
       if (tokens[i]!.folded !== t.folded || (before && tokens[i - 1]!.folded !== before.folded)) continue;
       folded = true;
-      if (tokens[i]!.key === t.key && (!before || tokens[i - 1]!.key === before.key)) return void present++;
+      if (tokens[i]!.key === t.key && (!before || tokens[i - 1]!.key === before.key)) {
+        present++;
+        return;
+      }
     }
     if (folded) {
       present++;

@@ -7,7 +7,7 @@
  *            maxLevel, enterPoint (int32), maxM, maxM0, M (size_t), mult (double), efConstruction (size_t)
  *   level 0  count × sizePerElement bytes: links, then the vector at offsetData, the label at labelOffset
  *
- * Deleted elements keep their vector and label; the caller keeps the labels it knows. Null when
+ * Deleted elements keep their vector and label; the caller keeps the labels it knows. False when
  * the bytes do not have this shape (the caller then asks hnswlib; test/unit/hnsw-file.test.ts
  * compares both, so a changed layout fails there first).
  */

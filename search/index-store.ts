@@ -82,8 +82,8 @@ export function fingerprint(v: ArrayLike<number>): string {
   return Array.from({ length: FINGERPRINT_COMPONENTS }, (_, i) => v[i] ?? 0).join(',');
 }
 
-function sha256(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function writeAtomic(target: string, write: (tmp: string) => void): void {
@@ -185,7 +185,7 @@ export class VectorIndex {
       return { state: 'corrupt', reason: `${MAP_FILE} is not an index of ${this.dim}-dimension cosine vectors in format ${FORMAT}` };
     }
     const bytes = fs.readFileSync(this.indexPath);
-    const base = createHash('sha256').update(bytes).digest('hex');
+    const base = sha256(bytes);
     if (base !== map.hnswSha256) {
       return { state: 'corrupt', reason: `${INDEX_FILE} does not match the checksum in ${MAP_FILE}` };
     }
@@ -351,7 +351,7 @@ export class VectorIndex {
   /** A copy of the stored (unit-length) vector of an item. */
   vectorOf(id: string): Float32Array | null {
     const entry = this.byId.get(id);
-    return entry ? this.slots.view(entry.slot).slice() : null;
+    return entry ? this.slots.copy(entry.slot) : null;
   }
 
   /**
@@ -413,7 +413,7 @@ export class VectorIndex {
   private writeSnapshot(): void {
     writeAtomic(this.indexPath, (tmp) => this.hnsw.writeIndexSync(tmp));
     this.generation++;
-    this.base = sha256(this.indexPath);
+    this.base = sha256(fs.readFileSync(this.indexPath));
     const map: MapFile = {
       format: FORMAT,
       dim: this.dim,

@@ -37,9 +37,9 @@ export class VectorSlots {
     this.free.push(slot);
   }
 
-  /** The slot's vector, a view (valid until the next add). */
-  view(slot: number): Float32Array {
-    return this.data.subarray(slot * this.dim, (slot + 1) * this.dim);
+  /** A copy of the slot's vector. */
+  copy(slot: number): Float32Array {
+    return this.data.slice(slot * this.dim, (slot + 1) * this.dim);
   }
 
   /** Dot product of the slot's vector with `v`. */

@@ -197,3 +197,17 @@ export function benchQueries(relevanceFile: string, pool: string[], total: numbe
   }
   return out;
 }
+
+/**
+ * The hybrid search's queries (bench/search-scale.ts, bench/search-phases.ts): `warmUp` phrases
+ * answered first, then `passes` passes of `perPass` queries, the first being `first`, the others
+ * phrases of the corpus, none asked twice.
+ */
+export function freshPasses(pool: string[], first: string[], passes: number, perPass: number, warmUp: number, seed: number): { warmUp: string[]; passes: string[][] } {
+  const asked = new Set(first);
+  const others = phraseQueries(pool, warmUp + perPass * passes, seed).filter((q) => !asked.has(q));
+  return {
+    warmUp: others.slice(0, warmUp),
+    passes: Array.from({ length: passes }, (_, p) => (p === 0 ? [...first] : others.slice(warmUp + (p - 1) * perPass, warmUp + p * perPass))),
+  };
+}
