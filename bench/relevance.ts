@@ -87,10 +87,10 @@ export function cachingEmbedder(inner: Embedder): Embedder {
   const cache = new Map<string, Promise<Float32Array>>();
   return {
     embedPassages: (texts, opts) => inner.embedPassages(texts, opts),
-    embedQuery: (text) => {
+    startQuery: async (text) => {
       let v = cache.get(text);
-      if (!v) cache.set(text, (v = inner.embedQuery(text)));
-      return v;
+      if (!v) cache.set(text, (v = (await inner.startQuery(text)).vector));
+      return { vector: v };
     },
   };
 }

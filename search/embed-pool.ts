@@ -5,19 +5,28 @@
  * batch an upload's sync embedded for a third of a second (27 % of the server thread under 50
  * clients, bench/load.ts). Embeddings run in worker threads instead, each with its own ONNX
  * session: one for queries and one for passages, so a search never waits behind an upload's
- * batches. Each worker loads the model once (~70 MB of q4 weights).
+ * batches. Each worker loads the model once (~70 MB of q4 weights). The calling thread tokenizes
+ * (tokenizer.ts: native, off its event loop) and sends ids, so the process holds one vocabulary and
+ * the workers' heaps stay small enough to collect in a few milliseconds.
  */
 import { Piscina } from 'piscina';
+import { getTokenizer, type EmbedMode } from './tokenizer.js';
 
-export interface EmbedJob {
-  mode: 'query' | 'passage';
+export interface EmbedRequest {
+  mode: EmbedMode;
   texts: string[];
   batchSize?: number;
 }
 
-const pools = new Map<EmbedJob['mode'], Piscina>();
+/** What a worker is sent: the texts' token ids, in order. */
+export interface EmbedJob {
+  ids: number[][];
+  batchSize?: number;
+}
 
-function pool(mode: EmbedJob['mode']): Piscina {
+const pools = new Map<EmbedMode, Piscina>();
+
+function pool(mode: EmbedMode): Piscina {
   let p = pools.get(mode);
   if (!p) {
     // From sources (tsx, vitest) the worker is TypeScript too and needs tsx's loader.
@@ -36,9 +45,17 @@ function pool(mode: EmbedJob['mode']): Piscina {
   return p;
 }
 
-export function embedOffThread(job: EmbedJob): Promise<Float32Array[]> {
-  if (job.texts.length === 0) return Promise.resolve([]);
-  return pool(job.mode).run(job) as Promise<Float32Array[]>;
+export async function embedOffThread(request: EmbedRequest): Promise<Float32Array[]> {
+  if (request.texts.length === 0) return [];
+  const ids = await (await getTokenizer()).tokenize(request.texts, request.mode);
+  return embedTokensOffThread(request.mode, ids, request.batchSize);
+}
+
+/** Embeddings of token ids (tokenizer.ts) in the mode's worker, in their order. */
+export function embedTokensOffThread(mode: EmbedMode, ids: number[][], batchSize?: number): Promise<Float32Array[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  const job: EmbedJob = { ids, batchSize };
+  return pool(mode).run(job) as Promise<Float32Array[]>;
 }
 
 /** Loads the model in both workers now (the server at start), so the first search and upload do not wait for it. */

@@ -1,6 +1,6 @@
 /**
  * The worker side of embed-pool.ts: the process' embedder (embedder.ts), loaded once in this
- * thread, embedding what the server's thread sends. ONNX Runtime's Node binding runs a model
+ * thread, embedding the token ids the server's thread sends. ONNX Runtime's Node binding runs a model
  * synchronously on the thread that calls it: here, not on the event loop.
  */
 import { getEmbedder } from './embedder.js';
@@ -8,5 +8,5 @@ import type { EmbedJob } from './embed-pool.js';
 
 export default async function embedJob(job: EmbedJob): Promise<Float32Array[]> {
   const embedder = await getEmbedder();
-  return embedder.embed(job.texts, job.mode, { batchSize: job.batchSize });
+  return embedder.embedTokens(job.ids, { batchSize: job.batchSize });
 }

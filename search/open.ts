@@ -7,7 +7,7 @@ import path from 'node:path';
 import { EMBEDDING_DIMENSIONS } from '../graph-schema/index.js';
 import type { Db } from '../graph-store/db.js';
 import { modelPaths } from './model-setup.js';
-import { embedPassages, embedQuery } from './embedder.js';
+import { embedPassages, startQueryEmbedding } from './embedder.js';
 import { VectorIndex, type OpenStatus } from './index-store.js';
 import { HybridSearchService, type Embedder, type RankingOptions } from './service.js';
 import type { SyncOptions, SyncResult } from './sync.js';
@@ -23,7 +23,7 @@ export function defaultIndexDir(env: NodeJS.ProcessEnv = process.env): string {
  */
 export const lazyEmbedder: Embedder = {
   embedPassages: (texts, opts) => embedPassages(texts, opts),
-  embedQuery: (text) => embedQuery(text),
+  startQuery: (text) => startQueryEmbedding(text),
 };
 
 export interface OpenSearchOptions extends SyncOptions {

@@ -178,9 +178,9 @@ export class HybridSearchService implements SearchService {
     const r = this.ranking;
     const depth = Math.max(r.depth, 2 * limit);
     // The query is embedded in every mode: the match of each hit needs its cosine. Embedding runs
-    // in its worker while the lexical side ranks here.
+    // in its worker while the lexical side ranks here, once the query is on its way there.
     const shown = limit + Math.max(10, limit);
-    const embedded = this.queryForEmbedding(q).then((text) => this.queryVector(text));
+    const embedded = (await this.queryForEmbedding(q).then((text) => this.startQueryVector(text))).vector;
     const [[queryVector, vector], lexical] = await Promise.all([
       embedded.then(async (v) => [v, r.mode === 'lexical' ? [] : await vectorSearch(this.db, this.index, v, filters, depth, (f) => this.admittedBy(f))] as const),
       r.mode === 'vector' ? [] : this.lexicalHits(q, filters, depth),
@@ -239,19 +239,21 @@ export class HybridSearchService implements SearchService {
     return rows;
   }
 
-  /** The query's vector, kept by its text (a failed embedding is not kept). */
-  private queryVector(text: string): Promise<Float32Array> {
-    if (!this.ranking.keepQueryVectors) return this.embedder.embedQuery(text);
-    let vector = this.queryVectors.get(text);
-    if (!vector) {
-      const embedding = this.embedder.embedQuery(text);
-      this.queryVectors.set(text, embedding);
-      embedding.catch(() => {
-        if (this.queryVectors.get(text) === embedding) this.queryVectors.delete(text);
+  /**
+   * Starts the query's embedding (resolving once it runs off this thread), its vector kept by its
+   * text (a failed embedding is not kept).
+   */
+  private async startQueryVector(text: string): Promise<{ vector: Promise<Float32Array> }> {
+    const kept = this.ranking.keepQueryVectors ? this.queryVectors.get(text) : undefined;
+    if (kept) return { vector: kept };
+    const { vector } = await this.embedder.startQuery(text);
+    if (this.ranking.keepQueryVectors) {
+      this.queryVectors.set(text, vector);
+      vector.catch(() => {
+        if (this.queryVectors.get(text) === vector) this.queryVectors.delete(text);
       });
-      vector = embedding;
     }
-    return vector;
+    return { vector };
   }
 
   /** The items a filter admits, kept per filter until the index changes. */

@@ -6,10 +6,15 @@
  */
 import type { Db } from '../graph-store/db.js';
 import { filteredItemIds, isUnfiltered, type ItemFilter } from '../graph-store/search-reads.js';
+import type { StartedEmbedding } from './embedder.js';
 import type { VectorHit, VectorIndex } from './index-store.js';
 
 export interface QueryEmbedder {
-  embedQuery(text: string): Promise<Float32Array>;
+  /**
+   * Starts the query's embedding and resolves once it runs off this thread (embedder.ts
+   * startQueryEmbedding), so the caller can rank words meanwhile.
+   */
+  startQuery(text: string): Promise<StartedEmbedding>;
 }
 
 export async function vectorSearch(

@@ -174,7 +174,7 @@ export interface SyncRun {
 export async function timedSync(db: Db, indexDir: string, embedder: Embedder, pids: () => number[]): Promise<SyncRun> {
   let embedderMs = 0;
   const timed: Embedder = {
-    embedQuery: (t) => embedder.embedQuery(t),
+    startQuery: (t) => embedder.startQuery(t),
     embedPassages: async (texts, opts) => {
       const t0 = performance.now();
       try {

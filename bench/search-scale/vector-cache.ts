@@ -2,25 +2,41 @@
  * Passage vectors of the synthetic corpus, cached under <CACHE_DIR>/bench/search-scale/ so a re-run
  * does not spend a quarter of an hour embedding 100k texts again.
  *
- * The texts are cached in chunks of CHUNK texts, each file named by a hash of the model (its
- * manifest, the ONNX variant, the e5 prefix and truncation) and of the chunk's texts. The 10k set
- * is the first 10k of the 100k set, so it reuses their chunks; an interrupted run keeps every
- * finished chunk and resumes there. A file of the wrong size is ignored and recomputed.
+ * The texts are cached in chunks of CHUNK texts, each file named by a hash of what makes the
+ * vectors (the ONNX file's bytes and the chunk's token ids): a model rebuilt with the same weights,
+ * or a tokenizer change that leaves these texts' ids alone, keeps the cache. The 10k set is the
+ * first 10k of the 100k set, so it reuses their chunks; an interrupted run keeps every finished
+ * chunk and resumes there. A file of the wrong size is ignored and recomputed.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Embedder } from '../../search/embedder.js';
-import { MAX_TOKENS } from '../../search/embedder.js';
+import { tokenizerFor } from '../../search/tokenizer.js';
 
 export const CHUNK = 2000;
 
+const modelKeys = new WeakMap<Embedder, string>();
+
+/** The passage embedder's weights (its ONNX file) and output size, as a hash. */
 export function modelKey(embedder: Embedder): string {
-  const manifest = fs.readFileSync(path.join(embedder.modelDir, 'manifest.json'), 'utf8');
-  return createHash('sha256')
-    .update(JSON.stringify({ manifest, dtype: embedder.dtype, mode: 'passage', maxTokens: MAX_TOKENS, dim: embedder.dim }))
-    .digest('hex')
-    .slice(0, 16);
+  let key = modelKeys.get(embedder);
+  if (!key) {
+    const onnx = path.join(embedder.modelDir, 'onnx', embedder.dtype === 'fp32' ? 'model.onnx' : `model_${embedder.dtype}.onnx`);
+    key = createHash('sha256')
+      .update(fs.readFileSync(onnx))
+      .update(JSON.stringify({ mode: 'passage', dim: embedder.dim }))
+      .digest('hex')
+      .slice(0, 16);
+    modelKeys.set(embedder, key);
+  }
+  return key;
+}
+
+async function chunkKey(embedder: Embedder, texts: string[]): Promise<string> {
+  const h = createHash('sha256');
+  for (const ids of await tokenizerFor(embedder.modelDir).tokenize(texts, 'passage')) h.update(Int32Array.from(ids)).update('\0');
+  return h.digest('hex').slice(0, 16);
 }
 
 function textsKey(texts: string[]): string {
@@ -64,7 +80,7 @@ export async function embedAll(embedder: Embedder, texts: string[], opts: EmbedA
   const todo: number[] = [];
   for (let start = 0; start < texts.length; start += CHUNK) {
     const chunk = texts.slice(start, start + CHUNK);
-    const file = path.join(opts.dir, `${model}-${textsKey(chunk)}-${chunk.length}.f32`);
+    const file = path.join(opts.dir, `${model}-${await chunkKey(embedder, chunk)}-${chunk.length}.f32`);
     const expected = chunk.length * dim * 4;
     if (!opts.fresh && fs.existsSync(file) && fs.statSync(file).size === expected) {
       const buf = fs.readFileSync(file);
@@ -90,7 +106,7 @@ export async function embedAll(embedder: Embedder, texts: string[], opts: EmbedA
     const block = new Float32Array(chunk.length * dim);
     vectors.forEach((v, i) => block.set(v, i * dim));
     matrix.set(block, start * dim);
-    const file = path.join(opts.dir, `${model}-${textsKey(chunk)}-${chunk.length}.f32`);
+    const file = path.join(opts.dir, `${model}-${await chunkKey(embedder, chunk)}-${chunk.length}.f32`);
     const tmp = `${file}.tmp-${process.pid}`;
     fs.writeFileSync(tmp, Buffer.from(block.buffer));
     fs.renameSync(tmp, file);

