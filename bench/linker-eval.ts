@@ -1,8 +1,8 @@
 /**
  * How well the task → directive linker matches the hand-made gold set (test/fixtures/links/gold.json:
  * the tasks of four provincial plans carrying out 69-KL/TW, judged against its 14 directive
- * paragraphs, and of Đồng Tháp's 597/KH-UBND (2025) carrying out 57-NQ/TW, judged against its 20
- * paragraphs of part III; positives and hard negatives, all judged by reading).
+ * paragraphs, and of Đồng Tháp's 597/KH-UBND (2025) and 2597/QĐ-TTg carrying out 57-NQ/TW, judged
+ * against its 22 paragraphs of part III; positives and hard negatives, all judged by reading).
  *
  * The set is split once, by document, into a tuning part (000 Quảng Bình, 004 Bắc Giang, 2597/QĐ-TTg)
  * and a held-out part (002 Kon Tum, 003 Bình Thuận, Đồng Tháp 597). Settings are chosen on the tuning part

@@ -117,4 +117,27 @@ describe('reflow of portal copies', () => {
     expect(out).toContain('Số: 318/NQ-CP Hà Nội, ngày 09 tháng 10 năm 2025');
     expect(out).toContain('NGHỊ QUYẾT');
   });
+
+  it('joins a bullet the PDF conversion left alone on its line to the words after it', () => {
+    // 57-NQ/TW III.1 as published (test/fixtures/links/nq-57-NQTW-2024.md, lines 64-67).
+    const text = [
+      '\\-   ',
+      'Các cấp uỷ, tổ chức đảng, cán bộ, đảng viên cần nhận thức đầy đủ tầm quan trọng.',
+      '',
+      '\\- Có chương trình tuyên truyền, giáo dục hiệu quả.',
+      '-',
+      '',
+      'Đoạn sau một dòng trống không phải là lời của gạch đầu dòng.',
+    ].join('\n');
+    const out = run(text);
+    expect(out[0]).toMatchObject({ n: 1, end: 2, text: '- Các cấp uỷ, tổ chức đảng, cán bộ, đảng viên cần nhận thức đầy đủ tầm quan trọng.' });
+    expect(out.map((l) => l.text)).toEqual([
+      '- Các cấp uỷ, tổ chức đảng, cán bộ, đảng viên cần nhận thức đầy đủ tầm quan trọng.',
+      '',
+      '\\- Có chương trình tuyên truyền, giáo dục hiệu quả.',
+      '-',
+      '',
+      'Đoạn sau một dòng trống không phải là lời của gạch đầu dòng.',
+    ]);
+  });
 });
