@@ -50,7 +50,19 @@ export interface EmbedderOptions {
    * CPU the other processes need, for no measurable gain in embedding throughput.
    */
   allowSpinning?: boolean;
+  /** ONNX Runtime's `session.dynamic_block_base` (DYNAMIC_BLOCK_BASE when not given; 0: off). */
+  dynamicBlockBase?: number;
 }
+
+/**
+ * ONNX Runtime splits each parallel loop into blocks that shrink as the work runs out, starting
+ * at 1 / (threads × this) of it, so a thread that the OS put aside (the server's thread ranking
+ * words, Neo4j) holds up a smaller last block. Over ten alternating pairs of bench/search-phases.ts
+ * runs (2026-12-07) the hybrid search at 100k took 8.33 / 16.33 ms (p50 / p99, means of the runs)
+ * against 9.11 / 17.49 without it; passages embedded as fast (bench/ingest-embedding.ts: the sync
+ * at 80 % of the ceiling, 0.97 of the embedder alone).
+ */
+export const DYNAMIC_BLOCK_BASE = 4;
 
 interface ModelOutput {
   last_hidden_state: Tensor;
@@ -89,7 +101,7 @@ export class Embedder {
       device: 'cpu',
       session_options: {
         intraOpNumThreads: opts.threads ?? os.availableParallelism(),
-        extra: { session: { intra_op: { allow_spinning: opts.allowSpinning ? '1' : '0' } } },
+        extra: { session: { intra_op: { allow_spinning: opts.allowSpinning ? '1' : '0' }, dynamic_block_base: String(opts.dynamicBlockBase ?? DYNAMIC_BLOCK_BASE) } },
       },
     });
     const config = model.config as unknown as { hidden_size?: number; pad_token_id?: number };
