@@ -25,7 +25,6 @@ import { REPO_ROOT } from '../core/paths.js';
 import { readQuery, type Db } from '../graph-store/db.js';
 import { DEFAULT_EMBED_BATCH } from '../search/embed-missing.js';
 import { disposeEmbedder, Embedder } from '../search/embedder.js';
-import { tokenizerFor } from '../search/tokenizer.js';
 import { ensureModel, modelPaths } from '../search/model-setup.js';
 import { lazyEmbedder } from '../search/open.js';
 import { describeMachine, loadavg } from './ingest-scale/machine.js';
@@ -87,7 +86,7 @@ async function main(): Promise<void> {
   await writeItems(db, texts);
   const embedder = await Embedder.load({ modelDir: await ensureModel() });
   undo.push('dispose the in-thread embedder', () => embedder.dispose());
-  const tokens = (await tokenizerFor(embedder.modelDir).tokenize(texts, 'passage')).map((ids) => ids.length);
+  const tokens = (await embedder.tokenizeAll(texts, 'passage')).map((ids) => ids.length);
   const acc = accounting(tokens);
   log(`${texts.length} task texts (data/corpus clauses, seed ${SEED}), ${embedder.dtype}: ${f(acc.meanTokens)} tokens a text, ${f(acc.meanPaddedTokens)} padded in runs of ${CEILING_RUN} (the ceiling's order)`);
   for (const v of opts.variants.filter((x) => x.sync)) {

@@ -150,7 +150,7 @@ async function main(opts: { scale: ScaleName; passes: number; ab?: boolean; idle
   // The embedding: from the start (tokenizing) until the vector is back.
   const startQuery = async (q: string) => {
     const t = performance.now();
-    const started = embedHere && inThread ? { vector: inThread.embedQuery(q) } : await lazyEmbedder.startQuery!(q);
+    const started = embedHere && inThread ? { vector: inThread.embedQuery(q) } : await lazyEmbedder.startQuery(q);
     return { vector: started.vector.then((v) => ((part.embedding = performance.now() - t), v)) };
   };
   const embedder = { ...lazyEmbedder, startQuery };

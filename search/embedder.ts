@@ -114,8 +114,13 @@ export class Embedder {
    * tokenizer is loaded on first use: an embedding worker, given ids, never loads it.
    */
   async tokenize(text: string, mode: EmbedMode): Promise<number[]> {
-    const [ids] = await tokenizerFor(this.modelDir).tokenize([text], mode);
+    const [ids] = await this.tokenizeAll([text], mode);
     return ids!;
+  }
+
+  /** tokenize() for many texts at once, in their order. */
+  tokenizeAll(texts: string[], mode: EmbedMode): Promise<number[][]> {
+    return tokenizerFor(this.modelDir).tokenize(texts, mode);
   }
 
   async embedPassages(texts: string[], opts: EmbedOptions = {}): Promise<Float32Array[]> {
@@ -134,7 +139,7 @@ export class Embedder {
 
   async embed(texts: string[], mode: EmbedMode, opts: EmbedOptions = {}): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
-    return this.embedTokens(await tokenizerFor(this.modelDir).tokenize(texts, mode), opts);
+    return this.embedTokens(await this.tokenizeAll(texts, mode), opts);
   }
 
   /** Embeddings of texts already tokenized (tokenizer.ts), in their order. */

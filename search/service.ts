@@ -40,6 +40,7 @@ import { rankSimilar, similarCandidates, SIMILAR_LEVELS, SIMILAR_MODEL, type Sim
 import { syncSearchIndex, type PassageEmbedder, type SyncOptions, type SyncResult } from './sync.js';
 import { Lru } from './lru.js';
 import type { SearchFilters, SearchHit, SearchService } from './types.js';
+import type { StartedEmbedding } from './embedder.js';
 import { vectorSearch, type QueryEmbedder } from './vector.js';
 
 export type SearchMode = 'hybrid' | 'vector' | 'lexical';
@@ -243,7 +244,7 @@ export class HybridSearchService implements SearchService {
    * Starts the query's embedding (resolving once it runs off this thread), its vector kept by its
    * text (a failed embedding is not kept).
    */
-  private async startQueryVector(text: string): Promise<{ vector: Promise<Float32Array> }> {
+  private async startQueryVector(text: string): Promise<StartedEmbedding> {
     const kept = this.ranking.keepQueryVectors ? this.queryVectors.get(text) : undefined;
     if (kept) return { vector: kept };
     const { vector } = await this.embedder.startQuery(text);

@@ -9,7 +9,6 @@
  */
 import { machineMatmul, sequenceFlops } from '../search-scale/flops.js';
 import type { Embedder } from '../../search/embedder.js';
-import { tokenizerFor } from '../../search/tokenizer.js';
 import { DEFAULT_EMBED_BATCH, EMBED_RUN_SIZE } from '../../search/embed-missing.js';
 import { cpuWindow, type Window } from './machine.js';
 
@@ -65,7 +64,7 @@ export async function arithmeticCeiling(embedder: Embedder, texts: string[]): Pr
   let padded = 0;
   let flops = 0;
   for (const call of syncCalls(texts)) {
-    const lengths = (await tokenizerFor(embedder.modelDir).tokenize(call, 'passage')).map((ids) => ids.length).sort((a, b) => a - b);
+    const lengths = (await embedder.tokenizeAll(call, 'passage')).map((ids) => ids.length).sort((a, b) => a - b);
     for (let s = 0; s < lengths.length; s += SYNC_RUN) {
       const run = lengths.slice(s, s + SYNC_RUN);
       const len = run[run.length - 1]!;

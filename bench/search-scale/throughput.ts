@@ -4,7 +4,6 @@
  */
 import os from 'node:os';
 import { Embedder } from '../../search/embedder.js';
-import { tokenizerFor } from '../../search/tokenizer.js';
 import type { SyntheticTask } from './corpus.js';
 import { E5_SMALL, layerParams, machineMatmul, sequenceFlops, type MatmulResult } from './flops.js';
 import { f, log, type Throughput } from './report.js';
@@ -17,7 +16,7 @@ export async function measureThroughput(
 ): Promise<void> {
   log('## Embedding throughput (passages, all cores, one call per batch size, texts sorted by length as the embedder does)');
   const texts = sample.map((t) => t.text);
-  const lengths = (await tokenizerFor(embedder.modelDir).tokenize(texts, 'passage')).map((ids) => ids.length);
+  const lengths = (await embedder.tokenizeAll(texts, 'passage')).map((ids) => ids.length);
   const sorted = [...lengths].sort((a, b) => a - b);
   const accounting = (batch: number) => {
     let padded = 0;

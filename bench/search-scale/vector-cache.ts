@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Embedder } from '../../search/embedder.js';
-import { tokenizerFor } from '../../search/tokenizer.js';
 
 export const CHUNK = 2000;
 
@@ -35,7 +34,7 @@ export function modelKey(embedder: Embedder): string {
 
 async function chunkKey(embedder: Embedder, texts: string[]): Promise<string> {
   const h = createHash('sha256');
-  for (const ids of await tokenizerFor(embedder.modelDir).tokenize(texts, 'passage')) h.update(Int32Array.from(ids)).update('\0');
+  for (const ids of await embedder.tokenizeAll(texts, 'passage')) h.update(Int32Array.from(ids)).update('\0');
   return h.digest('hex').slice(0, 16);
 }
 
@@ -78,9 +77,11 @@ export async function embedAll(embedder: Embedder, texts: string[], opts: EmbedA
   let embedded = 0;
   let embedSeconds = 0;
   const todo: number[] = [];
+  const files = new Map<number, string>();
   for (let start = 0; start < texts.length; start += CHUNK) {
     const chunk = texts.slice(start, start + CHUNK);
     const file = path.join(opts.dir, `${model}-${await chunkKey(embedder, chunk)}-${chunk.length}.f32`);
+    files.set(start, file);
     const expected = chunk.length * dim * 4;
     if (!opts.fresh && fs.existsSync(file) && fs.statSync(file).size === expected) {
       const buf = fs.readFileSync(file);
@@ -106,7 +107,7 @@ export async function embedAll(embedder: Embedder, texts: string[], opts: EmbedA
     const block = new Float32Array(chunk.length * dim);
     vectors.forEach((v, i) => block.set(v, i * dim));
     matrix.set(block, start * dim);
-    const file = path.join(opts.dir, `${model}-${await chunkKey(embedder, chunk)}-${chunk.length}.f32`);
+    const file = files.get(start)!;
     const tmp = `${file}.tmp-${process.pid}`;
     fs.writeFileSync(tmp, Buffer.from(block.buffer));
     fs.renameSync(tmp, file);
