@@ -19,6 +19,7 @@ export const schemaStatements: readonly string[] = [
   `CREATE INDEX review_task IF NOT EXISTS FOR (n:${Label.Review}) ON (n.taskId)`,
   `CREATE INDEX review_event_pair IF NOT EXISTS FOR (n:${Label.ReviewEvent}) ON (n.taskId, n.directiveId)`,
   `CREATE INDEX document_number_key IF NOT EXISTS FOR (n:${Label.Document}) ON (n.numberKey)`,
+  `CREATE INDEX document_written_at IF NOT EXISTS FOR (n:${Label.Document}) ON (n.writtenAt)`,
   `CREATE INDEX item_document IF NOT EXISTS FOR (n:${Label.Item}) ON (n.documentId)`,
   `CREATE INDEX agency_province IF NOT EXISTS FOR (n:${Label.Agency}) ON (n.province)`,
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${Label.Item}) ON EACH [n.text, n.sectionTitlesText]

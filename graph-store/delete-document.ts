@@ -26,7 +26,7 @@ export async function deleteDocument(db: Db, documentId: string): Promise<Delete
        CALL (d, cited) {
          WITH d WHERE cited
          SET d.stub = true, d.text = null, d.contentHash = null, d.sourceFile = null, d.otherSources = [],
-             d.itemCount = null, d.taskCount = null, d.directiveCount = null
+             d.itemCount = null, d.taskCount = null, d.directiveCount = null, d.writtenAt = timestamp()
        }
        CALL (d, cited) {
          WITH d WHERE NOT cited

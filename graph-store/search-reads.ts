@@ -229,6 +229,16 @@ export async function documentItemRows(db: Db, documentIds: string[]): Promise<S
   return rows.map((r) => r.row);
 }
 
+/**
+ * Documents by the time they were last written (`writtenAt`, Neo4j's clock in ms, stamped by
+ * upsert-document.ts and delete-document.ts): those written at `since` or later, every stamped one when null.
+ */
+export function documentsWrittenSince(db: Db, since: number | null): Promise<{ id: string; writtenAt: number }[]> {
+  return since === null
+    ? readQuery(db, 'MATCH (d:Document) WHERE d.writtenAt IS NOT NULL RETURN d.id AS id, d.writtenAt AS writtenAt', {}, BULK)
+    : readQuery(db, 'MATCH (d:Document) WHERE d.writtenAt >= $since RETURN d.id AS id, d.writtenAt AS writtenAt', { since: neo4j.int(Math.floor(since)) });
+}
+
 export interface TaskBrief {
   id: string;
   documentId: string;

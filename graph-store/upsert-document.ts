@@ -56,7 +56,8 @@ export async function writeRecord(tx: ManagedTransaction, record: DocumentRecord
      SET d += $doc,
          d.currentProvince = $currentProvince,
          d.otherSources = reduce(acc = [], s IN before | CASE WHEN s = $doc.sourceFile OR s IN acc THEN acc ELSE acc + s END),
-         d.itemCount = $counts.items, d.taskCount = $counts.tasks, d.directiveCount = $counts.directives
+         d.itemCount = $counts.items, d.taskCount = $counts.tasks, d.directiveCount = $counts.directives,
+         d.writtenAt = timestamp()
      WITH d
      OPTIONAL MATCH (d)-[:CONTAINS]->(old:Item) WHERE NOT old.id IN $itemIds
      DETACH DELETE old`,

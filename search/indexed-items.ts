@@ -17,6 +17,7 @@
  */
 import type { SearchItemRow } from '../graph-store/search-reads.js';
 import { LexicalIndex } from './lexical-index.js';
+import { WrittenDocuments, type WrittenSince } from './written-documents.js';
 
 /** The vector index as this follows it (index-store.ts' VectorIndex). */
 export interface FollowedIndex {
@@ -28,6 +29,8 @@ export interface FollowedIndex {
 export interface RowSource {
   ofItems(ids?: string[]): Promise<SearchItemRow[]>;
   ofDocuments(documentIds: string[]): Promise<SearchItemRow[]>;
+  /** Documents by the time they were last written (written-documents.ts); without it, writes elsewhere that change no text are not seen. */
+  writtenSince?: WrittenSince;
 }
 
 /** Rows added between two yields to the event loop. */
@@ -89,11 +92,15 @@ export class IndexedItems {
   private pending: Promise<unknown> | null = null;
   /** Whether a catch-up has ever succeeded: until one has, each search tries again. */
   private caughtUp = false;
+  private readonly written: WrittenDocuments | null;
+  private looking = false;
 
   constructor(
     private readonly followed: FollowedIndex,
     private readonly source: RowSource,
-  ) {}
+  ) {
+    this.written = source.writtenSince ? new WrittenDocuments(source.writtenSince) : null;
+  }
 
   /** What a hit shows of an indexed item. */
   row(id: string): SearchItemRow | undefined {
@@ -130,6 +137,22 @@ export class IndexedItems {
   }
 
   /**
+   * Reads again the rows of the documents written since the last look, by this process or another
+   * (written-documents.ts). Searches do not wait for the look, only for a refresh it starts. Calls
+   * while one is under way, or before the first catch-up, do nothing.
+   */
+  async followWrites(): Promise<void> {
+    if (!this.written?.primed || this.looking) return;
+    this.looking = true;
+    try {
+      const documents = await this.written.changed();
+      if (documents.length > 0) await this.refresh(documents);
+    } finally {
+      this.looking = false;
+    }
+  }
+
+  /**
    * Resolves once the work started so far is done, starting the first catch-up if none succeeded
    * yet: a search waits for the first reading of the graph, and for a catch-up under way (a few
    * items read after a sync). A failed later one counts as done: the items serve as they are.
@@ -151,6 +174,8 @@ export class IndexedItems {
   }
 
   private async catchUpNow(): Promise<CatchUp> {
+    // Before the first reading of the rows: a document written after it is then told of later.
+    if (this.written && !this.written.primed) await this.written.prime();
     const { gone, wanted } = this.differences();
     const documents = new Set<string>();
     for (const id of gone) {

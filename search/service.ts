@@ -17,9 +17,11 @@
  * Every hit carries a calibrated match (hit-match.ts) and hits under its floor are dropped: a
  * query about nothing the graph holds ("xyzqwv") gets no hits rather than the least bad forty.
  */
+import { logger } from '../core/logger.js';
 import { BULK_DEADLINE_MS, type Db } from '../graph-store/db.js';
 import {
   documentItemRows,
+  documentsWrittenSince,
   embeddingsOf,
   filteredItemIds,
   isUnfiltered,
@@ -112,6 +114,8 @@ const KEPT_QUERY_VECTORS = 2_000;
 export class HybridSearchService implements SearchService {
   readonly ranking: RankingOptions;
   private lastReloadCheck = 0;
+  /** Whether the last look for documents written elsewhere failed (Neo4j down). */
+  private writesUnread = false;
   private readonly tones: GraphToneRestorer;
   /** The indexed items' words and rows, in memory (indexed-items.ts). */
   private readonly items: IndexedItems;
@@ -131,7 +135,9 @@ export class HybridSearchService implements SearchService {
     // Their first read is the whole graph: not a request's read, though a query may wait on it.
     const bulk = { ...db, queryDeadlineMs: BULK_DEADLINE_MS };
     const rowsOf = async (ids?: string[]) => (ids ? [...(await searchItems(bulk, ids)).values()] : allItemRows(bulk));
-    this.items = shared?.items ?? new IndexedItems(index, { ofItems: rowsOf, ofDocuments: (ids) => documentItemRows(bulk, ids) });
+    this.items =
+      shared?.items ??
+      new IndexedItems(index, { ofItems: rowsOf, ofDocuments: (ids) => documentItemRows(bulk, ids), writtenSince: (since) => documentsWrittenSince(db, since) });
     const items = this.items;
     this.tones = shared?.tones ?? new GraphToneRestorer((ids) => items.texts(ids));
   }
@@ -315,5 +321,14 @@ export class HybridSearchService implements SearchService {
       const caught = this.items.catchUp();
       caught.then((c) => this.items.refresh([...c.documents])).catch(() => undefined);
     }
+    // Another process wrote without changing any text (a lead, a title): no newer index tells of it.
+    this.items.followWrites().then(
+      () => (this.writesUnread = false),
+      (err: unknown) => {
+        // Once per outage: the look is tried again every second.
+        if (!this.writesUnread) logger.warn({ component: 'search', err }, 'could not read which documents were written; hits may show rows as they were');
+        this.writesUnread = true;
+      },
+    );
   }
 }

@@ -241,6 +241,39 @@ describe('search index consistency', () => {
     expect(await lexicalFinds()).toBe(false);
   });
 
+  it('shows a lead another process changed without changing any text', async () => {
+    // The server's search (this process), and an `npm run ingest` of a corrected copy: the lead is a
+    // column of the plan's table, so no item's text (and no vector) changes and the index is not saved.
+    const service = new HybridSearchService(db, VectorIndex.open(dir, EMBEDDING_DIMENSIONS).index, lazyEmbedder).withRanking({ mode: 'lexical' });
+    const other = VectorIndex.open(dir, EMBEDDING_DIMENSIONS).index;
+    const plan = (lead: string, coordinating: string) =>
+      Buffer.from(
+        'ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 92/KH-UBND\nHà Nam, ngày 06 tháng 3 năm 2025\nKẾ HOẠCH\nBảo tồn nguồn gen cây trồng bản địa\n' +
+          'Số TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\n' +
+          `1\tXây dựng cơ sở dữ liệu nguồn gen cây dược liệu bản địa của tỉnh\t${lead}\t${coordinating}\tNăm 2025\n`,
+      );
+    const agriculture = 'Sở Nông nghiệp và Phát triển nông thôn';
+    const science = 'Sở Khoa học và Công nghệ';
+    const leadShown = async () => {
+      const [hit] = await service.search('cơ sở dữ liệu nguồn gen cây dược liệu bản địa', { kind: 'task' }, 1);
+      return hit?.item.leads.map((a) => a.name);
+    };
+    expect(await ingestBytes(db, plan(agriculture, science), 'ha-nam-92.txt', opts)).toMatchObject({ status: 'ingested' });
+    await syncSearchIndex(db, other, lazyEmbedder);
+    await service.warm();
+    expect(await leadShown()).toEqual([agriculture]);
+    const corrected = await ingestBytes(db, plan(science, agriculture), 'ha-nam-92.txt', opts);
+    expect(corrected.status).toBe('ingested');
+    expect(await syncSearchIndex(db, other, lazyEmbedder)).toMatchObject({ embedded: 0, saved: false });
+    // The server looks for documents written elsewhere at most once a second, on a search, and
+    // does not hold that search up for it.
+    await new Promise((r) => setTimeout(r, 1_100));
+    await leadShown();
+    await expect.poll(leadShown, { timeout: 5_000 }).toEqual([science]);
+    await deleteDocument(db, corrected.status === 'ingested' ? corrected.documentId : '');
+    await syncSearchIndex(db, index, lazyEmbedder);
+  });
+
   it('compares everything when the graph changed beyond the documents it was told of', async () => {
     // Another document written without a sync (an ingest with --no-index), then a scoped sync for
     // an unrelated one: the item count gives it away.
