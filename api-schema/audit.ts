@@ -75,6 +75,10 @@ export const Heatmap = z
     document: DocRef,
     era: z.enum(['historical', 'current']).meta({ description: 'columns are provinces as documents name them, or the 34 units of 2025' }),
     provinces: z.array(z.string()).meta({ description: 'the columns' }),
+    provincesWithoutTasks: z.array(z.string()).meta({
+      description:
+        'columns whose documents implementing this one hold no task in the graph (known only from citations, or texts without tasks): their cells are empty for want of a plan to read, not for want of implementation',
+    }),
     rows: z.array(
       z.object({
         directive: DirectiveRow,

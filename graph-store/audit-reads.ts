@@ -49,11 +49,14 @@ export const DIRECTIVE = (v: string) =>
 
 /** Tasks implementing each directive item of a document, counted per province of the task. Null when unknown. */
 export async function directiveHeatmap(db: Db, documentId: string, era: ProvinceEra = 'historical'): Promise<Heatmap | null> {
-  const [head] = await readQuery<{ document: Heatmap['document']; provinces: string[] }>(
+  // Each province of a document implementing the root (or one that does), with the tasks its documents hold.
+  const [head] = await readQuery<{ document: Heatmap['document']; provinces: { province: string; tasks: number }[] }>(
     db,
     `MATCH (root:Document {id: $id})
      RETURN root { .id, .number, .title } AS document,
-            COLLECT { MATCH (x:Document)-[:IMPLEMENTS*1..6]->(root) WHERE x.province IS NOT NULL RETURN DISTINCT ${provinceOf('x', era)} } AS provinces`,
+            COLLECT { MATCH (x:Document)-[:IMPLEMENTS*1..6]->(root) WHERE x.province IS NOT NULL
+                      WITH DISTINCT x WITH ${provinceOf('x', era)} AS province, sum(coalesce(x.taskCount, 0)) AS tasks
+                      RETURN { province: province, tasks: tasks } } AS provinces`,
     { id: documentId },
   );
   if (!head) return null;
@@ -71,9 +74,11 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
                       RETURN { province: province, tasks: tasks, reviewed: reviewed, rejected: rejected } } AS cells`,
     { id: documentId },
   );
-  const provinces = [...new Set([...head.provinces, ...directives.flatMap((d) => d.cells.map((c) => c.province))])].sort(
-    (a, b) => a.localeCompare(b, 'vi'),
-  );
+  const linked = new Set(directives.flatMap((d) => d.cells.map((c) => c.province)));
+  const provinces = [...new Set([...head.provinces.map((p) => p.province), ...linked])].sort((a, b) => a.localeCompare(b, 'vi'));
+  // As unimplementedDirectives decides which provinces are expected to implement the items.
+  const counted = new Set(directives.flatMap((d) => d.cells.filter((c) => c.tasks > 0).map((c) => c.province)));
+  const withoutTasks = head.provinces.filter((p) => p.tasks === 0 && !counted.has(p.province)).map((p) => p.province);
   const rows = directives.map(({ directive, cells }) => {
     const perProvince = (key: 'tasks' | 'reviewed' | 'rejected'): Record<string, number> => ({
       ...Object.fromEntries(provinces.map((p) => [p, 0])),
@@ -90,7 +95,7 @@ export async function directiveHeatmap(db: Db, documentId: string, era: Province
   });
   // A stable sort keeps reading order among items implemented equally often.
   rows.sort((a, b) => a.provincesImplementing - b.provincesImplementing || a.tasks - b.tasks);
-  return { document: head.document, era, provinces, rows };
+  return { document: head.document, era, provinces, provincesWithoutTasks: withoutTasks.sort((a, b) => a.localeCompare(b, 'vi')), rows };
 }
 
 /**
@@ -122,7 +127,10 @@ export async function cellEvidence(
 
 /**
  * Directive items no task of a province implements, for every province expected to: those with a
- * document that implements the directive's document, directly or through intermediate plans.
+ * document that implements the directive's document, directly or through intermediate plans, and
+ * with tasks to read. A province whose implementing documents hold no task (known only from
+ * citations, or texts without tasks) is expected only if some of its tasks implement an item all
+ * the same; otherwise every item would be listed for want of a plan, as the heatmap says.
  */
 export async function unimplementedDirectives(db: Db, filters: AuditFilters): Promise<UnimplementedRow[]> {
   const era = filters.era ?? 'historical';
@@ -134,13 +142,19 @@ export async function unimplementedDirectives(db: Db, filters: AuditFilters): Pr
      CALL (root) {
        MATCH (x:Document)-[:IMPLEMENTS*1..6]->(root)
        WHERE x.province IS NOT NULL AND ($provinces IS NULL OR x.province IN $provinces)
-       RETURN collect(DISTINCT ${provinceOf('x', era)}) AS provinces
+       WITH DISTINCT x
+       WITH ${provinceOf('x', era)} AS province, sum(coalesce(x.taskCount, 0)) AS tasks
+       RETURN collect(CASE WHEN tasks > 0 THEN province END) AS withTasks, collect(CASE WHEN tasks = 0 THEN province END) AS withoutTasks
      }
      UNWIND directives AS i
-     WITH root, provinces, i,
+     WITH root, withTasks, withoutTasks, i,
           // Tasks without a province (a national document's own tasks) count for no province, as in the
           // heatmap; a null in covered made NOT province IN covered null, which hid the row.
           COLLECT { ${TASK_STATUS_REACHING('i')} WITH t, status WHERE status IN ${COUNTED} AND ${provinceOf('t', era)} IS NOT NULL RETURN DISTINCT ${provinceOf('t', era)} AS p } AS covered
+     WITH root, withTasks, withoutTasks, collect({ i: i, covered: covered }) AS rows
+     WITH root, rows, withTasks + [p IN withoutTasks WHERE any(r IN rows WHERE p IN r.covered)] AS provinces
+     UNWIND rows AS row
+     WITH root, provinces, row.i AS i, row.covered AS covered
      UNWIND provinces AS province
      WITH root, province, i, covered WHERE NOT province IN covered
      RETURN province, ${DIRECTIVE('i')} AS directive, root { .id, .number, .title } AS document

@@ -41,11 +41,12 @@ const summaryColumns: Column<DocumentAudit>[] = [
 ];
 
 type HeatRow = Heatmap['rows'][number];
-const heatmapColumns = (provinces: string[]): Column<HeatRow>[] => [
+/** A province whose implementing documents hold no task gets empty cells: nothing to count, rather than 0 implemented. */
+const heatmapColumns = (map: Heatmap): Column<HeatRow>[] => [
   ['directiveId', (r) => r.directive.id],
   ['section', (r) => section(r.directive.sectionPath)],
   ['text', (r) => r.directive.text],
-  ...provinces.map((p): Column<HeatRow> => [p, (r) => r.cells[p] ?? 0]),
+  ...map.provinces.map((p): Column<HeatRow> => [p, (r) => (map.provincesWithoutTasks.includes(p) ? '' : (r.cells[p] ?? 0))]),
   ['provincesImplementing', (r) => r.provincesImplementing],
   ['tasks', (r) => r.tasks],
   // Of the row's counted links, those a reviewer confirmed or added; and the proposals rejected.
@@ -174,7 +175,7 @@ export function auditRoutes(api: Api, { db }: AppDeps): void {
       return reply.list(query.format, {
         json: map,
         rows: map.rows,
-        columns: heatmapColumns(map.provinces),
+        columns: heatmapColumns(map),
         name: `heatmap-${query.documentId}`,
       });
     },

@@ -21,3 +21,15 @@ export async function ingestDemoCorpus(db: Db): Promise<void> {
   const outcomes = await ingestFiles(db, files, { maxBytes: 5 * 1024 * 1024 });
   expect(outcomes.filter((o) => o.status === 'failed')).toEqual([]);
 }
+
+/**
+ * A notice of Lạng Sơn's People's Committee that carries out 69-KL/TW ("Về việc triển khai Kết luận
+ * số 69-KL/TW") and holds no task: a province with a document implementing 69-KL/TW and no plan to read.
+ */
+export const NOTICE_WITHOUT_TASKS = {
+  documentId: 'vn/lang-son/ubnd/tb/16/2025',
+  fileName: 'lang-son-16.txt',
+  text:
+    'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSố: 16/TB-UBND\nLạng Sơn, ngày 12 tháng 01 năm 2025\nTHÔNG BÁO\nVề việc triển khai Kết luận số 69-KL/TW\n' +
+    'Thực hiện Kết luận số 69-KL/TW ngày 06/02/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh thông báo các sở, ngành xây dựng kế hoạch thực hiện trong quý I năm 2025.\n',
+};

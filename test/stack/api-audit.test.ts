@@ -13,10 +13,12 @@ import {
   UnresolvedList,
 } from '../../api-schema/audit.js';
 import { Subgraph } from '../../api-schema/lineage.js';
+import { deleteDocument } from '../../graph-store/delete-document.js';
+import { ingestBytes } from '../../ingest/pipeline.js';
 import { useDemoApi } from '../helpers/demo-api.js';
-import { BK_380, BT_245, BT_3229, KL69, KT_44 } from '../helpers/demo-corpus.js';
+import { BK_380, BT_245, BT_3229, KL69, KT_44, NOTICE_WITHOUT_TASKS } from '../helpers/demo-corpus.js';
 
-const { get } = await useDemoApi();
+const { db, get } = await useDemoApi();
 
 /** A minimal RFC 4180 reader: enough to check what the server wrote. */
 function parseCsv(text: string): string[][] {
@@ -145,10 +147,35 @@ describe('GET /api/audit/heatmap and /api/audit/cell', () => {
   });
 });
 
+describe('a province whose documents implementing 69-KL/TW hold no task', () => {
+  it('is a column of the heatmap marked as having nothing to read, not a row of gaps', async () => {
+    const { documentId, fileName, text } = NOTICE_WITHOUT_TASKS;
+    expect(await ingestBytes(db, Buffer.from(text), fileName, { maxBytes: 5_000_000 })).toMatchObject({ status: 'ingested', documentId });
+    try {
+      const map = Heatmap.parse((await get('/api/audit/heatmap')).body);
+      expect(map.provinces).toContain('Lạng Sơn');
+      expect(map.provincesWithoutTasks).toEqual(['Lạng Sơn']);
+      expect(map.rows.every((row) => row.cells['Lạng Sơn'] === 0)).toBe(true);
+      // The auditor's list of gaps names none of its items, nor does the CSV give it zeros.
+      const list = UnimplementedList.parse((await get('/api/audit/unimplemented', { documentId: KL69 })).body);
+      expect(list.items.filter((r) => r.province === 'Lạng Sơn')).toEqual([]);
+      expect(list.items.length).toBeGreaterThan(0);
+      const csv = await getCsv('/api/audit/heatmap');
+      const column = csv.header.indexOf('Lạng Sơn');
+      expect(column).toBeGreaterThan(2);
+      expect(csv.data.every((row) => row[column] === '')).toBe(true);
+    } finally {
+      await deleteDocument(db, documentId);
+    }
+    expect(Heatmap.parse((await get('/api/audit/heatmap')).body).provincesWithoutTasks).toEqual([]);
+  });
+});
+
 describe('GET /api/audit/unimplemented', () => {
   it('lists exactly the empty cells of the heatmap, per province', async () => {
     const map = Heatmap.parse((await get('/api/audit/heatmap')).body);
-    const empty = map.rows.flatMap((row) => map.provinces.filter((p) => row.cells[p] === 0).map((p) => `${p} ${row.directive.id}`));
+    const expected = map.provinces.filter((p) => !map.provincesWithoutTasks.includes(p));
+    const empty = map.rows.flatMap((row) => expected.filter((p) => row.cells[p] === 0).map((p) => `${p} ${row.directive.id}`));
     const list = UnimplementedList.parse((await get('/api/audit/unimplemented', { documentId: KL69 })).body);
     expect(list.total).toBe(list.items.length);
     expect(list.items.map((r) => `${r.province} ${r.directive.id}`).sort()).toEqual(empty.sort());

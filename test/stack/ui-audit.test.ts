@@ -7,6 +7,9 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Heatmap, HeatmapCell, TaskList, UnimplementedList } from '../../web/src/types.js';
+import { deleteDocument } from '../../graph-store/delete-document.js';
+import { ingestBytes } from '../../ingest/pipeline.js';
+import { NOTICE_WITHOUT_TASKS } from '../helpers/demo-corpus.js';
 import { eventually, pageErrors, screenshot } from '../helpers/ui-browser.js';
 import { useUiSession } from '../helpers/ui-session.js';
 
@@ -175,5 +178,29 @@ describe('audit', () => {
     await item.waitFor();
     expect(await item.locator('.via').innerText()).toMatch(/Thông qua:?\s*69-KL\/TW § 6\.1/);
     expect(pageErrors(ui.page)).toEqual([]);
+  });
+
+  it('marks a province with no plan to read (a notice carrying out 69-KL/TW, no task) with dashes, not zeros', async () => {
+    const { documentId, fileName, text } = NOTICE_WITHOUT_TASKS;
+    expect(await ingestBytes(ui.stack.db, Buffer.from(text), fileName, { maxBytes: 5_000_000 })).toMatchObject({ status: 'ingested', documentId });
+    try {
+      await ui.page.goto(`${ui.stack.base}/#/audit?doc=${encodeURIComponent(KL69)}`);
+      await ui.page.locator('#heatmap table.heatmap').waitFor();
+      const header = ui.page.locator('#heatmap thead th.province-col.no-tasks');
+      expect(await header.innerText()).toContain('Lạng Sơn');
+      expect(await header.getAttribute('title')).toMatch(/chưa có nhiệm vụ nào để đối chiếu/);
+      const rows = ui.page.locator('#heatmap tbody tr');
+      const n = await rows.count();
+      expect(n).toBe(heatmap.rows.length);
+      // Every row: a dash for Lạng Sơn, no button to open, and the ratio counts only provinces with a plan.
+      expect(await ui.page.locator('#heatmap tbody span.cell.no-tasks[data-province="Lạng Sơn"]').allInnerTexts()).toEqual(Array(n).fill('–'));
+      expect(await ui.page.locator('#heatmap tbody button.cell[data-province="Lạng Sơn"]').count()).toBe(0);
+      for (const ratio of await ui.page.locator('#heatmap tbody .ratio').allInnerTexts()) expect(ratio).toMatch(/\/4$/);
+      expect(await ui.page.locator('#heatmap .no-tasks-legend').innerText()).toContain('Lạng Sơn');
+      await screenshot(ui.page, 'audit-heatmap-province-without-tasks');
+      expect(pageErrors(ui.page)).toEqual([]);
+    } finally {
+      await deleteDocument(ui.stack.db, documentId);
+    }
   });
 });

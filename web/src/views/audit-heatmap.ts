@@ -24,6 +24,19 @@ export function reviewNote(reviewed: number, rejected: number): string {
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
+/** Why a province's column is empty: its plans are known only from citations, or hold no task. */
+export const noTasksNote = (p: string) =>
+  `${p}: chưa có nhiệm vụ nào để đối chiếu — văn bản thực hiện của tỉnh chỉ được biết qua trích dẫn hoặc không có nhiệm vụ`;
+
+/** A cell of a province with no task to read: a dash, not a 0, since nothing could be counted. */
+function noTasksCell(r: HeatmapRow, p: string): HTMLElement {
+  return h(
+    'td',
+    { class: 'cell-td' },
+    h('span', { class: 'cell no-tasks', 'data-province': p, role: 'img', 'aria-label': `${section(r.directive.sectionPath)} × ${noTasksNote(p)}`, title: noTasksNote(p) }, '–'),
+  );
+}
+
 /** One cell: its count, coloured, pressed when its evidence is open. */
 function cellButton(r: HeatmapRow, p: string, max: number, s: AuditState): HTMLElement {
   const d = r.directive;
@@ -57,6 +70,7 @@ function cellButton(r: HeatmapRow, p: string, max: number, s: AuditState): HTMLE
 
 function heatmapRow(r: HeatmapRow, map: Heatmap, max: number, s: AuditState): HTMLElement {
   const d = r.directive;
+  const withTasks = map.provinces.length - map.provincesWithoutTasks.length;
   return h(
     'tr',
     { 'data-directive-id': d.id, class: r.provincesImplementing === 0 ? 'none' : '' },
@@ -68,12 +82,12 @@ function heatmapRow(r: HeatmapRow, map: Heatmap, max: number, s: AuditState): HT
       h('span', { class: 'dtext' }, truncate(d.text, 120)),
       d.sectionTitles.length ? h('span', { class: 'muted small stitle' }, truncate(d.sectionTitles[d.sectionTitles.length - 1], 90)) : null,
     ),
-    map.provinces.map((p) => cellButton(r, p, max, s)),
+    map.provinces.map((p) => (map.provincesWithoutTasks.includes(p) ? noTasksCell(r, p) : cellButton(r, p, max, s))),
     h(
       'td',
       { class: 'num-col' },
-      h('span', { class: 'ratio' }, `${r.provincesImplementing}/${map.provinces.length}`),
-      h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: { width: `${(100 * r.provincesImplementing) / map.provinces.length}%` } })),
+      h('span', { class: 'ratio' }, `${r.provincesImplementing}/${withTasks}`),
+      h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: { width: `${withTasks ? (100 * r.provincesImplementing) / withTasks : 0}%` } })),
     ),
   );
 }
@@ -89,6 +103,13 @@ function colorScale(map: Heatmap, max: number): HTMLElement {
       return h('span', { class: 'scale-chip', style: { background: c.bg, color: c.fg } }, String(v));
     }),
     h('span', { class: 'muted small' }, ` · ${plural(map.rows.length, 'mục')} · ${plural(map.provinces.length, 'tỉnh')}`),
+    map.provincesWithoutTasks.length
+      ? h(
+          'span',
+          { class: 'muted small no-tasks-legend' },
+          ` · – : ${map.provincesWithoutTasks.join(', ')} chưa có kế hoạch nào có nhiệm vụ trong dữ liệu (chỉ biết qua trích dẫn), nên không tính vào số tỉnh`,
+        )
+      : null,
   );
 }
 
@@ -109,8 +130,12 @@ export function heatmapContent(map: Heatmap, s: AuditState): HTMLElement[] {
         'tr',
         null,
         h('th', { scope: 'col', class: 'directive-col' }, `Mục chỉ đạo của ${map.document.number ?? docName(map.document)}`),
-        map.provinces.map((p) => h('th', { scope: 'col', class: 'province-col' }, h('span', null, p))),
-        h('th', { scope: 'col', class: 'num-col', title: 'Số tỉnh có nhiệm vụ thực hiện' }, 'Số tỉnh'),
+        map.provinces.map((p) =>
+          map.provincesWithoutTasks.includes(p)
+            ? h('th', { scope: 'col', class: 'province-col no-tasks', title: noTasksNote(p) }, h('span', null, `${p} –`))
+            : h('th', { scope: 'col', class: 'province-col' }, h('span', null, p)),
+        ),
+        h('th', { scope: 'col', class: 'num-col', title: 'Số tỉnh có nhiệm vụ thực hiện / số tỉnh có kế hoạch với nhiệm vụ' }, 'Số tỉnh'),
       ),
     ),
     h('tbody', null, rows.map((r) => heatmapRow(r, map, max, s))),
