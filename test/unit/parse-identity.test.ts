@@ -237,6 +237,29 @@ describe('parseIdentity: headers', () => {
   });
 });
 
+describe('parseIdentity: titles as portals copy them', () => {
+  // Each from a document of data/wild, its lines as the copy breaks them; the title read from it.
+  const header = (type: string, ...lines: string[]) =>
+    ['ỦY BAN NHÂN DÂN', 'TỈNH BẮC NINH', 'Số: 144/KH-UBND', 'Bắc Ninh, ngày 24 tháng 11 năm 2025', type, ...lines].join('\n');
+
+  it('keeps the period a title carries on a line of its own', () => {
+    const r = read(header('KẾ HOẠCH', 'PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN', '2026 - 2030', 'Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;', 'I. QUAN ĐIỂM'));
+    expect(r.identity.title).toBe('PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN 2026 - 2030');
+  });
+
+  it('reads on past a short "VỀ" line', () => {
+    const r = read(header('QUYẾT ĐỊNH', 'VỀ', 'VIỆC ĐIỀU CHỈNH GIẢM LÃI SUẤT CHO VAY MỘT SỐ CHƯƠNG TRÌNH TÍN DỤNG CHÍNH SÁCH TẠI', 'NGÂN HÀNG CHÍNH SÁCH XÃ HỘI', 'Căn cứ Luật Tổ chức Chính phủ;'));
+    expect(r.identity.title).toBe('VỀ VIỆC ĐIỀU CHỈNH GIẢM LÃI SUẤT CHO VAY MỘT SỐ CHƯƠNG TRÌNH TÍN DỤNG CHÍNH SÁCH TẠI NGÂN HÀNG CHÍNH SÁCH XÃ HỘI');
+  });
+
+  it('stops at the heading of whoever decides', () => {
+    const r = read(header('QUYẾT ĐỊNH', 'BAN', 'HÀNH QUY CHẾ HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO NHÀ NƯỚC VỀ DU LỊCH', 'TRƯỞNG BAN CHỈ ĐẠO NHÀ NƯỚC VỀ DU LỊCH', 'Căn cứ Luật Tổ chức Chính phủ;'));
+    expect(r.identity.title).toBe('BAN HÀNH QUY CHẾ HOẠT ĐỘNG CỦA BAN CHỈ ĐẠO NHÀ NƯỚC VỀ DU LỊCH');
+    const hanoi = read(header('QUYẾT ĐỊNH', 'VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH', 'GIÁM ĐỐC TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ', 'HÀ NỘI', 'Căn cứ Luật Tổ chức chính quyền địa phương;'));
+    expect(hanoi.identity.title).toBe('VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH');
+  });
+});
+
 describe('parseIdentity: documents without a header', () => {
   it('takes its own number and date from the appendix caption', () => {
     const text = [

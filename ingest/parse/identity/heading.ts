@@ -20,12 +20,20 @@ export function voteTypeHeading(text: IdentityText, ballot: Ballot): number | nu
   return null;
 }
 
-const TITLE_ENDS_AT = /^(chu tich|thu tuong|bo truong|uy ban nhan dan|hoi dong nhan dan|chinh phu|ban thuong vu)\b/;
+/** The heading of whoever decides, which opens the preamble under the title ("GIÁM ĐỐC SỞ …", "TRƯỞNG BAN CHỈ ĐẠO …"). */
+const TITLE_ENDS_AT =
+  /^(chu tich|thu tuong|bo truong|uy ban nhan dan|hoi dong nhan dan|chinh phu|ban thuong vu|(tong )?giam doc|truong ban|(tong )?cuc truong|vien truong|hieu truong)\b/;
+
+/** A title's period on a line of its own: "2026 - 2030", "2021-2025". */
+const PERIOD = /^\d{4}\s*[-–]\s*\d{4}\s*$/;
+
+/** Capitals, however short: "VỀ" over the rest of the title. */
+const allCapitals = (line: string) => isUpperLine(line) || (/\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line));
 
 /**
- * 1. The title after the type heading: its upper-case lines, a "về …" line continuing them, or
- * else its first line; it ends at a section heading, "(Ban hành) kèm theo", "Căn cứ" or the name
- * of a body.
+ * 1. The title after the type heading: its upper-case lines (and a period line under them), a "về
+ * …" line continuing them, or else its first line; it ends at a section heading, "(Ban hành) kèm
+ * theo", "Căn cứ", the name of a body or the heading of whoever decides.
  */
 export function voteTitle(text: IdentityText, ballot: Ballot, typeHeading: number): void {
   const { clean, folded } = text;
@@ -36,9 +44,11 @@ export function voteTitle(text: IdentityText, ballot: Ballot, typeHeading: numbe
     const line = clean[i]!.text.trim();
     if (!line || /^[-*_=\s]+$/.test(line)) continue;
     const f = folded[i]!.trim();
-    if (isSectionHeading(line) || /^\(?\s*(ban hanh )?kem theo/.test(f) || /^can cu/.test(f)) break;
+    // A period on its own line ("2026 - 2030") reads as a numbered heading ("2026 -"); under a title it is the title's.
+    const period = parts.length > 0 && PERIOD.test(line);
+    if ((isSectionHeading(line) && !period) || /^\(?\s*(ban hanh )?kem theo/.test(f) || /^can cu/.test(f)) break;
     if (TITLE_ENDS_AT.test(f) && line.length < 90 && parts.length > 0) break;
-    const upper = isUpperLine(line);
+    const upper = allCapitals(line) || period;
     // "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ / về đột phá …": a "về …" line continues an upper-case title.
     const continues = !first && /^(ve|v\/v)\s/.test(f) && !/:\s*$/.test(line);
     if (upper || continues || (first && !/:\s*$/.test(line) && !/nhu sau/.test(f) && line.length < 700)) {
