@@ -176,6 +176,26 @@ describe('issuers', () => {
   });
 });
 
+describe('where the preamble ends', () => {
+  it("reads a title's period on its own line as the title's, not as a numbered heading that would start the body", () => {
+    // Bắc Ninh 144/KH-UBND (data/wild): its preamble, past "2026 - 2030", carries out 57-NQ/TW
+    // through the Government's programme, as 597/KH-UBND's and 2597/QĐ-TTg's do.
+    const text = [
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH BẮC NINH',
+      'Số: 144/KH-UBND',
+      'Bắc Ninh, ngày 24 tháng 11 năm 2025',
+      'KẾ HOẠCH',
+      'PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TỈNH BẮC NINH GIAI ĐOẠN',
+      '2026 - 2030',
+      'Căn cứ Nghị quyết số 71/NQ-CP ngày 01/4/2025 sửa đổi, bổ sung cập nhật Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;',
+      'I. QUAN ĐIỂM',
+      '1. Phát triển kinh tế số và xã hội số là định hướng chiến lược.',
+    ].join('\n');
+    expect(cite(text).out.get('vn/tw/nq/57/2024')?.kind).toBe('IMPLEMENTS');
+  });
+});
+
 describe('kinds of citation', () => {
   it('"Căn cứ" is a legal basis (CITES), "Thực hiện" in the preamble IMPLEMENTS, body mentions CITE', () => {
     const c = cite(

@@ -44,11 +44,10 @@ export function voteTitle(text: IdentityText, ballot: Ballot, typeHeading: numbe
     const line = clean[i]!.text.trim();
     if (!line || /^[-*_=\s]+$/.test(line)) continue;
     const f = folded[i]!.trim();
-    // A period on its own line ("2026 - 2030") reads as a numbered heading ("2026 -"); under a title it is the title's.
-    const period = parts.length > 0 && PERIOD.test(line);
-    if ((isSectionHeading(line) && !period) || /^\(?\s*(ban hanh )?kem theo/.test(f) || /^can cu/.test(f)) break;
+    if (isSectionHeading(line) || /^\(?\s*(ban hanh )?kem theo/.test(f) || /^can cu/.test(f)) break;
     if (TITLE_ENDS_AT.test(f) && line.length < 90 && parts.length > 0) break;
-    const upper = allCapitals(line) || period;
+    // A period on its own line ("2026 - 2030") under a title is the title's.
+    const upper = allCapitals(line) || (parts.length > 0 && PERIOD.test(line));
     // "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ / về đột phá …": a "về …" line continues an upper-case title.
     const continues = !first && /^(ve|v\/v)\s/.test(f) && !/:\s*$/.test(line);
     if (upper || continues || (first && !/:\s*$/.test(line) && !/nhu sau/.test(f) && line.length < 700)) {

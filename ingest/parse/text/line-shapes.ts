@@ -13,7 +13,8 @@ export function isUpperLine(s: string): boolean {
   return upper / letters.length > 0.85;
 }
 
-const SECTION_HEADING = /^(?:phan\s+(?:[ivx]+|\d+|thu)|chuong\s+(?:[ivx]+|\d+)|[ivx]+\s*[.\-–)]|[a-dA-D]\s*[.\-–)]\s|\d+\s*[.\-)]\s|mot la|thu nhat)/;
+/** Numbered headings have at most three digits: "2026 - 2030" on a line of its own is a title's period. */
+const SECTION_HEADING = /^(?:phan\s+(?:[ivx]+|\d+|thu)|chuong\s+(?:[ivx]+|\d+)|[ivx]+\s*[.\-–)]|[a-dA-D]\s*[.\-–)]\s|\d{1,3}\s*[.\-)]\s|mot la|thu nhat)/;
 
 /** A section heading that starts the body ("I. MỤC ĐÍCH", "1. …", "Một là"): the title and preamble end here. */
 export function isSectionHeading(cleaned: string): boolean {
