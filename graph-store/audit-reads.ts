@@ -44,19 +44,25 @@ export async function documentAudit(db: Db): Promise<DocumentAudit[]> {
 // ---------------------------------------------------------------------------------------------
 // Implementation coverage: directive items × provinces, and the lists auditors export.
 
+/**
+ * Each province with a document that implements `root` (directly or through plans that do), and
+ * the tasks its documents hold: a province with none has no plan to read, and is not counted as
+ * having left the items undone (the heatmap's dashes, the unimplemented list).
+ */
+const IMPLEMENTING_PROVINCES = (root: string, era: ProvinceEra, also = 'true') =>
+  `MATCH (x:Document)-[:IMPLEMENTS*1..6]->(${root}) WHERE x.province IS NOT NULL AND ${also}
+   WITH DISTINCT x WITH ${provinceOf('x', era)} AS province, sum(coalesce(x.taskCount, 0)) AS tasks`;
+
 export const DIRECTIVE = (v: string) =>
   `${v} { .id, .documentId, .sectionPath, .sectionTitles, .text, .lineStart, .lineEnd, .ordinal }`;
 
 /** Tasks implementing each directive item of a document, counted per province of the task. Null when unknown. */
 export async function directiveHeatmap(db: Db, documentId: string, era: ProvinceEra = 'historical'): Promise<Heatmap | null> {
-  // Each province of a document implementing the root (or one that does), with the tasks its documents hold.
   const [head] = await readQuery<{ document: Heatmap['document']; provinces: { province: string; tasks: number }[] }>(
     db,
     `MATCH (root:Document {id: $id})
      RETURN root { .id, .number, .title } AS document,
-            COLLECT { MATCH (x:Document)-[:IMPLEMENTS*1..6]->(root) WHERE x.province IS NOT NULL
-                      WITH DISTINCT x WITH ${provinceOf('x', era)} AS province, sum(coalesce(x.taskCount, 0)) AS tasks
-                      RETURN { province: province, tasks: tasks } } AS provinces`,
+            COLLECT { ${IMPLEMENTING_PROVINCES('root', era)} RETURN { province: province, tasks: tasks } } AS provinces`,
     { id: documentId },
   );
   if (!head) return null;
@@ -140,10 +146,7 @@ export async function unimplementedDirectives(db: Db, filters: AuditFilters): Pr
      WHERE $documentId IS NULL OR root.id = $documentId
      WITH root, collect(i) AS directives
      CALL (root) {
-       MATCH (x:Document)-[:IMPLEMENTS*1..6]->(root)
-       WHERE x.province IS NOT NULL AND ($provinces IS NULL OR x.province IN $provinces)
-       WITH DISTINCT x
-       WITH ${provinceOf('x', era)} AS province, sum(coalesce(x.taskCount, 0)) AS tasks
+       ${IMPLEMENTING_PROVINCES('root', era, '($provinces IS NULL OR x.province IN $provinces)')}
        RETURN collect(CASE WHEN tasks > 0 THEN province END) AS withTasks, collect(CASE WHEN tasks = 0 THEN province END) AS withoutTasks
      }
      UNWIND directives AS i

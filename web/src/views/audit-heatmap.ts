@@ -25,7 +25,7 @@ export function reviewNote(reviewed: number, rejected: number): string {
 }
 
 /** Why a province's column is empty: its plans are known only from citations, or hold no task. */
-export const noTasksNote = (p: string) =>
+const noTasksNote = (p: string) =>
   `${p}: chưa có nhiệm vụ nào để đối chiếu — văn bản thực hiện của tỉnh chỉ được biết qua trích dẫn hoặc không có nhiệm vụ`;
 
 /** A cell of a province with no task to read: a dash, not a 0, since nothing could be counted. */
