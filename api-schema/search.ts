@@ -13,7 +13,12 @@ export const SearchFilters = z.object({
   level: Level.optional(),
   /** true: only tasks with a lead agency; false: only tasks without one. */
   hasLead: z.boolean().optional(),
-  kind: z.enum(['task', 'directive', 'any']).default('any'),
+  /**
+   * `any`: tasks and directive items, what staff look for. `all`: every paragraph the documents
+   * hold besides, objectives, viewpoints and a procedure's fields among them ("Phí, lệ phí: Không"):
+   * in the 68 real documents of data/wild they are 59 % of the items.
+   */
+  kind: z.enum(['task', 'directive', 'any', 'all']).default('any'),
 });
 export type SearchFilters = z.infer<typeof SearchFilters>;
 /** The same filters as a caller may give them (`kind` left out: any), as the graph store reads items by them. */

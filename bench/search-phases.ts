@@ -47,6 +47,7 @@ const program = new Command('search-phases')
   .option('--passes <n>', 'timed passes of 200 queries', (v) => Number(v), 5)
   .option('--ab', 'every other search embeds in the calling thread')
   .option('--idle', 'only the embedding, back to back and after 20 ms idle')
+  .option('--gap <ms>', 'idle before each timed search', (v) => Number(v), 0)
   .option('--trace', 'list slow searches and long collections by start time');
 
 const line = (label: string, xs: number[]) => {
@@ -123,7 +124,7 @@ async function idle(queries: string[]): Promise<void> {
   for (const [k, xs] of Object.entries(times)) console.log(line(`query embedding, ${k}:`, xs));
 }
 
-async function main(opts: { scale: ScaleName; passes: number; ab?: boolean; idle?: boolean; trace?: boolean }): Promise<void> {
+async function main(opts: { scale: ScaleName; passes: number; ab?: boolean; idle?: boolean; trace?: boolean; gap?: number }): Promise<void> {
   const n = SCALES[opts.scale];
   console.log(`# search-phases: ${n} tasks · ${new Date().toISOString()} · ${os.cpus()[0]?.model}, ${os.availableParallelism()} cores · node ${process.version}`);
   const { tasks, warmUp, passes } = corpus(n, opts.passes);
@@ -168,15 +169,16 @@ async function main(opts: { scale: ScaleName; passes: number; ab?: boolean; idle
   const collections: { start: number; ms: number; kind: number }[] = [];
   new PerformanceObserver((l) => l.getEntries().forEach((e) => collections.push({ start: e.startTime, ms: e.duration, kind: (e as { detail?: { kind: number } }).detail?.kind ?? 0 }))).observe({ entryTypes: ['gc'] });
   fullGc();
-  for (const q of warmUp) await service.search(q, { kind: 'any' }, 10);
+  for (const q of warmUp) await service.search(q, { kind: 'all' }, 10);
   const all: { start: number; ms: number; part: Record<string, number>; here: boolean }[] = [];
   for (const [p, queries] of passes.entries()) {
     const pass: typeof all = [];
     for (const q of queries) {
       part = {};
       embedHere = Boolean(opts.ab) && all.length % 2 === 1;
+      if (opts.gap) await new Promise((r) => setTimeout(r, opts.gap));
       const t = performance.now();
-      await service.search(q, { kind: 'any' }, 10);
+      await service.search(q, { kind: 'all' }, 10);
       const ms = performance.now() - t;
       // After ranking: what is left once the longer of (embedding + HNSW) and the lexical side is taken out.
       part.after = ms - Math.max((part.embedding ?? 0) + (part.hnsw ?? 0), part.lexical ?? 0);

@@ -48,7 +48,11 @@ const program = new Command('search')
   .addOption(new Option('--level <level>', 'only documents of this level').choices(['central', 'ministry', 'province', 'district']))
   .option('--has-lead', 'only tasks with a lead agency')
   .option('--without-lead', 'only tasks without a lead agency')
-  .addOption(new Option('--kind <kind>', 'tasks, directive items or any').choices(['task', 'directive', 'any']).default('any'))
+  .addOption(
+    new Option('--kind <kind>', 'tasks, directive items, any of them, or all paragraphs (objectives and procedure fields too)')
+      .choices(['task', 'directive', 'any', 'all'])
+      .default('any'),
+  )
   .option('--limit <n>', 'hits to show', positive, 10)
   .addOption(new Option('--mode <mode>', 'ranking (vector and lexical alone are for comparison)').choices(['hybrid', 'vector', 'lexical']).default('hybrid'))
   .option('--json', 'print the hits as JSON')

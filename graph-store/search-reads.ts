@@ -14,6 +14,7 @@ const BULK = { deadlineMs: BULK_DEADLINE_MS };
 /** What a search may be restricted to: the search filters of the API (api-schema/search.ts). */
 export type { ItemFilter } from '../api-schema/search.js';
 
+/** Whether the filter admits every item (`kind` all); the default (`any`) leaves other paragraphs out. */
 export function isUnfiltered(f: ItemFilter): boolean {
   return (
     f.province === undefined &&
@@ -21,7 +22,7 @@ export function isUnfiltered(f: ItemFilter): boolean {
     f.agencyId === undefined &&
     f.level === undefined &&
     f.hasLead === undefined &&
-    (f.kind ?? 'any') === 'any'
+    f.kind === 'all'
   );
 }
 
@@ -40,7 +41,7 @@ const FILTER = `($provinces IS NULL OR i.province IN $provinces)
   AND ($level IS NULL OR i.level = $level)
   AND ($agencyId IS NULL OR EXISTS { (:Agency {id: $agencyId})-[:LEADS|COORDINATES]->(i) })
   AND ($hasLead IS NULL OR (i:Task AND EXISTS { (:Agency)-[:LEADS]->(i) } = $hasLead))
-  AND ($kind = 'any' OR ($kind = 'task' AND i:Task) OR ($kind = 'directive' AND i:Directive))`;
+  AND ($kind = 'all' OR ($kind = 'any' AND (i:Task OR i:Directive)) OR ($kind = 'task' AND i:Task) OR ($kind = 'directive' AND i:Directive))`;
 
 /** What a hit shows of item `i` in document `d`. */
 const ROW = `{ id: i.id, documentId: i.documentId, documentNumber: d.number, documentTitle: d.title,
@@ -114,14 +115,6 @@ export function embeddingsOf(db: Db, ids: string[]): Promise<{ id: string; vecto
     { ids },
     BULK,
   );
-}
-
-export async function countItems(db: Db): Promise<{ items: number; embedded: number }> {
-  const [row] = await readQuery<{ items: number; embedded: number }>(
-    db,
-    'MATCH (i:Item) RETURN count(i) AS items, count(i.embedding) AS embedded',
-  );
-  return row ?? { items: 0, embedded: 0 };
 }
 
 // --------------------------------------------------------------------------- searching ----
@@ -200,7 +193,7 @@ export type SearchItemRow = HitItem;
  * The items behind a list of hits, with what a hit shows; ids the filter does not admit, or that
  * are no longer in the graph, are left out.
  */
-export async function searchItems(db: Db, ids: string[], filter: ItemFilter = {}): Promise<Map<string, SearchItemRow>> {
+export async function searchItems(db: Db, ids: string[], filter: ItemFilter = { kind: 'all' }): Promise<Map<string, SearchItemRow>> {
   const rows = await readQuery<{ row: SearchItemRow }>(
     db,
     `UNWIND $ids AS id

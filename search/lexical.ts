@@ -75,5 +75,5 @@ export function likeQuery(text: string, field: 'text' | 'sectionTitlesText', pai
 /** Items whose `field` shares words with `text`, best first, unfiltered (the text's own item included). */
 export async function likeSearch(db: Db, text: string, field: 'text' | 'sectionTitlesText', k: number): Promise<LexicalHit[]> {
   const lucene = likeQuery(text, field);
-  return lucene ? fulltextItems(db, lucene, {}, k) : [];
+  return lucene ? fulltextItems(db, lucene, { kind: 'all' }, k) : [];
 }

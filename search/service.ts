@@ -119,8 +119,8 @@ export class HybridSearchService implements SearchService {
   private readonly tones: GraphToneRestorer;
   /** The indexed items' words and rows, in memory (indexed-items.ts). */
   private readonly items: IndexedItems;
-  /** The items each filter admits, until the index next changes. */
-  private readonly admitted = new Lru<Promise<ReadonlySet<string>>>(KEPT_FILTERS);
+  /** The items each filter admits (null: every indexed item), until the index next changes. */
+  private readonly admitted = new Lru<Promise<ReadonlySet<string> | null>>(KEPT_FILTERS);
   private readonly queryVectors = new Lru<Promise<Float32Array>>(KEPT_QUERY_VECTORS);
 
   constructor(
@@ -227,9 +227,9 @@ export class HybridSearchService implements SearchService {
   async lexicalHits(q: string, filters: SearchFilters, depth: number): Promise<LexicalHit[]> {
     if (this.lexicalSide) return this.lexicalSide(q, filters, depth);
     const r = this.ranking;
-    const allowed = isUnfiltered(filters) ? undefined : await this.admittedBy(filters);
+    const allowed = isUnfiltered(filters) ? null : await this.admittedBy(filters);
     await this.items.ready();
-    return this.items.words.search(q, depth, allowed, { pairWeight: r.pairWeight, titleWeight: r.titleWeight });
+    return this.items.words.search(q, depth, allowed ?? undefined, { pairWeight: r.pairWeight, titleWeight: r.titleWeight });
   }
 
   /** What the hits show: the indexed items' rows, others (not synced yet) read from the graph. */
@@ -263,12 +263,16 @@ export class HybridSearchService implements SearchService {
     return { vector };
   }
 
-  /** The items a filter admits, kept per filter until the index changes. */
-  private admittedBy(filter: ItemFilter): Promise<ReadonlySet<string>> {
+  /**
+   * The items a filter admits, kept per filter until the index changes; null when they are every
+   * indexed item (the default kind over tasks and directive items only, as at 100k synthetic
+   * tasks), so the search takes its unfiltered path.
+   */
+  private admittedBy(filter: ItemFilter): Promise<ReadonlySet<string> | null> {
     const key = JSON.stringify(filter, Object.keys(filter).sort());
     let ids = this.admitted.get(key);
     if (!ids) {
-      ids = filteredItemIds(this.db, filter);
+      ids = filteredItemIds(this.db, filter).then((admitted) => (everyOf(this.index.ids(), admitted) ? null : admitted));
       this.admitted.set(key, ids);
       // A failed read is not kept.
       ids.catch(() => this.admitted.clear());
@@ -331,4 +335,9 @@ export class HybridSearchService implements SearchService {
       },
     );
   }
+}
+
+function everyOf(ids: Iterable<string>, set: ReadonlySet<string>): boolean {
+  for (const id of ids) if (!set.has(id)) return false;
+  return true;
 }

@@ -23,10 +23,10 @@ export async function vectorSearch(
   queryVector: ArrayLike<number>,
   filter: ItemFilter,
   k: number,
-  /** The items a filter admits: read from the graph unless the caller keeps them. */
-  admitted: (filter: ItemFilter) => Promise<ReadonlySet<string>> = (f) => filteredItemIds(db, f),
+  /** The items a filter admits (null: every item the index holds), read from the graph unless the caller keeps them. */
+  admitted: (filter: ItemFilter) => Promise<ReadonlySet<string> | null> = (f) => filteredItemIds(db, f),
 ): Promise<VectorHit[]> {
-  const allowed = isUnfiltered(filter) ? undefined : await admitted(filter);
+  const allowed = isUnfiltered(filter) ? null : await admitted(filter);
   if (allowed?.size === 0) return [];
-  return index.search(queryVector, k, allowed);
+  return index.search(queryVector, k, allowed ?? undefined);
 }

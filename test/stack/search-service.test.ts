@@ -97,7 +97,8 @@ describe('hybrid search', () => {
       ['tri thức', 'trí thức'],
       ['trí thức', 'tri thức'],
     ] as const) {
-      const hits = await service.search(query, any, 20);
+      // Two of the "tri thức" paragraphs are not directive items (20-NQ/TW's objectives, 69-KL/TW's preamble).
+      const hits = await service.search(query, { kind: 'all' }, 20);
       const exactRanks = hits.flatMap((h, i) => (norm(h.item.text).includes(query) ? [i] : []));
       const otherRanks = hits.flatMap((h, i) => (norm(h.item.text).includes(other) && !norm(h.item.text).includes(query) ? [i] : []));
       expect(exactRanks.length, query).toBeGreaterThanOrEqual(2);
@@ -145,6 +146,20 @@ describe('filters', () => {
       expect(hits.length).toBe(15);
       for (const h of hits) expect(kind === 'task' ? h.item.isTask : h.item.isDirective).toBe(true);
     }
+  });
+
+  it('kind: any (the default) leaves out paragraphs that are neither; all keeps them', async () => {
+    // 380/KH-UBND (Bắc Kạn, data/corpus/001_85caa70bca5e72ab.txt line 65) sets this as a target
+    // under "Mục tiêu cụ thể": a paragraph of the plan, not one of its tasks.
+    const query = 'mức chi cho khoa học và công nghệ đạt trên 1% tổng chi ngân sách';
+    const target = /^Phấn đấu mức chi cho khoa học và công nghệ đạt trên 1%/;
+    const byDefault = await service.search(query, any, 20);
+    expect(byDefault.length).toBeGreaterThan(0);
+    for (const h of byDefault) expect(h.item.isTask || h.item.isDirective, h.item.id).toBe(true);
+    expect(byDefault.some((h) => target.test(h.item.text))).toBe(false);
+    const all = (await service.search(query, { kind: 'all' }, 20)).filter((h) => target.test(h.item.text));
+    expect(all).toHaveLength(1);
+    expect(all[0]!.item.isTask || all[0]!.item.isDirective).toBe(false);
   });
 
   it('documentId and level', async () => {
@@ -330,11 +345,19 @@ describe('the API keeps search in step with uploads and deletes', () => {
     server.close();
   });
 
-  const search = async (q: string) => {
-    const res = await fetch(`${base}/api/search?q=${encodeURIComponent(q)}&limit=5`);
+  const search = async (q: string, query = '') => {
+    const res = await fetch(`${base}/api/search?q=${encodeURIComponent(q)}&limit=5${query}`);
     expect(res.status).toBe(200);
     return ((await res.json()) as { hits: SearchHit[] }).hits;
   };
+
+  it('searches tasks and directive items unless asked for every paragraph', async () => {
+    const q = 'Phấn đấu mức chi cho khoa học và công nghệ đạt trên 1% trong tổng chi ngân sách của tỉnh';
+    expect((await search(q)).map((h) => h.item.text)).not.toContainEqual(expect.stringMatching(/^Phấn đấu mức chi/));
+    expect((await search(q, '&kind=all')).map((h) => h.item.text)).toContainEqual(expect.stringMatching(/^Phấn đấu mức chi/));
+    const bad = await fetch(`${base}/api/search?q=x&kind=paragraph`);
+    expect(bad.status).toBe(400);
+  });
 
   it('finds an uploaded task at once, and no longer after the document is deleted', async () => {
     const file = '002_406f77f05690ad63.txt';

@@ -171,6 +171,23 @@ describe('search', () => {
     await eventually(async () => [...new Set((await hits(ui.page)).map((h) => h.kind))]).toEqual(['task']);
   }, 120_000);
 
+  it('shows tasks and directive items by default, every paragraph when asked, each named for what it is', async () => {
+    await attachSearch();
+    // A target of 380/KH-UBND (data/corpus/001_85caa70bca5e72ab.txt line 65), under "Mục tiêu cụ thể".
+    const q = 'Phấn đấu mức chi cho khoa học và công nghệ đạt trên 1% trong tổng chi ngân sách của tỉnh';
+    const target = (list: Awaited<ReturnType<typeof hits>>) => list.find((h) => h.text.includes('Phấn đấu mức chi cho khoa học'));
+    await ui.page.goto(`${ui.stack.base}/#/search?q=${encodeURIComponent(q)}`);
+    await ui.page.locator('#search-results .hit').first().waitFor({ timeout: 60_000 });
+    const byDefault = await hits(ui.page);
+    expect(target(byDefault)).toBeUndefined();
+    expect(new Set(byDefault.map((h) => h.kind))).not.toContain('paragraph');
+    await ui.page.selectOption('select[name=kind]', 'all');
+    await ui.page.waitForFunction(() => location.hash.includes('kind=all'));
+    await eventually(async () => target(await hits(ui.page))?.kind).toBe('paragraph');
+    const badge = ui.page.locator('#search-results .hit[data-kind=paragraph] .badge').first();
+    expect(await badge.innerText()).toBe('Đoạn văn');
+  }, 120_000);
+
   it('is usable in a narrow window (400 px)', async () => {
     await attachSearch();
     const narrow = await ui.browser.page({ width: 400, height: 820 });

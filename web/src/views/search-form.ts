@@ -44,6 +44,7 @@ export function searchControls(): SearchControls {
     h('option', { value: '' }, 'Nhiệm vụ và mục chỉ đạo'),
     h('option', { value: 'task' }, 'Chỉ nhiệm vụ'),
     h('option', { value: 'directive' }, 'Chỉ mục chỉ đạo'),
+    h('option', { value: 'all' }, 'Mọi đoạn (cả mục tiêu, quan điểm, thủ tục)'),
   );
   const layout = h(
     'select',

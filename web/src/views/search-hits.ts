@@ -16,13 +16,14 @@ export type Layout = 'score' | 'province';
 
 export const layoutOf = (params: URLSearchParams): Layout => (params.get('group') === 'province' ? 'province' : 'score');
 
+/** A hit's kind: a task, a directive item, or another paragraph (an objective, a procedure's field; kind=all). */
+const kindOf = (it: SearchHit['item']) => (it.isTask ? 'task' : it.isDirective ? 'directive' : 'paragraph');
+const KIND_LABEL = { task: 'Nhiệm vụ', directive: 'Mục chỉ đạo', paragraph: 'Đoạn văn' } as const;
+
 function kindBadge(hit: SearchHit): HTMLElement {
-  const k = hit.item.isTask ? 'task' : 'directive';
-  return h(
-    'span',
-    { class: 'badge', style: { background: KIND_COLOR[k].fill, borderColor: KIND_COLOR[k].border, color: KIND_COLOR[k].text } },
-    hit.item.isTask ? 'Nhiệm vụ' : 'Mục chỉ đạo',
-  );
+  const k = kindOf(hit.item);
+  const colour = KIND_COLOR[k === 'paragraph' ? 'stub' : k];
+  return h('span', { class: 'badge', style: { background: colour.fill, borderColor: colour.border, color: colour.text } }, KIND_LABEL[k]);
 }
 
 function matchBadge(hit: SearchHit, words: Record<SearchHit['match']['level'], string>): HTMLElement {
@@ -46,7 +47,7 @@ export function hitCard(hit: SearchHit, opts: CardOptions): HTMLElement {
   const current = Object.fromEntries(parseHash().params);
   return h(
     'article',
-    { class: 'hit', 'data-item-id': it.id, 'data-province': it.province ?? '', 'data-kind': it.isTask ? 'task' : 'directive', 'data-match': hit.match.level },
+    { class: 'hit', 'data-item-id': it.id, 'data-province': it.province ?? '', 'data-kind': kindOf(it), 'data-match': hit.match.level },
     h(
       'div',
       { class: 'hit-head' },
