@@ -88,6 +88,24 @@ describe('reflow of portal copies', () => {
     expect(rows[2]!.n).toBe(firstLine);
   });
 
+  it('rebuilds a table of targets ("TT | Chỉ tiêu | Chủ trì") rather than reading each cell as a paragraph', () => {
+    // 144/KH-UBND of Bắc Ninh (data/wild), its appendix: an agency's cell was read as an item of its own.
+    const cells = [
+      '**TT**', '**Chỉ tiêu**', '**Chủ trì**', '', '',
+      '**I. Kinh\ntế số**', '', '',
+      '1', 'Kinh tế số chiếm 45% GRDP tỉnh.', 'Sở Tài chính', '',
+      '2', 'Kinh phí chi cho nghiên cứu\nphát triển\n(R&D)/GRDP tối thiểu 2%.', 'Sở Tài chính', '',
+    ];
+    const text = `${WRAPPED_BODY}\n|\n${cells.map((c) => `${c}\n|`).join('\n')}\nKết thúc.`;
+    const rows = run(text).filter((l) => l.text.includes('\t'));
+    expect(rows.map((r) => r.text)).toEqual([
+      '**TT**\t**Chỉ tiêu**\t**Chủ trì**',
+      '**I. Kinh tế số**\t',
+      '1\tKinh tế số chiếm 45% GRDP tỉnh.\tSở Tài chính',
+      '2\tKinh phí chi cho nghiên cứu phát triển (R&D)/GRDP tối thiểu 2%.\tSở Tài chính',
+    ]);
+  });
+
   it('keeps a group row that spans the table (one cell) a table line, and does not end the table at it', () => {
     const cells = [
       '**STT**', '**Tên nhiệm vụ**', '**Cơ quan chủ trì**', '**Cơ quan phối hợp**', '**Thời gian hoàn\nthành**', '',

@@ -35,7 +35,7 @@ const text = (c: Cell | undefined) => (c ? c.lines.map((l) => cleanInline(l.text
 const isEmpty = (c: Cell | undefined) => !c || text(c) === '';
 
 const NO_HEADER = /^(stt|tt|so tt|so thu tu)$/;
-const COLUMN_WORDS = /(noi dung|nhiem vu|cong viec|chu tri|phoi hop|thoi gian|thoi han|tien do|san pham|ket qua|ghi chu|co quan|don vi|giai phap|hoat dong|de an|linh vuc)/;
+const COLUMN_WORDS = /(noi dung|nhiem vu|cong viec|chi tieu|chu tri|phoi hop|thoi gian|thoi han|tien do|san pham|ket qua|ghi chu|co quan|don vi|giai phap|hoat dong|de an|linh vuc)/;
 /** A row's number cell: "1", "2.3", "IV", "a", bold or not. */
 const ROW_LABEL = /^(\d{1,3}(\.\d{1,3}){0,3}\.?|[ivxlc]{1,6}\.?|[a-zđ][.)]?)$/;
 
