@@ -347,6 +347,10 @@ describe('document kinds', () => {
     expect(categoryOfTitle('NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM')).toBe('action');
     expect(categoryOfTitle('Các nhiệm vụ cụ thể')).toBe('action');
     expect(categoryOfTitle('TỔ CHỨC THỰC HIỆN')).toBe('implementation');
+    // 2853/QĐ-UBND (data/wild): "Thời gian: từ nay đến năm 2030." and "Phạm vi: …" are no tasks.
+    expect(categoryOfTitle('THỜI GIAN VÀ PHẠM VI')).toBe('rules');
+    // 4385/QĐ-BVHTTDL (data/wild): "Ngân sách địa phương: … chiếm khoảng 10% tổng vốn đầu tư" is no task.
+    expect(categoryOfTitle('Nguồn lực và việc sử dụng nguồn lực để thực hiện quy hoạch')).toBe('funding');
     expect(categoryOfTitle('Tăng cường sự lãnh đạo của Đảng')).toBeNull();
     expect(itemKind('purpose', provincial, false).keep).toBe(false);
     expect(itemKind('objective', central, false)).toEqual({ keep: true, isTask: false, isDirective: false });

@@ -10,12 +10,12 @@ import type { StructureContext } from '../types.js';
  *   action          NHIỆM VỤ, GIẢI PHÁP, NỘI DUNG, CHƯƠNG TRÌNH/KẾ HOẠCH HÀNH ĐỘNG, HOẠT ĐỘNG,
  *                   LỘ TRÌNH, DANH MỤC; a title that also names targets ("MỤC TIÊU, NHIỆM VỤ") is
  *                   action; tables of tasks and appendices are action
- *   funding         KINH PHÍ, NGUỒN VỐN: where the money comes from is no task; a paragraph there
+ *   funding         KINH PHÍ, NGUỒN VỐN, NGUỒN LỰC: where the money comes from is no task; a paragraph there
  *                   that gives a named body work ("Sở Tài chính tham mưu bố trí …") is one
  *   implementation  TỔ CHỨC THỰC HIỆN, TRÁCH NHIỆM (thực hiện), PHÂN CÔNG, CHẾ ĐỘ BÁO CÁO
  *   objective       MỤC TIÊU, PHƯƠNG HƯỚNG, CHỈ TIÊU, ĐỊNH HƯỚNG, TẦM NHÌN
  *   views           QUAN ĐIỂM
- *   rules           ĐỐI TƯỢNG, PHẠM VI, THỜI GIAN (thi đua, áp dụng), TIÊU CHÍ, TIÊU CHUẨN, CÁCH THỨC
+ *   rules           ĐỐI TƯỢNG, PHẠM VI, THỜI GIAN (thi đua, áp dụng, và phạm vi), TIÊU CHÍ, TIÊU CHUẨN, CÁCH THỨC
  *                   (chấm điểm, xếp hạng), THANG ĐIỂM, BIỂU MẪU: who and when a plan covers and
  *                   how it scores, not work anyone is given; appendices titled so
  *   closing         the closing lines of TỔ CHỨC THỰC HIỆN ("Trong quá trình thực hiện, nếu có
@@ -66,7 +66,7 @@ export function categoryOfTitle(title: string): SectionCategory | null {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(cac|nhung|mot so)\s+/, '');
-  if (/^(kinh phi|nguon (kinh phi|von|luc tai chinh)|du toan kinh phi)\b/.test(f)) return /^kinh phi[^.]{0,20}\b(va|,)\s*(nhiem vu|giai phap|to chuc thuc hien)\b/.test(f) ? 'action' : 'funding';
+  if (/^(kinh phi|nguon (kinh phi|von|luc)|du toan kinh phi)\b/.test(f)) return /^kinh phi[^.]{0,20}\b(va|,)\s*(nhiem vu|giai phap|to chuc thuc hien)\b/.test(f) ? 'action' : 'funding';
   if (/^(nhiem vu|giai phap|noi dung|chuong trinh hanh dong|ke hoach hanh dong|hoat dong|lo trinh|danh muc)\b/.test(f)) return 'action';
   if (/^to chuc thuc hien\b(?!.{60})/.test(f) || /^(trach nhiem( thuc hien| cua)?|phan cong( nhiem vu| thuc hien)?|che do (thong tin, )?bao cao)\b(?!.{80})/.test(f)) {
     return 'implementation';
@@ -78,7 +78,7 @@ export function categoryOfTitle(title: string): SectionCategory | null {
   }
   // "CĂN CỨ XÂY DỰNG KẾ HOẠCH" is a heading; "Căn cứ tình hình thực tế, các cơ quan … thực hiện các hoạt động sau:" leads tasks in.
   if (/^(can cu|co so (phap ly|chinh tri|thuc tien))\b/.test(f) && f.length <= 60) return 'basis';
-  if (/^(doi tuong|pham vi|thoi gian (thi dua|ap dung|to chuc|phat dong)|tieu chi|tieu chuan|cach thuc (cham|xep|danh gia|tinh)|thang diem|bieu mau|mau (bao cao|bieu))\b/.test(f)) {
+  if (/^(doi tuong|pham vi|thoi gian (thi dua|ap dung|to chuc|phat dong|va pham vi)|tieu chi|tieu chuan|cach thuc (cham|xep|danh gia|tinh)|thang diem|bieu mau|mau (bao cao|bieu))\b/.test(f)) {
     return /\b(nhiem vu|giai phap)\b/.test(f) ? 'action' : 'rules';
   }
   if (/^(muc tieu|phuong huong|chi tieu|dinh huong|tam nhin)\b/.test(f)) return /\b(nhiem vu|giai phap)\b/.test(f) ? 'action' : 'objective';
