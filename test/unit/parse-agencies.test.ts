@@ -90,6 +90,18 @@ describe('lead and coordinating agencies of a text', () => {
     expect(coord(t2)).toEqual(['các sở, ban, ngành có liên quan']);
   });
 
+  it('reads a task that opens with "Phối hợp <agencies>" under its lead\'s heading', () => {
+    // 597/KH-UBND of Đồng Tháp, under "1. Sở Xây dựng"; 0129/KH-UBND of Đắk Lắk.
+    expect(coord('Phối hợp Sở Khoa học và Công nghệ đề xuất ứng dụng công nghệ GIS, IoT, AI trong giám sát')).toEqual(['Sở Khoa học và Công nghệ']);
+    expect(coord('Phối hợp Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh và UBND các xã, phường tổ chức vận chuyển hàng')).toEqual([
+      'Bộ Chỉ huy Quân sự tỉnh',
+      'Công an tỉnh',
+      'UBND các xã, phường',
+    ]);
+    expect(coord('Phối hợp thực hiện các nhiệm vụ được giao')).toEqual([]);
+    expect(coord('Phối hợp tổ chức các hoạt động hưởng ứng')).toEqual([]);
+  });
+
   it('reads "Giao …", "Đề nghị …" and a "<list>:" lead-in', () => {
     expect(lead('Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thẩm định')).toEqual(['Sở Tài chính']);
     expect(coord('Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thẩm định')).toEqual(['Sở Nội vụ']);

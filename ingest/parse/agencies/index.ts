@@ -364,7 +364,7 @@ const LEAD_WORD_RE = /^\s*,?\s*(?:(?:được (?:phân công|giao)(?: nhiệm v�
  *     is nothing but a list counts only when `wholeIsList` (a heading, a table cell);
  *  3. "<list> chủ trì" anywhere, inside its own clause ("…; giao Sở Tài chính chủ trì …",
  *     "(Sở Nội vụ chủ trì, phối hợp với …)");
- *  4. coordinating agencies of clauses that open with "phối hợp với" / "chủ trì, phối hợp với".
+ *  4. coordinating agencies of clauses that open with "phối hợp (với)" / "chủ trì, phối hợp với".
  */
 export function parseAssignment(text: string, opts: { wholeIsList?: boolean } = {}): Assignment {
   const t = cleanInline(text).replace(/\s+/g, ' ').trim();
@@ -422,10 +422,11 @@ export function parseAssignment(text: string, opts: { wholeIsList?: boolean } = 
     }
   }
 
-  // 4. Clauses that open with "phối hợp với".
+  // 4. Clauses that open with "phối hợp (với)": "Phối hợp Sở Khoa học và Công nghệ đề xuất …" names
+  // its partner without "với" (597/KH-UBND of Đồng Tháp); "Phối hợp thực hiện …" names none.
   const clauseStarts = [start, ...[...t.matchAll(/[;:]\s*|\.\s+/gu)].map((m) => (m.index ?? 0) + m[0].length)];
   for (const cs of clauseStarts) {
-    const m = /^(?:chủ trì\s*,?\s*)?(?:và\s+)?phối hợp(?:\s+chặt chẽ)?\s+với\s+/iu.exec(t.slice(cs));
+    const m = /^(?:chủ trì\s*,?\s*)?(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/iu.exec(t.slice(cs));
     if (m) addCoord(scanAgencyList(t, cs + m[0].length, { stopAtVerb: true }).mentions);
   }
   // An agency does not coordinate the task it leads.
