@@ -13,6 +13,7 @@
  *   --ab    every other search embeds its query in the calling thread instead of the worker
  *   --idle  no search: the worker's and the calling thread's embedding, back to back and after 20 ms idle
  *   --trace every search over 12 ms and every collection over 5 ms (or a major one), by start time
+ *   --gap   idle milliseconds before each timed search (a server between users' queries)
  *
  * The authority for issue 13's figures is bench/search-scale.ts (a real graph in Neo4j); this
  * isolates the process's own share. Figures: bench/README.md, "The hybrid search users run".
@@ -169,6 +170,8 @@ async function main(opts: { scale: ScaleName; passes: number; ab?: boolean; idle
   const collections: { start: number; ms: number; kind: number }[] = [];
   new PerformanceObserver((l) => l.getEntries().forEach((e) => collections.push({ start: e.startTime, ms: e.duration, kind: (e as { detail?: { kind: number } }).detail?.kind ?? 0 }))).observe({ entryTypes: ['gc'] });
   fullGc();
+  // Every paragraph: the product's default (tasks and directive items) asks Neo4j once which items
+  // those are, and over these synthetic tasks, all of them, takes this same path after.
   for (const q of warmUp) await service.search(q, { kind: 'all' }, 10);
   const all: { start: number; ms: number; part: Record<string, number>; here: boolean }[] = [];
   for (const [p, queries] of passes.entries()) {
