@@ -1,11 +1,13 @@
 /**
- * `npx tsx bench/relevance.ts [--per-query] [--fit]`: search quality on the relevance set
+ * `npx tsx bench/relevance.ts [--per-query] [--fit] [--wild]`: search quality on the relevance set
  * (test/fixtures/relevance/queries.json) over the demo corpus, with the real model: nDCG@10,
  * Recall@10 and MRR@10 for vector-only, lexical-only, hybrid and the variants tried, side by side,
  * overall and for queries typed with and without tone marks; what the calibrated match and its
  * floor make of the hits (bench/relevance/search-match.ts); and "tasks like this" on its judged
  * set, before and after issue 13 (bench/relevance/similar.ts). `--fit` prints the coefficients
- * the judged sets give for SEARCH_MODEL and SIMILAR_MODEL.
+ * the judged sets give for SEARCH_MODEL and SIMILAR_MODEL. `--wild`: the real documents of data/wild
+ * beside the demo corpus, and the queries judged over them (test/fixtures/relevance/wild-queries.json),
+ * which the ranking was not tuned on; the two sides and the shipped hybrid only.
  *
  * The database is a fresh local Neo4j (or NEO4J_URI, which should then hold only the corpus), the
  * index a temporary directory; nothing of the user's is touched.
@@ -21,7 +23,7 @@ import { REPO_ROOT } from '../core/paths.js';
 import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../graph-store/local-neo4j.js';
 import { disposeEmbedder, getEmbedder } from '../search/embedder.js';
 import { DEPTH, evaluate, type Evaluation } from '../search/eval/evaluate.js';
-import { loadRelevanceSet, resolveRelevanceSet, type ResolvedSet } from '../search/eval/relevance-set.js';
+import { loadRelevanceSet, RELEVANCE_SET, resolveRelevanceSet, type ResolvedSet } from '../search/eval/relevance-set.js';
 import { openSearch } from '../search/open.js';
 import type { Embedder, HybridSearchService, LexicalSide, RankingOptions } from '../search/service.js';
 import { luceneQuery } from '../search/lexical.js';
@@ -108,15 +110,24 @@ export interface RelevanceRun {
   service: HybridSearchService;
 }
 
+/** What a run reads: the folders ingested and the judged queries over them. */
+export interface RelevanceInput {
+  folders: string[];
+  setFile: string;
+}
+
+export const DEMO: RelevanceInput = { folders: ['data/corpus'], setFile: RELEVANCE_SET };
+export const WILD: RelevanceInput = { folders: ['data/corpus', 'data/wild/docs'], setFile: join(REPO_ROOT, 'test/fixtures/relevance/wild-queries.json') };
+
 /** Ingests the corpus into `db`, builds the index in `indexDir`, evaluates every variant. */
-export async function measureRelevance(db: Db, indexDir: string, variants = VARIANTS): Promise<RelevanceRun> {
-  const files = await discoverFiles([join(REPO_ROOT, 'data/corpus')]);
+export async function measureRelevance(db: Db, indexDir: string, variants = VARIANTS, input = DEMO): Promise<RelevanceRun> {
+  const files = await discoverFiles(input.folders.map((f) => join(REPO_ROOT, f)));
   const outcomes = await ingestFiles(db, files, { maxBytes: 5_000_000 });
   const failed = outcomes.filter((o) => o.status === 'failed');
   if (failed.length > 0) throw new Error(`corpus ingest failed: ${failed.map((f) => f.file).join(', ')}`);
   const embedder = cachingEmbedder(await getEmbedder());
   const opened = await openSearch(db, { indexDir, embedder });
-  const set = await resolveRelevanceSet(db, loadRelevanceSet());
+  const set = await resolveRelevanceSet(db, loadRelevanceSet(input.setFile));
   const fulltext = fulltextSide(db);
   const results = [];
   for (const v of variants) {
@@ -195,6 +206,7 @@ async function main(): Promise<void> {
   console.log(`# Search relevance (load average ${load})\n`);
   const perQuery = process.argv.includes('--per-query');
   const fit = process.argv.includes('--fit');
+  const wild = process.argv.includes('--wild');
   const indexDir = await mkdtemp(join(tmpdir(), 'relevance-index-'));
   let dataDir: string | null = null;
   let local: Awaited<ReturnType<typeof startLocalNeo4j>> | null = null;
@@ -207,10 +219,12 @@ async function main(): Promise<void> {
   const db = openDb({ uri: process.env.NEO4J_URI ?? local!.uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
   try {
     await migrate(db);
-    const run = await measureRelevance(db, indexDir);
+    const run = wild ? await measureRelevance(db, indexDir, VARIANTS.slice(0, 3), WILD) : await measureRelevance(db, indexDir);
     const [{ n }] = (await readQuery<{ n: number }>(db, 'MATCH (d:Document) WHERE NOT d.stub AND d.sourceFile IS NOT NULL RETURN count(d) AS n')) as [{ n: number }];
-    if (n !== 7) console.log(`warning: the graph holds ${n} documents read from files, not the corpus' 7: figures are not comparable\n`);
+    const expected = wild ? 75 : 7;
+    if (n !== expected) console.log(`warning: the graph holds ${n} documents read from files, not the ${expected} read: figures are not comparable\n`);
     printRun(run, perQuery);
+    if (wild) return;
     printSearchMatch(await measureSearchMatch(run.service, run.set), fit);
     printSimilar(await measureSimilar(db, run.service), fit);
   } finally {
