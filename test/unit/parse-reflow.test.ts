@@ -16,6 +16,12 @@ const WRAPPED_BODY = Array.from(
   (_, k) => `Nội dung số ${k} được trình bày trên nhiều dòng của bản sao từ cổng thông tin và phải\nđược nối lại thành một đoạn văn duy nhất khi đọc.`,
 ).join('\n');
 
+/** A portal copy of a table written one cell per line between pipes, after wrapped prose; its rebuilt rows. */
+function tableOf(cells: string[]): { text: string; rows: ReturnType<typeof run> } {
+  const text = `${WRAPPED_BODY}\n|\n${cells.map((c) => `${c}\n|`).join('\n')}\nKết thúc.`;
+  return { text, rows: run(text).filter((l) => l.text.includes('\t')) };
+}
+
 describe('reflow of portal copies', () => {
   it('leaves a text written a paragraph per line as it is', () => {
     const text = 'KẾ HOẠCH\nThực hiện Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 20-NQ/TW, một đoạn dài hơn một trăm mười ký tự để không bị coi là văn bản bị ngắt dòng.\n1. Nhiệm vụ';
@@ -77,8 +83,7 @@ describe('reflow of portal copies', () => {
       '1', 'Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh,\ncấp xã', 'Bộ CHQS tỉnh; UBND\ncấp xã', 'Văn phòng Ban Chỉ\nhuy', 'Trước ngày\n30/11/2025', 'Quyết định', '',
       '2', 'Triển khai thực hiện một số nội dung chi', 'Sở Tài chính', 'Cơ quan, địa\nphương liên quan', '2025', '', '',
     ];
-    const text = `${WRAPPED_BODY}\n|\n${cells.map((c) => `${c}\n|`).join('\n')}\nKết thúc.`;
-    const rows = run(text).filter((l) => l.text.includes('\t'));
+    const { text, rows } = tableOf(cells);
     expect(rows.map((r) => r.text.split('\t').length)).toEqual([6, 2, 6, 6]);
     expect(rows[2]!.text.split('\t')).toEqual([
       '1', 'Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã', 'Bộ CHQS tỉnh; UBND cấp xã', 'Văn phòng Ban Chỉ huy', 'Trước ngày 30/11/2025', 'Quyết định',
@@ -96,8 +101,7 @@ describe('reflow of portal copies', () => {
       '1', 'Kinh tế số chiếm 45% GRDP tỉnh.', 'Sở Tài chính', '',
       '2', 'Kinh phí chi cho nghiên cứu\nphát triển\n(R&D)/GRDP tối thiểu 2%.', 'Sở Tài chính', '',
     ];
-    const text = `${WRAPPED_BODY}\n|\n${cells.map((c) => `${c}\n|`).join('\n')}\nKết thúc.`;
-    const rows = run(text).filter((l) => l.text.includes('\t'));
+    const { rows } = tableOf(cells);
     expect(rows.map((r) => r.text)).toEqual([
       '**TT**\t**Chỉ tiêu**\t**Chủ trì**',
       '**I. Kinh tế số**\t',
@@ -112,8 +116,7 @@ describe('reflow of portal copies', () => {
       '**I.\nNÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY**', '',
       '1', 'Triển khai nền tảng đào tạo trực tuyến mở đại trà', 'Sở KH&CN', 'Các sở, ban, ngành', 'Thường xuyên', '',
     ];
-    const text = `${WRAPPED_BODY}\n|\n${cells.map((c) => `${c}\n|`).join('\n')}\nKết thúc.`;
-    const rows = run(text).filter((l) => l.text.includes('\t'));
+    const { rows } = tableOf(cells);
     expect(rows.map((r) => r.text)).toEqual([
       '**STT**\t**Tên nhiệm vụ**\t**Cơ quan chủ trì**\t**Cơ quan phối hợp**\t**Thời gian hoàn thành**',
       '**I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY**\t',
