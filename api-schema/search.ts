@@ -18,7 +18,10 @@ export const SearchFilters = z.object({
    * hold besides, objectives, viewpoints and a procedure's fields among them ("Phí, lệ phí: Không"):
    * in the 68 real documents of data/wild they are 59 % of the items.
    */
-  kind: z.enum(['task', 'directive', 'any', 'all']).default('any'),
+  kind: z
+    .enum(['task', 'directive', 'any', 'all'])
+    .default('any')
+    .meta({ description: 'task, directive (item), any: tasks and directive items, all: every paragraph (objectives, viewpoints, a procedure’s fields too)' }),
 });
 export type SearchFilters = z.infer<typeof SearchFilters>;
 /** The same filters as a caller may give them (`kind` left out: any), as the graph store reads items by them. */
