@@ -146,6 +146,25 @@ describe('sections and items', () => {
     }
   });
 
+  it('reads where money comes from as funding, not as a task, in a section of work', () => {
+    // 157/KH-UBND of Cần Thơ (data/wild), under "IV. KHEN THƯỞNG".
+    const r2 = parse(
+      [
+        'KẾ HOẠCH',
+        'IV. NỘI DUNG VÀ HÌNH THỨC KHEN THƯỞNG',
+        '1. Cấp thành phố',
+        'a) Chủ tịch Ủy ban nhân dân thành phố tặng Bằng khen cho các tập thể, cá nhân tiêu biểu.',
+        'b) Kinh phí khen thưởng: Từ nguồn kinh phí khen thưởng của thành phố.',
+        'c) Kinh phí khen thưởng thực hiện theo quy định phân cấp về quản lý tài chính.',
+        'd) Bố trí kinh phí tổ chức hội nghị tổng kết.',
+      ].join('\n'),
+    );
+    expect(item(r2, 'IV.1.a').isTask).toBe(true);
+    expect(item(r2, 'IV.1.b')).toMatchObject({ isTask: false, isDirective: false });
+    expect(item(r2, 'IV.1.c')).toMatchObject({ isTask: false, isDirective: false });
+    expect(item(r2, 'IV.1.d').isTask).toBe(true);
+  });
+
   it('lends a heading’s agencies to the bullets under it, unless a bullet names its own', () => {
     const all = 'Các sở, ban, ngành, Ủy ban nhân dân các huyện, thị xã, thành phố';
     expect(agenciesOf(r, 'III.1.a.1', 'LEADS')).toEqual([all]);

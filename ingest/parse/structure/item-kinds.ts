@@ -124,6 +124,15 @@ export function isTargetStatement(text: string): boolean {
   return TARGET.test(matchKey(text));
 }
 
+/**
+ * A paragraph that opens with the money as its subject ("Kinh phí khen thưởng: Từ nguồn …", "Kinh
+ * phí … thực hiện theo quy định phân cấp …"): where it comes from, not work. Work with money opens
+ * with a verb ("Bố trí kinh phí …").
+ */
+export function isFundingStatement(text: string): boolean {
+  return /^(kinh phi|nguon kinh phi|nguon von)\b/.test(matchKey(text));
+}
+
 /** A paragraph that is only a note in parentheses ("(Chi tiết tại Phụ lục kèm theo)"). */
 export function isParentheticalNote(text: string): boolean {
   return /^\s*\([^()]*\)\s*\.?\s*$/.test(text.replace(/\*/g, ''));

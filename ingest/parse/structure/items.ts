@@ -6,6 +6,7 @@ import {
   isActionable,
   isClosingLine,
   isParentheticalNote,
+  isFundingStatement,
   isTargetStatement,
   isPromulgationFormula,
   type SectionCategory,
@@ -151,12 +152,14 @@ export function collectItems(root: SectionNode): { drafts: ItemDraft[]; groups: 
 /**
  * A paragraph's own category within its section's: a funding paragraph is a task only when it
  * gives a named body work; the closing lines of a plan are none; a target stated as a figure in a
- * section of work is a target.
+ * section of work is a target, and where the money comes from ("Kinh phí khen thưởng: …", 157/KH-UBND
+ * of Cần Thơ) is funding.
  */
 function leafCategory(section: SectionCategory, title: string, own: Assignment): SectionCategory {
   if (section === 'funding') return own.lead.some((m) => !m.collective) ? 'implementation' : 'funding';
   if ((section === 'implementation' || section === 'action') && isClosingLine(title)) return 'closing';
   if (section === 'action' && !own.lead.length && isTargetStatement(title)) return 'objective';
+  if ((section === 'implementation' || section === 'action') && !own.lead.length && isFundingStatement(title)) return 'funding';
   return section;
 }
 
