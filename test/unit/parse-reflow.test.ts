@@ -68,6 +68,16 @@ describe('reflow of portal copies', () => {
     expect(out.some((l) => l.text === '2. Diễn tập phòng thủ dân sự.')).toBe(true);
   });
 
+  it('joins a number the wrap cut from the word it follows, though it looks like a list item', () => {
+    // 0129/KH-UBND of Đắk Lắk: "… ưu tiên các địa bàn cấp độ" / "1. Cấp ngay mì tôm …"; 33/2025/NQ-HĐND of Huế: "… khoản" / "4; điểm a …".
+    const text = `${WRAPPED_BODY}\n- Giai đoạn khẩn cấp: Tổ chức lực lượng, phương tiện tiếp cận ngay các vùng ngập sâu, ưu tiên các địa bàn cấp độ\n1. Cấp ngay mì tôm, lương khô, nước uống, thuốc men thiết yếu cho Nhân dân.\nÁp dụng theo quy định tại khoản 1, khoản 2, khoản 3 và khoản\n4; điểm a khoản 2 Điều 13.\n**II. MỤC TIÊU CHUNG VÀ CÁC NHÓM**\n1. Tổ chức lực lượng.`;
+    const out = texts(text);
+    expect(out).toContain('- Giai đoạn khẩn cấp: Tổ chức lực lượng, phương tiện tiếp cận ngay các vùng ngập sâu, ưu tiên các địa bàn cấp độ 1. Cấp ngay mì tôm, lương khô, nước uống, thuốc men thiết yếu cho Nhân dân.');
+    expect(out).toContain('Áp dụng theo quy định tại khoản 1, khoản 2, khoản 3 và khoản 4; điểm a khoản 2 Điều 13.');
+    // A heading in capitals that ends with such a word still ends before the list.
+    expect(out).toContain('1. Tổ chức lực lượng.');
+  });
+
   it('keeps "Số:" with the number on the next line, a date split over lines, and a number cut by the wrap', () => {
     const text = `${WRAPPED_BODY}\n|\nSố:\n2609/QĐ-UBND\n|\n*Cần\nThơ, ngày 24 tháng 11 năm 2025*\n|\nThực hiện Thông tri số\n02-TT/TU ngày 03 tháng 10 năm 2025 của Thành ủy về lãnh đạo tiếp tục thực hiện.`;
     const out = texts(text);

@@ -32,6 +32,8 @@ const PLACE_DATE = /^[\p{Lu}][\p{L}.\s]{1,30},\s*ngày\s+\d/u;
 const BARE_MARKER = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXL]{1,6}|[a-zđ])\s*[.)\-:]?$/u;
 
 const clean = (s: string) => cleanInline(s).trim();
+/** A line that ends with a word a number follows ("số", "cấp độ", "khoản", "Điều", "giai đoạn"). */
+const NUMBERED_WORD = /(?:^|\s)(?:số|cấp độ|loại|nhóm|khoản|điều|mục|giai đoạn|lần thứ|bước|phụ lục|tiểu dự án|dự án)$/iu;
 
 /** Unbalanced `**` or single `*` in the text so far: an emphasis run that the wrap left open. */
 export function openEmphasis(raw: string): boolean {
@@ -78,8 +80,9 @@ export function continues(para: Paragraph, next: SourceLine, ctx: WrapContext): 
   if (openParenthesis(paraRaw) && !detectMarker(q)) return true;
   if (para.lines.length === 1 && BARE_MARKER.test(p)) return true;
   if (LABEL_BEFORE_VALUE.test(p) && /^\d/.test(q)) return true;
-  // "… Kế hoạch số" / "245-KH/TU ngày …": the number the line break cut off.
-  if (/(?:^|\s)số$/iu.test(p) && /^\d/.test(q)) return true;
+  // "… Kế hoạch số" / "245-KH/TU ngày …", "… các địa bàn cấp độ" / "1. Cấp ngay …": the number the
+  // line break cut off from the word it belongs to, not a list item (0129/KH-UBND of Đắk Lắk).
+  if (NUMBERED_WORD.test(p) && /^\d/.test(q) && !isUpper(p) && !wholeBold(paraRaw)) return true;
   const marker = detectMarker(q);
   if (marker) {
     // A bullet at the start of a line cut mid-phrase is the phrase's own dash.
