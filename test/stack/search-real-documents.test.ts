@@ -1,0 +1,65 @@
+/**
+ * The search on two real documents of data/wild, as portals serve them: Đồng Tháp's 597/KH-UBND (a
+ * plan whose tasks include "Hệ thống thu phí điện tử không dừng …", line 271) and Quảng Trị's
+ * 2708/QĐ-UBND (a decision publishing administrative procedures: no task, but fields such as
+ * "h) Phí, lệ phí: Không." at lines 185 and 343). Before tasks and directive items were the
+ * default, a staff query for electronic toll collection got that procedure field twice as a strong
+ * match.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, type Db } from '../../graph-store/db.js';
+import { discoverFiles } from '../../ingest/discover-files.js';
+import { ingestFiles } from '../../ingest/pipeline.js';
+import { REPO_ROOT } from '../../core/paths.js';
+import { logger } from '../../core/logger.js';
+import { disposeEmbedder } from '../../search/embedder.js';
+import { openSearch } from '../../search/open.js';
+import type { HybridSearchService } from '../../search/service.js';
+import { clearGraph } from '../helpers/graph-counts.js';
+import { openTestDb } from '../helpers/test-db.js';
+
+logger.level = 'error';
+
+const WILD = join(REPO_ROOT, 'data/wild/docs');
+const PLAN = 'tnt305__689f49d25e51cbaa.md';
+const PROCEDURES = 'tnt305__4c6ac60a4ebc43d6.md';
+
+let db: Db;
+let dir: string;
+let service: HybridSearchService;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  await clearGraph(db);
+  const outcomes = await ingestFiles(db, await discoverFiles([join(WILD, PLAN), join(WILD, PROCEDURES)]), { maxBytes: 5_000_000 });
+  expect(outcomes.map((o) => o.status)).toEqual(['ingested', 'ingested']);
+  dir = await mkdtemp(join(tmpdir(), 'search-real-'));
+  ({ service } = await openSearch(db, { indexDir: dir }));
+});
+
+afterAll(async () => {
+  await disposeEmbedder();
+  await clearGraph(db);
+  await closeDb(db);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('search on real documents', () => {
+  it('finds the toll-collection task typed without tone marks, and no procedure field beside it', async () => {
+    const hits = await service.search('thu phi khong dung', { kind: 'any' }, 10);
+    expect(hits[0]!.item.text).toMatch(/^Hệ thống thu phí điện tử không dừng/);
+    expect(hits[0]!.item.documentNumber).toBe('597/KH-UBND');
+    for (const h of hits) expect(h.item.isTask || h.item.isDirective, h.item.text).toBe(true);
+    expect(hits.some((h) => /^Phí, lệ phí/.test(h.item.text))).toBe(false);
+  });
+
+  it('still finds the procedure fields when every paragraph is asked for', async () => {
+    const hits = await service.search('phí, lệ phí', { kind: 'all' }, 10);
+    const fields = hits.filter((h) => /^Phí, lệ phí: Không/.test(h.item.text));
+    expect(fields.map((h) => h.item.lineStart).sort((a, b) => a - b)).toEqual([185, 343]);
+    for (const h of fields) expect(h.item.isTask || h.item.isDirective).toBe(false);
+  });
+});
