@@ -14,7 +14,10 @@ const BULK = { deadlineMs: BULK_DEADLINE_MS };
 /** What a search may be restricted to: the search filters of the API (api-schema/search.ts). */
 export type { ItemFilter } from '../api-schema/search.js';
 
-/** Whether the filter admits every item (`kind` all); the default (`any`) leaves other paragraphs out. */
+/** The filter that admits every item, paragraphs neither task nor directive among them. */
+export const EVERY_ITEM: ItemFilter = { kind: 'all' };
+
+/** Whether the filter admits every item (EVERY_ITEM); the default (`any`) leaves other paragraphs out. */
 export function isUnfiltered(f: ItemFilter): boolean {
   return (
     f.province === undefined &&
@@ -193,7 +196,7 @@ export type SearchItemRow = HitItem;
  * The items behind a list of hits, with what a hit shows; ids the filter does not admit, or that
  * are no longer in the graph, are left out.
  */
-export async function searchItems(db: Db, ids: string[], filter: ItemFilter = { kind: 'all' }): Promise<Map<string, SearchItemRow>> {
+export async function searchItems(db: Db, ids: string[], filter: ItemFilter = EVERY_ITEM): Promise<Map<string, SearchItemRow>> {
   const rows = await readQuery<{ row: SearchItemRow }>(
     db,
     `UNWIND $ids AS id

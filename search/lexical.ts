@@ -10,7 +10,7 @@
  * as a phrase, boosted: "khởi nghiệp" beats an item with "khởi" and "nghiệp" far apart.
  */
 import type { Db } from '../graph-store/db.js';
-import { fulltextItems } from '../graph-store/search-reads.js';
+import { EVERY_ITEM, fulltextItems } from '../graph-store/search-reads.js';
 import { MAX_QUERY_SYLLABLES, type LexicalHit } from './lexical-index.js';
 import { tokenize } from './text.js';
 
@@ -75,5 +75,5 @@ export function likeQuery(text: string, field: 'text' | 'sectionTitlesText', pai
 /** Items whose `field` shares words with `text`, best first, unfiltered (the text's own item included). */
 export async function likeSearch(db: Db, text: string, field: 'text' | 'sectionTitlesText', k: number): Promise<LexicalHit[]> {
   const lucene = likeQuery(text, field);
-  return lucene ? fulltextItems(db, lucene, { kind: 'all' }, k) : [];
+  return lucene ? fulltextItems(db, lucene, EVERY_ITEM, k) : [];
 }

@@ -6,20 +6,12 @@
  * default, a staff query for electronic toll collection got that procedure field twice as a strong
  * match.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, type Db } from '../../graph-store/db.js';
-import { discoverFiles } from '../../ingest/discover-files.js';
-import { ingestFiles } from '../../ingest/pipeline.js';
 import { REPO_ROOT } from '../../core/paths.js';
 import { logger } from '../../core/logger.js';
-import { disposeEmbedder } from '../../search/embedder.js';
-import { openSearch } from '../../search/open.js';
 import type { HybridSearchService } from '../../search/service.js';
-import { clearGraph } from '../helpers/graph-counts.js';
-import { openTestDb } from '../helpers/test-db.js';
+import { searchOver, type SearchOver } from '../helpers/search-over.js';
 
 logger.level = 'error';
 
@@ -27,25 +19,15 @@ const WILD = join(REPO_ROOT, 'data/wild/docs');
 const PLAN = 'tnt305__689f49d25e51cbaa.md';
 const PROCEDURES = 'tnt305__4c6ac60a4ebc43d6.md';
 
-let db: Db;
-let dir: string;
+let opened: SearchOver;
 let service: HybridSearchService;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  await clearGraph(db);
-  const outcomes = await ingestFiles(db, await discoverFiles([join(WILD, PLAN), join(WILD, PROCEDURES)]), { maxBytes: 5_000_000 });
-  expect(outcomes.map((o) => o.status)).toEqual(['ingested', 'ingested']);
-  dir = await mkdtemp(join(tmpdir(), 'search-real-'));
-  ({ service } = await openSearch(db, { indexDir: dir }));
+  opened = await searchOver([join(WILD, PLAN), join(WILD, PROCEDURES)]);
+  ({ service } = opened);
 });
 
-afterAll(async () => {
-  await disposeEmbedder();
-  await clearGraph(db);
-  await closeDb(db);
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => opened.close());
 
 describe('search on real documents', () => {
   it('finds the toll-collection task typed without tone marks, and no procedure field beside it', async () => {

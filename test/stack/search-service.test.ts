@@ -4,51 +4,38 @@
  * look like Lucene syntax, and the API keeping the index in step with uploads and deletes.
  */
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.js';
 import { logger } from '../../core/logger.js';
-import { closeDb, readQuery, writeQuery, type Db } from '../../graph-store/db.js';
-import { discoverFiles } from '../../ingest/discover-files.js';
-import { ingestFiles } from '../../ingest/pipeline.js';
+import { readQuery, writeQuery, type Db } from '../../graph-store/db.js';
 import { REPO_ROOT } from '../../core/paths.js';
 import { createApp } from '../../server/app.js';
-import { disposeEmbedder } from '../../search/embedder.js';
 import { explain, queryTerms } from '../../search/highlight.js';
 import { luceneQuery } from '../../search/lexical.js';
 import { lazyEmbedder, openSearch } from '../../search/open.js';
 import type { HybridSearchService } from '../../search/service.js';
 import { fold } from '../../search/text.js';
 import type { SearchFilters, SearchHit } from '../../search/types.js';
-import { clearGraph } from '../helpers/graph-counts.js';
-import { openTestDb } from '../helpers/test-db.js';
+import { searchOver, type SearchOver } from '../helpers/search-over.js';
 
 logger.level = 'error';
 
 let db: Db;
 let dir: string;
 let service: HybridSearchService;
+let opened: SearchOver;
 const any: SearchFilters = { kind: 'any' };
 
 beforeAll(async () => {
-  db = await openTestDb();
-  await clearGraph(db);
-  const files = await discoverFiles([join(REPO_ROOT, 'data/corpus')]);
-  const outcomes = await ingestFiles(db, files, { maxBytes: 5_000_000 });
-  expect(outcomes.every((o) => o.status === 'ingested')).toBe(true);
-  dir = await mkdtemp(join(tmpdir(), 'search-service-'));
-  ({ service } = await openSearch(db, { indexDir: dir }));
+  opened = await searchOver([join(REPO_ROOT, 'data/corpus')]);
+  ({ db, service, indexDir: dir } = opened);
 });
 
-afterAll(async () => {
-  await disposeEmbedder();
-  await closeDb(db);
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => opened.close());
 
 const norm = (s: string) => s.normalize('NFC').toLowerCase();
 
