@@ -67,9 +67,16 @@ export const Match = z
   .meta({ id: 'Match' });
 export type Match = z.output<typeof Match>;
 
+/** The same text elsewhere, folded into a hit (search/twins.ts): where it is written. */
+export const HitTwin = HitItem.pick({ id: true, documentId: true, documentNumber: true, documentTitle: true, sectionPath: true }).meta({ id: 'HitTwin' });
+export type HitTwin = z.output<typeof HitTwin>;
+
 export const SearchHit = z
   .object({
     item: HitItem,
+    alsoIn: z.array(HitTwin).meta({
+      description: "the same text elsewhere in the hit's province (for a central hit, in central documents): a plan's appendix row, an appendix uploaded on its own, a notice restating it",
+    }),
     score: z.number().meta({ description: 'what orders the hits of one request (not comparable across requests: use match)' }),
     match: Match,
     vectorScore: z.number().nullable(),

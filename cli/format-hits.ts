@@ -55,6 +55,7 @@ export function formatHit(hit: SearchHit, rank: number, opts: FormatOptions): st
   if (it.sectionTitles.length > 0) lines.push(wrap(`under: ${it.sectionTitles.join(' › ')}`, opts.width, '   '));
   lines.push(`   lead: ${it.leads.length > 0 ? it.leads.map((l) => l.name + (l.collective ? ' (collective)' : '')).join('; ') : '—'}`);
   lines.push(`   matched: ${hit.matchedTerms.length > 0 ? hit.matchedTerms.map((t) => `"${t}"`).join(', ') : '—'}`);
+  if (hit.alsoIn.length > 0) lines.push(wrap(`same text in: ${hit.alsoIn.map((t) => `${t.documentNumber ?? t.documentId} §${t.sectionPath.join('.')}`).join('; ')}`, opts.width, '   '));
   lines.push(wrap(mark(it.text, hit.highlights, opts.color), opts.width, '   '));
   return lines.join('\n');
 }

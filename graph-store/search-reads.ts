@@ -257,8 +257,8 @@ export async function taskBrief(db: Db, id: string): Promise<TaskBrief | null> {
 }
 
 /** Text and document of each of these items (those still in the graph). */
-export function itemBriefs(db: Db, ids: string[]): Promise<{ id: string; documentId: string; text: string }[]> {
-  return readQuery(db, 'UNWIND $ids AS id MATCH (i:Item {id: id}) RETURN i.id AS id, i.documentId AS documentId, i.text AS text', { ids });
+export function itemBriefs(db: Db, ids: string[]): Promise<{ id: string; documentId: string; province: string | null; text: string }[]> {
+  return readQuery(db, 'UNWIND $ids AS id MATCH (i:Item {id: id}) RETURN i.id AS id, i.documentId AS documentId, i.province AS province, i.text AS text', { ids });
 }
 
 /**

@@ -16,6 +16,8 @@
  *
  * Every hit carries a calibrated match (hit-match.ts) and hits under its floor are dropped: a
  * query about nothing the graph holds ("xyzqwv") gets no hits rather than the least bad forty.
+ * Copies of one text within a province (or among central documents) are one hit naming the
+ * others (twins.ts).
  */
 import { logger } from '../core/logger.js';
 import { BULK_DEADLINE_MS, type Db } from '../graph-store/db.js';
@@ -39,9 +41,10 @@ import type { LexicalHit } from './lexical-index.js';
 import { reciprocalRankFusion, scoreFusion, type Fused, type Ranked } from './fuse.js';
 import { GraphToneRestorer } from './restore-tones.js';
 import { rankSimilar, similarCandidates, SIMILAR_LEVELS, SIMILAR_MODEL, type SimilarCandidate } from './similar.js';
+import { foldTwins } from './twins.js';
 import { syncSearchIndex, type PassageEmbedder, type SyncOptions, type SyncResult } from './sync.js';
 import { Lru } from './lru.js';
-import type { SearchFilters, SearchHit, SearchService } from './types.js';
+import type { HitTwin, SearchFilters, SearchHit, SearchService } from './types.js';
 import type { StartedEmbedding } from './embedder.js';
 import { vectorSearch, type QueryEmbedder } from './vector.js';
 
@@ -216,11 +219,17 @@ export class HybridSearchService implements SearchService {
       // Matches that exist only because tone marks were folded away count for less.
       if (match) scored.push({ c, row, match, score: c.score / (1 + r.accentPenalty * (accentConflict(row.text, terms) ?? 0)) });
     }
-    // Only the hits shown are explained.
-    return scored
-      .sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1))
-      .slice(0, limit)
-      .map(({ c, row, match, score }) => ({ item: row, score, match, vectorScore: c.vectorScore, lexicalScore: c.lexicalScore, ...explain(row.text, terms) }));
+    scored.sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1));
+    // One hit per text of a province; only the hits shown are explained.
+    return foldTwins(scored, (s) => s.row, limit).map(({ head: { c, row, match, score }, twins }) => ({
+      item: row,
+      alsoIn: twins.map((t) => twinOf(t.row)),
+      score,
+      match,
+      vectorScore: c.vectorScore,
+      lexicalScore: c.lexicalScore,
+      ...explain(row.text, terms),
+    }));
   }
 
   /** The lexical side's candidates, best first (bench/search-scale.ts times it alone). */
@@ -295,13 +304,14 @@ export class HybridSearchService implements SearchService {
     const found = await this.similarCandidates(taskId);
     if (!found) return [];
     const ranked = rankSimilar(found.candidates, { model: SIMILAR_MODEL, levels: SIMILAR_LEVELS, limit });
-    const rows = await this.rowsOf(ranked.map((r) => r.candidate.id), {});
+    const rows = await this.rowsOf(ranked.flatMap((r) => [r.candidate, ...r.twins].map((c) => c.id)), {});
     const terms = queryTerms(found.task.text);
-    return ranked.flatMap(({ candidate, match }) => {
+    return ranked.flatMap(({ candidate, match, twins }) => {
       const row = rows.get(candidate.id);
       if (!row) return [];
       const { cosine, words } = candidate.signals;
-      return [{ item: row, score: match.probability, match, vectorScore: cosine, lexicalScore: words, ...explain(row.text, terms, { pairsOnly: true }) }];
+      const alsoIn = twins.flatMap((t) => (rows.has(t.id) ? [twinOf(rows.get(t.id)!)] : []));
+      return [{ item: row, alsoIn, score: match.probability, match, vectorScore: cosine, lexicalScore: words, ...explain(row.text, terms, { pairsOnly: true }) }];
     });
   }
 
@@ -336,6 +346,8 @@ export class HybridSearchService implements SearchService {
     );
   }
 }
+
+const twinOf = ({ id, documentId, documentNumber, documentTitle, sectionPath }: SearchItemRow): HitTwin => ({ id, documentId, documentNumber, documentTitle, sectionPath });
 
 function everyOf(ids: Iterable<string>, set: ReadonlySet<string>): boolean {
   for (const id of ids) if (!set.has(id)) return false;

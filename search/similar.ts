@@ -10,7 +10,8 @@
  * relevance floor and the words the UI shows all come from that probability.
  *
  * Never returned: tasks of the task's own document (an appendix row restating it lives there) or
- * province, and of two near-identical texts of one plan only the better one.
+ * province. Of near-identical texts of one province (or of central documents) only the best is
+ * returned, naming the others (twins.ts).
  *
  * The model was fit on the judged set of test/fixtures/similar-tasks by `npx tsx bench/relevance.ts
  * --fit` (42 source tasks, 396 judgments): P@5 0.81 and nDCG@10 0.85 there, 0.80 and 0.84 with each
@@ -22,7 +23,7 @@ import { itemBriefs, taskBrief, taskIdsOutside, tasksSharingDirectives, type Tas
 import { matchOf, probability, type Levels, type Logistic, type Match } from './calibration.js';
 import type { VectorIndex } from './index-store.js';
 import { likeSearch } from './lexical.js';
-import { tokenize } from './text.js';
+import { foldTwins } from './twins.js';
 
 /** What says a candidate is like the task; each is comparable from one task to another. */
 export interface SimilarSignals {
@@ -50,6 +51,7 @@ export const SIMILAR_LEVELS: Levels = { strong: 0.7, related: 0.4, partial: 0.1 
 export interface SimilarCandidate {
   id: string;
   documentId: string;
+  province: string | null;
   text: string;
   signals: SimilarSignals;
 }
@@ -103,6 +105,7 @@ export async function similarCandidates(
     candidates.push({
       id,
       documentId: row.documentId,
+      province: row.province,
       text: row.text,
       signals: {
         cosine: cos,
@@ -124,45 +127,18 @@ export interface RankOptions {
 export interface RankedSimilar {
   candidate: SimilarCandidate;
   match: Match;
+  /** The same text elsewhere in the candidate's province (or, for a central one, in central documents). */
+  twins: SimilarCandidate[];
 }
 
 /**
  * Most probable first, down to the floor (the lowest level), one of each group of near-identical
- * texts of one document, at most `limit`.
+ * texts of one province (twins.ts), at most `limit`.
  */
 export function rankSimilar(candidates: SimilarCandidate[], opts: RankOptions): RankedSimilar[] {
-  const scored = candidates
-    .map((candidate) => ({ candidate, p: probability(opts.model, signalVector(candidate.signals)) }))
-    .sort((a, b) => b.p - a.p || (a.candidate.id < b.candidate.id ? -1 : 1));
-  const out: RankedSimilar[] = [];
-  for (const { candidate, p } of scored) {
-    if (out.length >= opts.limit) break;
-    const match = matchOf(p, opts.levels);
-    if (!match) break;
-    if (out.some((o) => o.candidate.documentId === candidate.documentId && nearDuplicate(o.candidate.text, candidate.text))) continue;
-    out.push({ candidate, match });
-  }
-  return out;
-}
-
-/** Syllable pairs, tone-folded. */
-function pairs(text: string): Set<string> {
-  const words = tokenize(text).map((t) => t.folded);
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
-  return out;
-}
-
-/**
- * Two texts that say the same thing: a body task and the appendix row restating it (when the
- * parser kept both), the same sentence under two headings. Dice over syllable pairs ≥ 0.8: a row
- * cut to its first sentence or reworded in a few places still counts, two tasks on one topic do not.
- */
-export function nearDuplicate(a: string, b: string): boolean {
-  const pa = pairs(a);
-  const pb = pairs(b);
-  if (pa.size === 0 || pb.size === 0) return a.trim() === b.trim();
-  let common = 0;
-  for (const p of pa) if (pb.has(p)) common++;
-  return (2 * common) / (pa.size + pb.size) >= 0.8;
+  const above = candidates
+    .map((candidate) => ({ candidate, match: matchOf(probability(opts.model, signalVector(candidate.signals)), opts.levels) }))
+    .filter((x): x is { candidate: SimilarCandidate; match: Match } => x.match !== null)
+    .sort((a, b) => b.match.probability - a.match.probability || (a.candidate.id < b.candidate.id ? -1 : 1));
+  return foldTwins(above, (x) => x.candidate, opts.limit).map(({ head, twins }) => ({ ...head, twins: twins.map((t) => t.candidate) }));
 }

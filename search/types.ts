@@ -1,7 +1,7 @@
 import type { SearchFilters, SearchHit } from '../api-schema/search.js';
 
 // The shapes of filters and hits cross the API boundary, so they are declared once, in api-schema.
-export { SearchFilters, type HitItem, type SearchHit } from '../api-schema/search.js';
+export { SearchFilters, type HitItem, type HitTwin, type SearchHit } from '../api-schema/search.js';
 
 export interface SearchService {
   search(query: string, filters: SearchFilters, limit: number): Promise<SearchHit[]>;

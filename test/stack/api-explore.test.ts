@@ -395,6 +395,7 @@ describe('search', () => {
             level: 'province', text: 'Tiếp tục hỗ trợ …', sectionPath: ['5', '2'], sectionTitles: [], lineStart: 23, lineEnd: 23,
             isTask: true, isDirective: true, leads: [],
           },
+          alsoIn: [],
           score: 0.9, match: { level: 'strong', probability: 0.9 }, vectorScore: 0.8, lexicalScore: null, matchedTerms: ['hỗ trợ'], highlights: [[10, 16]],
         },
       ];

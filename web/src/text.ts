@@ -53,11 +53,18 @@ export function visualKind(n: Pick<GraphNode, 'kind' | 'stub' | 'collective'>): 
 
 export const provinceLabel = (p: string | null | undefined): string => p ?? 'Trung ương';
 
+/**
+ * "§ Phụ lục 2.II.15" for the parser's path ["appendix-2", "II", "15"]; a number written twice
+ * in one document gets "-dup2" in its path to keep ids apart, which readers need not see.
+ */
 export const section = (path: string[] | null | undefined): string => {
   if (!path || path.length === 0) return '';
-  const parts = path.map((p) => (p === 'appendix' ? 'Phụ lục' : p));
+  const parts = path.map((p) => p.replace(/-dup\d+$/, '').replace(/^appendix(?:-(\w+))?$/, (_, n?: string) => (n ? `Phụ lục ${n}` : 'Phụ lục')));
   return `§ ${parts.join('.')}`;
 };
+
+/** A document as a hit names it: its number, else its title, else that it has neither. */
+export const documentLabel = (number: string | null, title: string | null, max = 40): string => number || truncate(title, max) || 'Văn bản không rõ số hiệu';
 
 export const lines = (a: number | null | undefined, b: number | null | undefined): string => {
   if (a == null) return '';

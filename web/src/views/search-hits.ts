@@ -8,7 +8,7 @@ import { h, highlighted } from '../dom.js';
 import { KIND_COLOR } from '../graph-style.js';
 import { MATCH_HINT } from '../match-words.js';
 import { hrefFor, parseHash } from '../router.js';
-import { lines, plural, provinceLabel, section, truncate } from '../text.js';
+import { documentLabel, lines, plural, provinceLabel, section, truncate } from '../text.js';
 import type { SearchHit } from '../types.js';
 
 /** How hits are laid out: best first, or grouped by province. */
@@ -53,12 +53,13 @@ export function hitCard(hit: SearchHit, opts: CardOptions): HTMLElement {
       { class: 'hit-head' },
       kindBadge(hit),
       ' ',
-      nodeLink(it.id, `${it.documentNumber ?? truncate(it.documentTitle, 40) ?? it.documentId} ${section(it.sectionPath)}`, 'node-link hit-title'),
+      nodeLink(it.id, `${documentLabel(it.documentNumber, it.documentTitle)} ${section(it.sectionPath)}`, 'node-link hit-title'),
       opts.showProvince ? h('span', { class: 'muted small hit-province' }, ` · ${provinceLabel(it.province)}`) : null,
       matchBadge(hit, opts.words),
     ),
     text,
     hit.matchedTerms.length ? h('div', { class: 'terms' }, h('span', { class: 'muted small' }, 'Từ khớp: '), hit.matchedTerms.map((t) => h('span', { class: 'chip' }, t))) : null,
+    alsoIn(hit),
     h(
       'dl',
       { class: 'explain' },
@@ -80,6 +81,21 @@ export function hitCard(hit: SearchHit, opts: CardOptions): HTMLElement {
       nodeLink(it.id, 'Chi tiết', 'btn btn-small btn-ghost'),
       h('a', { class: 'btn btn-small btn-ghost trace-link', href: traceHref(it.id), title: 'Phả hệ từ văn bản gốc xuống nhiệm vụ này' }, 'Xem trong phả hệ'),
     ),
+  );
+}
+
+/** Where else the same text is written (folded into this hit by the search): each a link to it. */
+function alsoIn(hit: SearchHit): HTMLElement | null {
+  if (hit.alsoIn.length === 0) return null;
+  const where = (t: SearchHit['alsoIn'][number]) =>
+    t.documentId === hit.item.documentId
+      ? `${section(t.sectionPath) || 'đoạn khác'} cùng văn bản`
+      : `${documentLabel(t.documentNumber, t.documentTitle)} ${section(t.sectionPath)}`.trim();
+  return h(
+    'div',
+    { class: 'also-in small' },
+    h('span', { class: 'muted' }, 'Cùng nội dung ở: '),
+    hit.alsoIn.map((t, i) => [i ? '; ' : '', nodeLink(t.id, where(t), 'node-link twin-link')]),
   );
 }
 
@@ -115,7 +131,7 @@ export function hitList(hits: SearchHit[], layout: Layout, opts: CardOptions): H
               : h(
                   'h3',
                   { class: 'doc-title' },
-                  nodeLink(docId, first.documentNumber ?? truncate(first.documentTitle, 80) ?? docId),
+                  nodeLink(docId, documentLabel(first.documentNumber, first.documentTitle, 80)),
                   first.documentNumber && first.documentTitle ? h('span', { class: 'muted small' }, ` — ${truncate(first.documentTitle, 110)}`) : null,
                 ),
             docHits.map((hit) => hitCard(hit, opts)),
