@@ -80,6 +80,8 @@ export interface RankingOptions {
   relevanceFloor: boolean;
   /** Keep query vectors by their text (KEPT_QUERY_VECTORS); benches timing the embedding turn it off. */
   keepQueryVectors: boolean;
+  /** Copies of one text within a province as one hit naming the others (twins.ts); off, each its own hit. */
+  foldCopies: boolean;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -96,6 +98,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   restoreTones: true,
   keepQueryVectors: true,
   relevanceFloor: true,
+  foldCopies: true,
 };
 
 export type Embedder = QueryEmbedder & PassageEmbedder;
@@ -221,7 +224,8 @@ export class HybridSearchService implements SearchService {
     }
     scored.sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1));
     // One hit per text of a province; only the hits shown are explained.
-    return foldTwins(scored, (s) => s.row, limit).map(({ head: { c, row, match, score }, twins }) => ({
+    const shownHits = r.foldCopies ? foldTwins(scored, (s) => s.row, limit) : scored.slice(0, limit).map((head) => ({ head, twins: [] }));
+    return shownHits.map(({ head: { c, row, match, score }, twins }) => ({
       item: row,
       alsoIn: twins.map((t) => twinOf(t.row)),
       score,
