@@ -307,7 +307,7 @@ export class HybridSearchService implements SearchService {
     if (limit <= 0) return [];
     const found = await this.similarCandidates(taskId);
     if (!found) return [];
-    const ranked = rankSimilar(found.candidates, { model: SIMILAR_MODEL, levels: SIMILAR_LEVELS, limit });
+    const ranked = rankSimilar(found.task, found.candidates, { model: SIMILAR_MODEL, levels: SIMILAR_LEVELS, limit });
     const rows = await this.rowsOf(ranked.flatMap((r) => [r.candidate, ...r.twins].map((c) => c.id)), {});
     const terms = queryTerms(found.task.text);
     return ranked.flatMap(({ candidate, match, twins }) => {

@@ -23,7 +23,7 @@ import { itemBriefs, taskBrief, taskIdsOutside, tasksSharingDirectives, type Tas
 import { matchOf, probability, type Levels, type Logistic, type Match } from './calibration.js';
 import type { VectorIndex } from './index-store.js';
 import { likeSearch } from './lexical.js';
-import { foldTwins } from './twins.js';
+import { foldTwins, type TwinView } from './twins.js';
 
 /** What says a candidate is like the task; each is comparable from one task to another. */
 export interface SimilarSignals {
@@ -133,12 +133,16 @@ export interface RankedSimilar {
 
 /**
  * Most probable first, down to the floor (the lowest level), one of each group of near-identical
- * texts of one province (twins.ts), at most `limit`.
+ * texts of one province (twins.ts), at most `limit`; never a copy of the task itself (its row in an
+ * appendix uploaded on its own is not a task like it).
  */
-export function rankSimilar(candidates: SimilarCandidate[], opts: RankOptions): RankedSimilar[] {
+export function rankSimilar(task: TwinView, candidates: SimilarCandidate[], opts: RankOptions): RankedSimilar[] {
   const above = candidates
     .map((candidate) => ({ candidate, match: matchOf(probability(opts.model, signalVector(candidate.signals)), opts.levels) }))
     .filter((x): x is { candidate: SimilarCandidate; match: Match } => x.match !== null)
     .sort((a, b) => b.match.probability - a.match.probability || (a.candidate.id < b.candidate.id ? -1 : 1));
-  return foldTwins(above, (x) => x.candidate, opts.limit).map(({ head, twins }) => ({ ...head, twins: twins.map((t) => t.candidate) }));
+  // The task heads the first group, so its copies join it rather than any candidate's.
+  const entries: { view: TwinView; candidate?: SimilarCandidate; match?: Match }[] = [{ view: task }, ...above.map((x) => ({ view: x.candidate, ...x }))];
+  const [, ...groups] = foldTwins(entries, (e) => e.view, opts.limit + 1);
+  return groups.map(({ head, twins }) => ({ candidate: head.candidate!, match: head.match!, twins: twins.map((t) => t.candidate!) }));
 }

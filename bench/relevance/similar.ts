@@ -56,7 +56,10 @@ export async function measureSimilar(db: Db, service: HybridSearchService): Prom
   const shipped = await evaluateSimilar(set, async (id) => (await service.similarTasks(id, SIMILAR_CUTOFF)).map((h) => h.item.id));
 
   const pools = [];
-  for (const s of set.sources) pools.push({ id: s.id, relevant: s.relevant, candidates: (await service.similarCandidates(s.taskId))?.candidates ?? [] });
+  for (const s of set.sources) {
+    const found = await service.similarCandidates(s.taskId);
+    if (found) pools.push({ id: s.id, relevant: s.relevant, task: found.task, candidates: found.candidates });
+  }
   const inPool = pools.reduce((n, p) => n + p.candidates.filter((c) => p.relevant.has(c.id)).length, 0);
 
   const leaveOneOut = [];
@@ -66,7 +69,7 @@ export async function measureSimilar(db: Db, service: HybridSearchService): Prom
     let returned = 0;
     for (const pool of pools) {
       const model = fitOn(pools.filter((p) => p !== pool), signals);
-      const ranked = rankSimilar(pool.candidates, { model, levels: SIMILAR_LEVELS, limit: SIMILAR_CUTOFF }).map((r) => r.candidate.id);
+      const ranked = rankSimilar(pool.task, pool.candidates, { model, levels: SIMILAR_LEVELS, limit: SIMILAR_CUTOFF }).map((r) => r.candidate.id);
       returned += ranked.length;
       per.push(scoreSimilar(ranked, pool.relevant));
       if (signals === ALL) {

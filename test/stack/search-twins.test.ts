@@ -4,7 +4,8 @@
  * file of its own (…NQ03_PL2_Nhiem_vu.md: no number, as portals serve appendices), the Government
  * Office's notice 624/TB-VPCP, which restates tasks of that appendix, and Bắc Ninh's 144/KH-UBND.
  * Before, a search for the atomic-energy law listed 03/NQ-CP's row 15 and the appendix file's row
- * 15 one under the other, and "tasks like this" of Bắc Ninh's tasks listed such pairs and triples.
+ * 15 one under the other, "tasks like this" of Bắc Ninh's tasks listed such pairs and triples,
+ * and "tasks like this" of 03/NQ-CP's row offered its copy in the appendix file first.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,5 +69,13 @@ describe('one hit per text', () => {
     expect(pilot).toHaveLength(1);
     expect(pilot[0]!.alsoIn.length).toBeGreaterThan(0);
     expect(new Set([pilot[0]!.item.documentId, ...pilot[0]!.alsoIn.map((t) => t.documentId)]).size).toBeGreaterThan(1);
+  });
+
+  it('does not offer a central task its own copy as a task like it', async () => {
+    const [law] = await service.search('Dự án Luật Năng lượng nguyên tử (sửa đổi)', { kind: 'task' }, 1);
+    expect(law!.item.text).toBe('Dự án Luật Năng lượng nguyên tử (sửa đổi)');
+    const hits = await service.similarTasks(law!.item.id, 10);
+    const copies = [law!.item.id, ...law!.alsoIn.map((t) => t.id)];
+    expect(hits.filter((h) => copies.includes(h.item.id) || h.item.text === law!.item.text)).toEqual([]);
   });
 });

@@ -27,16 +27,20 @@ const NQ03_BODY_L =
 const NQ03_ROW_11 =
   'Xây dựng nền tảng đào tạo trực tuyến mở đại trà cung cấp miễn phí các kiến thức về phát triển khoa học, công nghệ và đổi mới sáng tạo, kiến thức, kỹ năng số, công nghệ số cơ bản cho người dân, doanh nghiệp.';
 
+/** The task the candidates are like: a Quảng Bình task, unlike every candidate's text below. */
+const TASK = { province: 'Quảng Bình', text: 'Tổ chức hội nghị quán triệt nghị quyết cho cán bộ chủ chốt.' };
+
 describe('rankSimilar', () => {
   it('orders by probability, drops what falls under the floor, and stops at the limit', () => {
     const ranked = rankSimilar(
+      TASK,
       [candidate('a', 'd1', 'một việc', 0.45), candidate('b', 'd2', 'việc khác hẳn', 0.9), candidate('c', 'd3', 'không liên quan', 0.01)],
       { model, levels: SIMILAR_LEVELS, limit: 10 },
     );
     expect(ranked.map((r) => r.candidate.id)).toEqual(['b', 'a']);
     expect(ranked[0]!.match.level).toBe('strong');
     expect(ranked.every((r) => r.match.probability >= SIMILAR_LEVELS.partial)).toBe(true);
-    expect(rankSimilar([candidate('a', 'd1', 'x', 0.9), candidate('b', 'd2', 'y', 0.8)], { model, levels: SIMILAR_LEVELS, limit: 1 })).toHaveLength(1);
+    expect(rankSimilar(TASK, [candidate('a', 'd1', 'x', 0.9), candidate('b', 'd2', 'y', 0.8)], { model, levels: SIMILAR_LEVELS, limit: 1 })).toHaveLength(1);
   });
 
   it('keeps one of two near-identical texts of one province, naming the other, and both when the provinces differ', () => {
@@ -45,10 +49,20 @@ describe('rankSimilar', () => {
       candidate('row', 'plan-of-the-party', APPENDIX_ROW, 0.8),
       candidate('other', 'plan2', APPENDIX_ROW, 0.7, 'Bình Thuận'),
     ];
-    const ranked = rankSimilar(twins, { model, levels: SIMILAR_LEVELS, limit: 10 });
+    const ranked = rankSimilar(TASK, twins, { model, levels: SIMILAR_LEVELS, limit: 10 });
     expect(ranked.map((r) => r.candidate.id)).toEqual(['body', 'other']);
     expect(ranked[0]!.twins.map((t) => t.id)).toEqual(['row']);
     expect(ranked[1]!.twins).toEqual([]);
+  });
+
+  it('never returns a copy of the task itself: a central task\'s row in its appendix uploaded alone', () => {
+    const central = { province: null, text: NQ03_ROW_11 };
+    const ranked = rankSimilar(central, [candidate('pl2#11', 'pl2', NQ03_ROW_11, 0.95, null), candidate('hanoi#3', 'hn', NQ03_ROW_11, 0.9, 'Hà Nội')], {
+      model,
+      levels: SIMILAR_LEVELS,
+      limit: 10,
+    });
+    expect(ranked.map((r) => r.candidate.id)).toEqual(['hanoi#3']);
   });
 });
 
