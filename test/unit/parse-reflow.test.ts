@@ -55,6 +55,25 @@ describe('reflow of portal copies', () => {
     expect(out.join('\n')).not.toMatch(/THƯ VIỆN PHÁP LUẬT|Đang tải|Tiếng Anh|04\/09\/2025|năm 2025 thực hiện Quyết định 1899/);
   });
 
+  it("drops a news page's download links and the invitation to ask that ends it", () => {
+    // thuvienphapluat's page on 126/QĐ-BCĐCP (tnt305__9a715fb32fa2cc03.md) and on 188/KH-UBND of Hồ Chí Minh City (tnt305__35e18cbe8c38a39b.md).
+    const text = [
+      '**TẢI VỀ Toàn văn Quyết định 126/QĐ-BCĐCP năm 2025**',
+      '',
+      '- Chủ động, kịp thời báo cáo kết quả thực hiện các nhiệm vụ về Bộ Khoa học và Công nghệ.',
+      '',
+      '**TẢI VỀ Toàn văn Nghị quyết 71-NQ/TW năm 2025 về đột phá phát triển giáo dục và đào tạo.**',
+      '',
+      '- Thực hiện quy định của cơ sở giáo dục mầm non độc lập và các quy định khác của pháp luật.',
+      '',
+      'Quý khách cần hỏi thêm thông tin về có thể đặt câu hỏi tại đây.',
+    ].join('\n');
+    expect(texts(text).filter((t) => t.trim())).toEqual([
+      '- Chủ động, kịp thời báo cáo kết quả thực hiện các nhiệm vụ về Bộ Khoa học và Công nghệ.',
+      '- Thực hiện quy định của cơ sở giáo dục mầm non độc lập và các quy định khác của pháp luật.',
+    ]);
+  });
+
   it('joins wrapped paragraphs and keeps the span of original lines', () => {
     const text = `${WRAPPED_BODY}\n**I. MỤC ĐÍCH,\nYÊU CẦU**\n1. Kiện toàn Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã; ban hành quy chế\nhoạt động của Ban Chỉ huy.\n2. Diễn tập phòng thủ dân sự.`;
     const out = run(text);

@@ -7,7 +7,9 @@ import type { SourceLine } from '../types.js';
  * copyright banner and "Đang tải văn bản..." before the metadata block, sometimes a news summary
  * between that block and the official text, and after the text the portal's own title line,
  * "Văn bản này chưa cập nhật nội dung Tiếng Anh", related documents, contact details and login
- * notices. None of it is the document; all of it reads like one to a parser (dates, numbers,
+ * notices. A news page on a document has download links ("TẢI VỀ Toàn văn …") between its
+ * paragraphs and ends with "Quý khách cần hỏi thêm thông tin về có thể đặt câu hỏi tại đây.", which
+ * ran into the last item. None of it is the document; all of it reads like one to a parser (dates, numbers,
  * "Ban hành:" lines of other documents).
  */
 
@@ -16,6 +18,10 @@ const folded = (l: SourceLine) => foldLower(cleanInline(l.text)).trim();
 const HEAD_END = /^dang tai van ban/;
 const BANNER = /(ban dich nay thuoc quyen so huu|co the tai khoan cua ban da bi ro ri|click vao phan boi vang)/;
 const FOOTER = /^(van ban nay (chua|da) cap nhat noi dung tieng anh|#*\s*van ban lien quan\b|cam on da dung thuvienphapluat)/;
+/** The end of a portal's news page on a document: an invitation to ask. */
+const TRAILER = /^quy khach can hoi them thong tin/;
+/** The page's download links, between its paragraphs ("**TẢI VỀ Toàn văn Nghị quyết 71-NQ/TW năm 2025**"). */
+const DOWNLOAD = /^\**\s*tai ve toan van\b/;
 const MOTTO = /^(cong\s*hoa xa hoi chu nghia viet nam|cong$|dang cong san viet nam)/;
 const METADATA_LABEL = /^(so hieu|loai van ban|noi ban hanh|co quan ban hanh|nguoi ky|ngay ban hanh|ngay hieu luc|ngay cong bao|so cong bao|tinh trang|linh vuc)\s*:?$/;
 
@@ -36,9 +42,11 @@ export function stripPortalChrome(lines: SourceLine[]): SourceLine[] {
     // The portal's title of the document stands on the line above ("Kế hoạch 980/KH-UBND năm 2025 …").
     end = footer - 1 > start && !isPipeLine(lines[footer - 1]!) ? footer - 1 : footer;
   }
+  const trailer = f.findIndex((t, i) => i > start && i < end && TRAILER.test(t));
+  if (trailer > 0) end = trailer;
   const kept = lines.slice(start, end);
   const summary = portalSummary(kept);
-  return kept.filter((l, i) => !(summary && i >= summary.from && i < summary.to) && !BANNER.test(folded(l)));
+  return kept.filter((l, i) => !(summary && i >= summary.from && i < summary.to) && !BANNER.test(folded(l)) && !DOWNLOAD.test(folded(l)));
 }
 
 /**
