@@ -7,7 +7,9 @@
  * set, before and after issue 13 (bench/relevance/similar.ts). `--fit` prints the coefficients
  * the judged sets give for SEARCH_MODEL and SIMILAR_MODEL. `--wild`: the real documents of data/wild
  * beside the demo corpus, and the queries judged over them (test/fixtures/relevance/wild-queries.json),
- * which the ranking was not tuned on; the two sides and the shipped hybrid only.
+ * which the ranking was not tuned on: the two sides, the shipped hybrid and it with copies shown
+ * apart; then "tasks like this" on tasks judged there (test/fixtures/similar-tasks/wild-judgments.json),
+ * which its model was not fit on.
  *
  * The database is a fresh local Neo4j (or NEO4J_URI, which should then hold only the corpus), the
  * index a temporary directory; nothing of the user's is touched.
@@ -31,7 +33,7 @@ import { fulltextItems } from '../graph-store/search-reads.js';
 import type { Logistic } from '../search/calibration.js';
 import type { SimilarScores } from '../search/eval/similar-evaluate.js';
 import { measureSearchMatch, type SearchMatchRun } from './relevance/search-match.js';
-import { measureSimilar, type SimilarRun } from './relevance/similar.js';
+import { measureSimilar, measureSimilarHeldOut, type HeldOutSimilarRun, type SimilarRun } from './relevance/similar.js';
 
 /**
  * The variants measured. The first three are the two sides alone and the shipped default
@@ -182,6 +184,15 @@ function printSearchMatch(run: SearchMatchRun, fit: boolean): void {
   if (fit) console.log(`\nSEARCH_MODEL fit on these hits ([cosine, coverage]): ${coefficients(run.fitted)}`);
 }
 
+function printHeldOutSimilar(run: HeldOutSimilarRun): void {
+  const { all } = run.shipped;
+  console.log(`\n## Tasks like this on real documents (${run.set.sources.length} source tasks, ${run.judgments} judgments, ${run.set.unresolved.length} unresolved; not fit on)\n`);
+  for (const u of run.set.unresolved) console.log(`  unresolved: ${u}`);
+  console.log(`shipped: P@5 ${f(all.p5)}, P@5 attainable ${f(all.p5Attainable)}, nDCG@10 ${f(all.ndcg10)}, ${run.shipped.meanReturned.toFixed(1)} hits/source`);
+  console.log('levels of the hits, share judged like the source:');
+  for (const l of run.levels) console.log(`  ${l.level.padEnd(8)} ${String(l.hits).padStart(4)} hits, ${pct(l.like, l.hits)} like it`);
+}
+
 function printSimilar(run: SimilarRun, fit: boolean): void {
   console.log(`\n## Tasks like this (${run.set.sources.length} source tasks, ${run.judgments} judgments, ${run.set.unresolved.length} unresolved)\n`);
   for (const u of run.set.unresolved) console.log(`  unresolved: ${u}`);
@@ -226,7 +237,7 @@ async function main(): Promise<void> {
     const expected = wild ? 75 : 7;
     if (n !== expected) console.log(`warning: the graph holds ${n} documents read from files, not the ${expected} read: figures are not comparable\n`);
     printRun(run, perQuery);
-    if (wild) return;
+    if (wild) return printHeldOutSimilar(await measureSimilarHeldOut(db, run.service));
     printSearchMatch(await measureSearchMatch(run.service, run.set), fit);
     printSimilar(await measureSimilar(db, run.service), fit);
   } finally {

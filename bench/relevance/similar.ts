@@ -9,7 +9,7 @@ import type { Db } from '../../graph-store/db.js';
 import { matchOf, probability, type Logistic, type MatchLevel } from '../../search/calibration.js';
 import { fitLogistic } from '../../search/eval/fit-logistic.js';
 import { evaluateSimilar, scoreSimilar, SIMILAR_CUTOFF, type SimilarEvaluation, type SimilarScores } from '../../search/eval/similar-evaluate.js';
-import { loadSimilarSet, resolveSimilarSet, type ResolvedSimilarSet } from '../../search/eval/similar-set.js';
+import { loadSimilarSet, resolveSimilarSet, WILD_SIMILAR_SET, type ResolvedSimilarSet } from '../../search/eval/similar-set.js';
 import type { HybridSearchService } from '../../search/service.js';
 import { rankSimilar, signalVector, SIMILAR_LEVELS, type SimilarCandidate, type SimilarSignals } from '../../search/similar.js';
 import { similarBefore } from './similar-before.js';
@@ -95,4 +95,35 @@ export async function measureSimilar(db: Db, service: HybridSearchService): Prom
     levels: (['strong', 'related', 'partial', 'under the floor'] as const).map((level) => ({ level, ...(levels.get(level) ?? { candidates: 0, like: 0 }) })),
     fitted: fitOn(pools, ALL),
   };
+}
+
+export interface HeldOutSimilarRun {
+  set: ResolvedSimilarSet;
+  judgments: number;
+  shipped: SimilarEvaluation;
+  /** The shipped hits at each level, and how many of them were judged like the source. */
+  levels: { level: MatchLevel; hits: number; like: number }[];
+}
+
+/**
+ * The shipped "tasks like this" on the judged tasks of data/wild: nothing of it was fit there, so
+ * its figures and the share of each level judged like the source are held out. A hit stands for
+ * the copies it names (they follow it).
+ */
+export async function measureSimilarHeldOut(db: Db, service: HybridSearchService, file = WILD_SIMILAR_SET): Promise<HeldOutSimilarRun> {
+  const set = await resolveSimilarSet(db, loadSimilarSet(file));
+  const judgments = set.sources.reduce((n, s) => n + s.relevant.size, 0);
+  const levels = new Map<MatchLevel, { hits: number; like: number }>();
+  const shipped = await evaluateSimilar(set, async (id) => {
+    const hits = await service.similarTasks(id, SIMILAR_CUTOFF);
+    const relevant = set.sources.find((s) => s.taskId === id)!.relevant;
+    for (const h of hits) {
+      const l = levels.get(h.match.level) ?? { hits: 0, like: 0 };
+      l.hits++;
+      if ([h.item.id, ...h.alsoIn.map((t) => t.id)].some((x) => relevant.has(x))) l.like++;
+      levels.set(h.match.level, l);
+    }
+    return hits.flatMap((h) => [h.item.id, ...h.alsoIn.map((t) => t.id)]);
+  });
+  return { set, judgments, shipped, levels: (['strong', 'related', 'partial'] as const).map((level) => ({ level, ...(levels.get(level) ?? { hits: 0, like: 0 }) })) };
 }

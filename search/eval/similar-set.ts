@@ -13,6 +13,8 @@ import { REPO_ROOT } from '../../core/paths.js';
 import { Judgment, judgmentResolver } from './relevance-set.js';
 
 export const SIMILAR_SET = path.join(REPO_ROOT, 'test/fixtures/similar-tasks/judgments.json');
+/** Tasks of the real documents of data/wild, judged the same way; the model was not fit on them. */
+export const WILD_SIMILAR_SET = path.join(REPO_ROOT, 'test/fixtures/similar-tasks/wild-judgments.json');
 
 const SimilarFile = z.object({
   sources: z.array(
