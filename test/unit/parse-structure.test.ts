@@ -370,6 +370,12 @@ describe('document kinds', () => {
     expect(categoryOfTitle('THỜI GIAN VÀ PHẠM VI')).toBe('rules');
     // 4385/QĐ-BVHTTDL (data/wild): "Ngân sách địa phương: … chiếm khoảng 10% tổng vốn đầu tư" is no task.
     expect(categoryOfTitle('Nguồn lực và việc sử dụng nguồn lực để thực hiện quy hoạch')).toBe('funding');
+    // 0204/KH-UBND of Cà Mau (data/wild), a three-year budget plan: "Kim ngạch xuất khẩu đạt khoảng
+    // 8,95 tỷ USD." is a forecast figure, "Cà Mau là tỉnh chưa tự cân đối được thu chi …" its situation.
+    expect(categoryOfTitle('Dự báo các chỉ tiêu kinh tế - xã hội đến năm 2026')).toBe('objective');
+    expect(categoryOfTitle('Dự báo những tác động đến thu, chi ngân sách')).toBe('situation');
+    expect(categoryOfTitle('DỰ BÁO NHỮNG TÁC ĐỘNG ĐẾN CÂN ĐỐI NSĐP VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN')).toBe('action');
+    expect(categoryOfTitle('Dự báo, cảnh báo thiên tai')).toBeNull();
     expect(categoryOfTitle('Tăng cường sự lãnh đạo của Đảng')).toBeNull();
     expect(itemKind('purpose', provincial, false).keep).toBe(false);
     expect(itemKind('objective', central, false)).toEqual({ keep: true, isTask: false, isDirective: false });

@@ -13,7 +13,7 @@ import type { StructureContext } from '../types.js';
  *   funding         KINH PHÍ, NGUỒN VỐN, NGUỒN LỰC: where the money comes from is no task; a paragraph there
  *                   that gives a named body work ("Sở Tài chính tham mưu bố trí …") is one
  *   implementation  TỔ CHỨC THỰC HIỆN, TRÁCH NHIỆM (thực hiện), PHÂN CÔNG, CHẾ ĐỘ BÁO CÁO
- *   objective       MỤC TIÊU, PHƯƠNG HƯỚNG, CHỈ TIÊU, ĐỊNH HƯỚNG, TẦM NHÌN
+ *   objective       MỤC TIÊU, PHƯƠNG HƯỚNG, CHỈ TIÊU, ĐỊNH HƯỚNG, TẦM NHÌN, DỰ BÁO (CÁC) CHỈ TIÊU
  *   views           QUAN ĐIỂM
  *   rules           ĐỐI TƯỢNG, PHẠM VI, THỜI GIAN (thi đua, áp dụng, và phạm vi), TIÊU CHÍ, TIÊU CHUẨN, CÁCH THỨC
  *                   (chấm điểm, xếp hạng), THANG ĐIỂM, BIỂU MẪU: who and when a plan covers and
@@ -21,7 +21,8 @@ import type { StructureContext } from '../types.js';
  *   closing         the closing lines of TỔ CHỨC THỰC HIỆN ("Trong quá trình thực hiện, nếu có
  *                   khó khăn, vướng mắc … báo cáo …", "Yêu cầu … nghiêm túc thực hiện")
  *   purpose         MỤC ĐÍCH, YÊU CẦU
- *   situation       TÌNH HÌNH, KẾT QUẢ, ĐÁNH GIÁ, THỰC TRẠNG, BỐI CẢNH, NGUYÊN NHÂN, HẠN CHẾ, …
+ *   situation       TÌNH HÌNH, KẾT QUẢ, ĐÁNH GIÁ, THỰC TRẠNG, BỐI CẢNH, NGUYÊN NHÂN, HẠN CHẾ, …,
+ *                   DỰ BÁO (NHỮNG) TÁC ĐỘNG / TÌNH HÌNH
  *   basis           CĂN CỨ, CƠ SỞ PHÁP LÝ
  *
  * The rule (`itemKind`):
@@ -72,6 +73,12 @@ export function categoryOfTitle(title: string): SectionCategory | null {
     return 'implementation';
   }
   if (/^(muc dich|yeu cau)\b/.test(f)) return 'purpose';
+  // A plan's forecasts (the three-year budget plans of the State Budget Law): the figures it expects
+  // are targets, what may affect it is its situation. "Dự báo, cảnh báo thiên tai" is work.
+  if (/^du bao (cac |mot so |nhung )?(chi tieu|tac dong|tinh hinh|kha nang|xu huong|bien dong)\b/.test(f)) {
+    if (/\b(nhiem vu|giai phap)\b/.test(f)) return 'action';
+    return /^du bao (cac |mot so )?chi tieu\b/.test(f) ? 'objective' : 'situation';
+  }
   if (/^quan diem\b/.test(f)) return 'views';
   if (/^(tinh hinh|ket qua|danh gia|thuc trang|hien trang|boi canh|nguyen nhan|han che|uu diem|khuyet diem|ton tai|so ket|tong ket|tong hop ket qua)\b/.test(f)) {
     return 'situation';
