@@ -9,8 +9,8 @@ import type { SourceLine } from '../types.js';
  * "Văn bản này chưa cập nhật nội dung Tiếng Anh", related documents, contact details and login
  * notices. A news page on a document has download links ("TẢI VỀ Toàn văn …") between its
  * paragraphs and ends with "Quý khách cần hỏi thêm thông tin về có thể đặt câu hỏi tại đây.", which
- * ran into the last item. None of it is the document; all of it reads like one to a parser (dates, numbers,
- * "Ban hành:" lines of other documents).
+ * ran into the last item. None of it is the document; all of it reads like one to a parser (dates,
+ * numbers, "Ban hành:" lines of other documents).
  */
 
 const folded = (l: SourceLine) => foldLower(cleanInline(l.text)).trim();
