@@ -24,7 +24,7 @@ import { ingestFiles } from '../ingest/pipeline.js';
 import { REPO_ROOT } from '../core/paths.js';
 import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j } from '../graph-store/local-neo4j.js';
 import { disposeEmbedder, getEmbedder } from '../search/embedder.js';
-import { DEPTH, evaluate, type Evaluation } from '../search/eval/evaluate.js';
+import { DEPTH, evaluate, idsShown, type Evaluation } from '../search/eval/evaluate.js';
 import { loadRelevanceSet, RELEVANCE_SET, resolveRelevanceSet, type ResolvedSet } from '../search/eval/relevance-set.js';
 import { openSearch } from '../search/open.js';
 import type { Embedder, HybridSearchService, LexicalSide, RankingOptions } from '../search/service.js';
@@ -102,7 +102,7 @@ export function cachingEmbedder(inner: Embedder): Embedder {
 
 /** The ids a search shows, best first; a hit stands for the copies it names (they follow it). */
 export function rankerOf(service: HybridSearchService) {
-  return async (query: string) => (await service.search(query, { kind: 'any' }, DEPTH)).flatMap((h) => [h.item.id, ...h.alsoIn.map((t) => t.id)]);
+  return async (query: string) => (await service.search(query, { kind: 'any' }, DEPTH)).flatMap(idsShown);
 }
 
 export interface RelevanceRun {

@@ -240,9 +240,9 @@ export class HybridSearchService implements SearchService {
   async lexicalHits(q: string, filters: SearchFilters, depth: number): Promise<LexicalHit[]> {
     if (this.lexicalSide) return this.lexicalSide(q, filters, depth);
     const r = this.ranking;
-    const allowed = isUnfiltered(filters) ? null : await this.admittedBy(filters);
+    const allowed = isUnfiltered(filters) ? undefined : ((await this.admittedBy(filters)) ?? undefined);
     await this.items.ready();
-    return this.items.words.search(q, depth, allowed ?? undefined, { pairWeight: r.pairWeight, titleWeight: r.titleWeight });
+    return this.items.words.search(q, depth, allowed, { pairWeight: r.pairWeight, titleWeight: r.titleWeight });
   }
 
   /** What the hits show: the indexed items' rows, others (not synced yet) read from the graph. */

@@ -26,7 +26,7 @@ export async function vectorSearch(
   /** The items a filter admits (null: every item the index holds), read from the graph unless the caller keeps them. */
   admitted: (filter: ItemFilter) => Promise<ReadonlySet<string> | null> = (f) => filteredItemIds(db, f),
 ): Promise<VectorHit[]> {
-  const allowed = isUnfiltered(filter) ? null : await admitted(filter);
+  const allowed = isUnfiltered(filter) ? undefined : ((await admitted(filter)) ?? undefined);
   if (allowed?.size === 0) return [];
-  return index.search(queryVector, k, allowed ?? undefined);
+  return index.search(queryVector, k, allowed);
 }

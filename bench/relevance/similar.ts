@@ -7,6 +7,7 @@
  */
 import type { Db } from '../../graph-store/db.js';
 import { matchOf, probability, type Logistic, type MatchLevel } from '../../search/calibration.js';
+import { idsShown } from '../../search/eval/evaluate.js';
 import { fitLogistic } from '../../search/eval/fit-logistic.js';
 import { evaluateSimilar, scoreSimilar, SIMILAR_CUTOFF, type SimilarEvaluation, type SimilarScores } from '../../search/eval/similar-evaluate.js';
 import { loadSimilarSet, resolveSimilarSet, WILD_SIMILAR_SET, type ResolvedSimilarSet } from '../../search/eval/similar-set.js';
@@ -120,10 +121,10 @@ export async function measureSimilarHeldOut(db: Db, service: HybridSearchService
     for (const h of hits) {
       const l = levels.get(h.match.level) ?? { hits: 0, like: 0 };
       l.hits++;
-      if ([h.item.id, ...h.alsoIn.map((t) => t.id)].some((x) => relevant.has(x))) l.like++;
+      if (idsShown(h).some((x) => relevant.has(x))) l.like++;
       levels.set(h.match.level, l);
     }
-    return hits.flatMap((h) => [h.item.id, ...h.alsoIn.map((t) => t.id)]);
+    return hits.flatMap(idsShown);
   });
   return { set, judgments, shipped, levels: (['strong', 'related', 'partial'] as const).map((level) => ({ level, ...(levels.get(level) ?? { hits: 0, like: 0 }) })) };
 }

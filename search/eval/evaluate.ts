@@ -4,6 +4,7 @@
  * ranking before scoring, so a ranker is neither rewarded nor punished for them.
  */
 import { fold, tokenize } from '../text.js';
+import type { SearchHit } from '../types.js';
 import { mean, ndcgAt, recallAt, reciprocalRankAt, type Scores } from './metrics.js';
 import type { JudgedQuery, ResolvedSet } from './relevance-set.js';
 
@@ -12,6 +13,9 @@ export const CUTOFF = 10;
 export const DEPTH = 30;
 
 export type Ranker = (query: string) => Promise<string[]>;
+
+/** The items a hit shows: its own, then the copies it names (search/twins.ts), at its rank. */
+export const idsShown = (hit: SearchHit): string[] => [hit.item.id, ...hit.alsoIn.map((t) => t.id)];
 
 export interface QueryScores extends Scores {
   id: string;

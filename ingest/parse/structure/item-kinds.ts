@@ -67,6 +67,8 @@ export function categoryOfTitle(title: string): SectionCategory | null {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(cac|nhung|mot so)\s+/, '');
+  // A heading of targets, rules or forecasts that also names tasks or solutions heads work ("MỤC TIÊU, NHIỆM VỤ").
+  const unlessWork = (category: SectionCategory): SectionCategory => (/\b(nhiem vu|giai phap)\b/.test(f) ? 'action' : category);
   if (/^(kinh phi|nguon (kinh phi|von|luc)|du toan kinh phi)\b/.test(f)) return /^kinh phi[^.]{0,20}\b(va|,)\s*(nhiem vu|giai phap|to chuc thuc hien)\b/.test(f) ? 'action' : 'funding';
   if (/^(nhiem vu|giai phap|noi dung|chuong trinh hanh dong|ke hoach hanh dong|hoat dong|lo trinh|danh muc)\b/.test(f)) return 'action';
   if (/^to chuc thuc hien\b(?!.{60})/.test(f) || /^(trach nhiem( thuc hien| cua)?|phan cong( nhiem vu| thuc hien)?|che do (thong tin, )?bao cao)\b(?!.{80})/.test(f)) {
@@ -76,8 +78,7 @@ export function categoryOfTitle(title: string): SectionCategory | null {
   // A plan's forecasts (the three-year budget plans of the State Budget Law): the figures it expects
   // are targets, what may affect it is its situation. "Dự báo, cảnh báo thiên tai" is work.
   if (/^du bao (cac |mot so |nhung )?(chi tieu|tac dong|tinh hinh|kha nang|xu huong|bien dong)\b/.test(f)) {
-    if (/\b(nhiem vu|giai phap)\b/.test(f)) return 'action';
-    return /^du bao (cac |mot so )?chi tieu\b/.test(f) ? 'objective' : 'situation';
+    return unlessWork(/^du bao (cac |mot so )?chi tieu\b/.test(f) ? 'objective' : 'situation');
   }
   if (/^quan diem\b/.test(f)) return 'views';
   if (/^(tinh hinh|ket qua|danh gia|thuc trang|hien trang|boi canh|nguyen nhan|han che|uu diem|khuyet diem|ton tai|so ket|tong ket|tong hop ket qua)\b/.test(f)) {
@@ -86,9 +87,9 @@ export function categoryOfTitle(title: string): SectionCategory | null {
   // "CĂN CỨ XÂY DỰNG KẾ HOẠCH" is a heading; "Căn cứ tình hình thực tế, các cơ quan … thực hiện các hoạt động sau:" leads tasks in.
   if (/^(can cu|co so (phap ly|chinh tri|thuc tien))\b/.test(f) && f.length <= 60) return 'basis';
   if (/^(doi tuong|pham vi|thoi gian (thi dua|ap dung|to chuc|phat dong|va pham vi)|tieu chi|tieu chuan|cach thuc (cham|xep|danh gia|tinh)|thang diem|bieu mau|mau (bao cao|bieu))\b/.test(f)) {
-    return /\b(nhiem vu|giai phap)\b/.test(f) ? 'action' : 'rules';
+    return unlessWork('rules');
   }
-  if (/^(muc tieu|phuong huong|chi tieu|dinh huong|tam nhin)\b/.test(f)) return /\b(nhiem vu|giai phap)\b/.test(f) ? 'action' : 'objective';
+  if (/^(muc tieu|phuong huong|chi tieu|dinh huong|tam nhin)\b/.test(f)) return unlessWork('objective');
   return null;
 }
 
