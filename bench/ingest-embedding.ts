@@ -6,7 +6,8 @@
  *  1. the ceiling: the best float32 matmul of the encoder's shapes with all cores
  *     (bench/search-scale/flops.ts), measured before and after the passes (the better counts:
  *     neighbours only ever slow it down), turned into texts/s for these texts as
- *     bench/search-scale/throughput.ts does (token lengths, runs of 16, padding included);
+ *     bench/search-scale/throughput.ts does (token lengths, runs of 16, padding included); for an
+ *     int8 embedder also the integer GEMM's (uint8 · int8, the same shapes), its own arithmetic;
  *  2. `alone`: the embedder by itself in this thread on the same texts, batch 16;
  *  3. the ingest path: `--items` real-length task texts (clauses of data/corpus recombined as
  *     bench/search-scale/corpus.ts does) written to a throwaway Neo4j without vectors, then
@@ -96,16 +97,27 @@ async function main(): Promise<void> {
   await embedder.embedPassages(texts.slice(0, 32), { batchSize: 16 }); // warm-up, this thread
   await lazyEmbedder.embedPassages(texts.slice(0, 32), { batchSize: 16 }); // the worker's model loaded
 
+  const integer = embedder.dtype === 'int8';
   const matmulBefore = await machineMatmul();
+  const integerBefore = integer ? await machineMatmul('int8') : null;
   const { runs, alone } = await passes(db, embedder, texts, work, pids);
   const matmulAfter = await machineMatmul();
+  const integerAfter = integer ? await machineMatmul('int8') : null;
   const gflops = Math.max(matmulBefore.bestAllCores, matmulAfter.bestAllCores);
   const ceiling = ceilingTextsPerSecond(gflops, acc);
   log(`\nmatmul, best float32 with ${os.availableParallelism()} threads: ${f(matmulBefore.bestAllCores, 0)} GFLOP/s before the passes, ${f(matmulAfter.bestAllCores, 0)} after`);
-  log(`ceiling at ${f(gflops, 0)} GFLOP/s: **${f(ceiling)} texts/s**\n`);
+  log(`ceiling at ${f(gflops, 0)} GFLOP/s: **${f(ceiling)} texts/s**`);
+  let integerCeiling: number | undefined;
+  if (integerBefore && integerAfter) {
+    const gops = Math.max(integerBefore.bestAllCores, integerAfter.bestAllCores);
+    integerCeiling = ceilingTextsPerSecond(gops, acc);
+    log(`integer GEMM (uint8 · int8), best with ${os.availableParallelism()} threads: ${f(integerBefore.bestAllCores, 0)} GOP/s before, ${f(integerAfter.bestAllCores, 0)} after`);
+    log(`int8 ceiling at ${f(gops, 0)} GOP/s: **${f(integerCeiling)} texts/s**`);
+  }
+  log('');
   log(runsTable(runs, ceiling));
   log('');
-  log(summaryTable(runs, ceiling, opts.variants.map((v) => v.name)));
+  log(summaryTable(runs, ceiling, opts.variants.map((v) => v.name), integerCeiling));
   if (alone) await checkParity(db, texts, alone);
   log(`\nload average at the end ${loadavg()}`);
 }

@@ -173,7 +173,7 @@ async function main(opts: Opts): Promise<void> {
   log(`## 4. Embedding ceilings on the ${afterIngest[':Item'] ?? 0} item texts just written`);
   const texts = (await itemsWithoutEmbedding(db)).map((t) => t.text);
   const tl = performance.now();
-  const embedder = await getEmbedder();
+  const embedder = await getEmbedder('passage');
   undo.push('release the embedder', () => disposeEmbedder());
   const modelLoad = (performance.now() - tl) / 1000;
   log(`model ${path.relative(REPO_ROOT, embedder.modelDir)} (${embedder.dtype}) loaded in ${f(modelLoad, 2)} s`);

@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/query-embedding.ts [--queries 200] [--passes 3]`: how long one query takes to
- * embed (what every search never asked before waits for), by ONNX file (q4, fp32) and ONNX Runtime
+ * embed (what every search never asked before waits for), by ONNX file (int8, q4, fp32) and ONNX Runtime
  * intra-op threads (1, 2), side by side in one run: each query is embedded by every variant in
  * turn, in a shuffled order, so all see the same machine load. The queries are search-scale's:
  * the relevance set's 44 and phrases of the corpus. Prints p50 / p95 / p99 and the CPU time per
@@ -36,10 +36,11 @@ interface Variant {
 const BATCH = 8;
 
 const VARIANTS: Variant[] = [
-  { name: 'q4, 2 threads (shipped)', dtype: 'q4', threads: 2 },
+  { name: 'int8, 1 thread (shipped)', dtype: 'int8', threads: 1 },
+  { name: 'int8, 2 threads', dtype: 'int8', threads: 2 },
+  { name: 'q4, 2 threads (shipped before)', dtype: 'q4', threads: 2 },
   { name: 'q4, 1 thread', dtype: 'q4', threads: 1 },
   { name: 'fp32, 2 threads', dtype: 'fp32', threads: 2 },
-  { name: 'fp32, 1 thread', dtype: 'fp32', threads: 1 },
 ];
 
 async function main(opts: { queries: number; passes: number }): Promise<void> {

@@ -68,7 +68,7 @@ async function vectorIndex(tasks: SyntheticTask[]): Promise<VectorIndex> {
   const dir = path.join(CACHE, 'search-phases', String(tasks.length));
   const opened = VectorIndex.open(dir, 384);
   if (opened.status.state === 'loaded' && opened.index.size === tasks.length) return opened.index;
-  const embedder = await getEmbedder();
+  const embedder = await getEmbedder('passage');
   const texts = tasks.map((t) => t.text);
   const { matrix, embedded } = await embedAll(embedder, texts, { dir: path.join(CACHE, 'search-scale'), fresh: false, batchSize: 16, outOfTime: () => false, log: console.log });
   if (embedded > 0) console.log(`(${embedded} vectors were not cached by bench/search-scale.ts and were embedded now)`);
@@ -107,7 +107,7 @@ const noDatabase = new Proxy({} as Db, {
 });
 
 async function idle(queries: string[]): Promise<void> {
-  const inThread = await getEmbedder();
+  const inThread = await getEmbedder('query');
   await startEmbedding();
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const times: Record<string, number[]> = {};
@@ -139,7 +139,7 @@ async function main(opts: { scale: ScaleName; passes: number; ab?: boolean; idle
   await items.catchUp();
   const tones = new GraphToneRestorer((ids) => items.texts(ids));
   await startEmbedding();
-  const inThread = opts.ab ? await getEmbedder() : null;
+  const inThread = opts.ab ? await getEmbedder('query') : null;
   // The parts are timed by wrapping what the service calls; the in-thread embedder only with --ab.
   let part: Record<string, number> = {};
   let embedHere = false;

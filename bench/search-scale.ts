@@ -4,7 +4,7 @@
  * A synthetic corpus of 10k and 100k task texts, made by recombining the clauses of the real tasks
  * and directive items of data/corpus (parsed with the product's parser) across the 63 provinces
  * (bench/search-scale/corpus.ts, fixed seed), embedded with the product's embedder
- * (multilingual-e5-small, q4, search/embedder.ts) and indexed with the product's index module
+ * (multilingual-e5-small, int8, search/embedder.ts) and indexed with the product's index module
  * (search/index-store.ts: hnswlib, cosine, its own M, efConstruction and efSearch). Measured and
  * printed as it goes:
  *
@@ -33,7 +33,7 @@ import { closeDb, type Db } from '../graph-store/db.js';
 import { REPO_ROOT } from '../core/paths.js';
 import { checkPrerequisites, ensureLauncherBuilt, startLocalNeo4j, type LocalNeo4j } from '../graph-store/local-neo4j.js';
 import { modelPaths } from '../search/model-setup.js';
-import { disposeEmbedder, getEmbedder } from '../search/embedder.js';
+import { disposeEmbedder, EMBEDDING_SETTINGS, getEmbedder } from '../search/embedder.js';
 import { VectorIndex } from '../search/index-store.js';
 import { benchQueries, BENCH_PROVINCES, clauses, freshPasses, sourceItems, synthesize, type SyntheticTask } from './search-scale/corpus.js';
 import { exactTopK, recallAt, type Exact } from './search-scale/exact.js';
@@ -189,9 +189,13 @@ async function main(opts: Opts): Promise<void> {
 
   // --- embedder ----------------------------------------------------------------------------
   const t0 = performance.now();
-  const embedder = await getEmbedder();
+  const embedder = await getEmbedder('passage');
+  const queryEmbedder = await getEmbedder('query');
   const dim = embedder.dim;
-  log(`## Embedder: ${path.relative(REPO_ROOT, embedder.modelDir)} (${embedder.dtype}), loaded in ${f((performance.now() - t0) / 1000)} s, model key ${modelKey(embedder)}\n`);
+  log(
+    `## Embedder: ${path.relative(REPO_ROOT, embedder.modelDir)}, passages ${embedder.dtype}, queries ${queryEmbedder.dtype} ` +
+      `(${EMBEDDING_SETTINGS.query.threads ?? 'all'} thread(s)), loaded in ${f((performance.now() - t0) / 1000)} s, model key ${modelKey(embedder)}\n`,
+  );
 
   const results: { throughput: Throughput[]; matmul: MatmulResult[]; matmulBest: number; scales: ScaleResult[] } = {
     throughput: [],
@@ -204,7 +208,7 @@ async function main(opts: Opts): Promise<void> {
 
   // --- query vectors (once; reused by every side) ---------------------------------------------
   const queryVectors: Float32Array[] = [];
-  for (const q of queries) queryVectors.push(await embedder.embedQuery(q.text));
+  for (const q of queries) queryVectors.push(await queryEmbedder.embedQuery(q.text));
   const realQ = queries.map((q, i) => (q.real ? i : -1)).filter((i) => i >= 0);
 
   // --- Neo4j -------------------------------------------------------------------------------
@@ -376,7 +380,7 @@ async function main(opts: Opts): Promise<void> {
           const until = Math.min(deadline, performance.now() + 120_000);
           while (loadavg()[0] > 1.0 && performance.now() < until) await sleep(5_000);
         }
-        const r = await latencyRun(embedder, index, db, queries.map((q) => q.text), queryVectors, opts.passes, pidList);
+        const r = await latencyRun(queryEmbedder, index, db, queries.map((q) => q.text), queryVectors, opts.passes, pidList);
         latency.push(r);
         log(
           `\nlatency run ${run} (load ${r.interference.loadStart}→${r.interference.loadEnd}, other processes ${f(r.interference.otherCores, 2)} cores${r.noisy ? ', NOISY' : ''}), ms p50 / p95 / p99:\n` +

@@ -5,7 +5,7 @@
  * batch an upload's sync embedded for a third of a second (27 % of the server thread under 50
  * clients, bench/load.ts). Embeddings run in worker threads instead, each with its own ONNX
  * session: one for queries and one for passages, so a search never waits behind an upload's
- * batches. Each worker loads the model once (~70 MB of q4 weights). The calling thread tokenizes
+ * batches. Each worker loads its model once (~75 MB of int8 weights). The calling thread tokenizes
  * (tokenizer.ts: native, off its event loop) and sends ids, so the process holds one vocabulary and
  * the workers' heaps stay small enough to collect in a few milliseconds.
  */
@@ -18,8 +18,9 @@ export interface EmbedRequest {
   batchSize?: number;
 }
 
-/** What a worker is sent: the texts' token ids, in order. */
+/** What a worker is sent: the texts' token ids, in order, and their kind (its embedder's settings). */
 export interface EmbedJob {
+  mode: EmbedMode;
   ids: number[][];
   batchSize?: number;
 }
@@ -54,7 +55,7 @@ export async function embedOffThread(request: EmbedRequest): Promise<Float32Arra
 /** Embeddings of token ids (tokenizer.ts) in the mode's worker, in their order. */
 export function embedTokensOffThread(mode: EmbedMode, ids: number[][], batchSize?: number): Promise<Float32Array[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  const job: EmbedJob = { ids, batchSize };
+  const job: EmbedJob = { mode, ids, batchSize };
   return pool(mode).run(job) as Promise<Float32Array[]>;
 }
 

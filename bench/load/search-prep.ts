@@ -39,7 +39,7 @@ export async function ensureSearchIndex(cache: ScaleCache, log: (line: string) =
   try {
     const todo = await itemsWithoutEmbedding(neo4j.db);
     log(`search: ${todo.length} items without a vector`);
-    const embedder = await getEmbedder();
+    const embedder = await getEmbedder('passage');
     const vectors = await embedAll(
       embedder,
       todo.map((t) => t.text),

