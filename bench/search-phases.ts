@@ -35,7 +35,7 @@ import { HybridSearchService } from '../search/service.js';
 import { benchQueries, clauses, freshPasses, sourceItems, synthesize, type SyntheticTask } from './search-scale/corpus.js';
 import { SCALES, type ScaleName } from './search-scale/report.js';
 import { fullGc, percentiles } from './search-scale/stats.js';
-import { embedAll } from './search-scale/vector-cache.js';
+import { embedAll, modelKey } from './search-scale/vector-cache.js';
 
 const SEED = 20241121;
 const QUERY_SEED = 7;
@@ -65,10 +65,11 @@ function corpus(n: number, passes: number): { tasks: SyntheticTask[]; warmUp: st
 
 /** The product's index over the cached vectors, built once and kept under .cache/bench/search-phases. */
 async function vectorIndex(tasks: SyntheticTask[]): Promise<VectorIndex> {
-  const dir = path.join(CACHE, 'search-phases', String(tasks.length));
+  const embedder = await getEmbedder('passage');
+  // Named by the model too: an index of another model's vectors is never taken for this one's.
+  const dir = path.join(CACHE, 'search-phases', `${tasks.length}-${modelKey(embedder)}`);
   const opened = VectorIndex.open(dir, 384);
   if (opened.status.state === 'loaded' && opened.index.size === tasks.length) return opened.index;
-  const embedder = await getEmbedder('passage');
   const texts = tasks.map((t) => t.text);
   const { matrix, embedded } = await embedAll(embedder, texts, { dir: path.join(CACHE, 'search-scale'), fresh: false, batchSize: 16, outOfTime: () => false, log: console.log });
   if (embedded > 0) console.log(`(${embedded} vectors were not cached by bench/search-scale.ts and were embedded now)`);

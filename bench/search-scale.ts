@@ -194,7 +194,7 @@ async function main(opts: Opts): Promise<void> {
   const dim = embedder.dim;
   log(
     `## Embedder: ${path.relative(REPO_ROOT, embedder.modelDir)}, passages ${embedder.dtype}, queries ${queryEmbedder.dtype} ` +
-      `(${EMBEDDING_SETTINGS.query.threads ?? 'all'} thread(s)), loaded in ${f((performance.now() - t0) / 1000)} s, model key ${modelKey(embedder)}\n`,
+      `(${EMBEDDING_SETTINGS.query.threads} thread(s)), loaded in ${f((performance.now() - t0) / 1000)} s, model key ${modelKey(embedder)}\n`,
   );
 
   const results: { throughput: Throughput[]; matmul: MatmulResult[]; matmulBest: number; scales: ScaleResult[] } = {

