@@ -24,9 +24,9 @@ export interface EmbeddingSettings {
 }
 
 /**
- * int8 for both: on the Intel host of session 13 one query embeds in 3.2 ms against q4's 6.4, a
- * passage ~2x as fast as with q4 or fp32, and the relevance sets move within their noise
- * (scripts/model/README.md, bench/README.md). int8 runs each text alone (embedder.ts runBatch), and
+ * int8 for both: on the Intel host of session 13 one query embeds in 3.2 ms against q4's 6.4, the
+ * ingest sync embeds 3.1x as many passages a second as with q4, and the relevance sets move within
+ * their noise (scripts/model/README.md, bench/README.md). int8 runs each text alone (embedder.ts runBatch), and
  * one short text gains nothing from a second ONNX Runtime thread: its hand-offs cost more than they
  * save (3.2 against 4.2 ms a query). So every session runs on one thread; passages are spread over
  * one worker per core instead, and the query worker leaves the other core to the search's

