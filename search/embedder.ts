@@ -14,7 +14,7 @@ import type { PreTrainedModel } from '@huggingface/transformers';
 import { EMBEDDING_DIMENSIONS } from '../graph-schema/constraints.js';
 import { batchCalls } from './batch-calls.js';
 import { embedOffThread, embedTokensOffThread, stopEmbedding } from './embed-pool.js';
-import { EMBEDDING_SETTINGS, type EmbedderDtype } from './embedding-settings.js';
+import { EMBEDDING_SETTINGS, MODEL_FILES, type EmbedderDtype } from './embedding-settings.js';
 import { ensureModel } from './model-setup.js';
 import { getTokenizer, tokenizerFor, type EmbedMode } from './tokenizer.js';
 
@@ -24,13 +24,13 @@ export { MAX_TOKENS, type EmbedMode } from './tokenizer.js';
 /** Texts per ONNX run when the caller does not say. */
 export const DEFAULT_BATCH_SIZE = 8;
 
-export { EMBEDDING_SETTINGS, type EmbedderDtype } from './embedding-settings.js';
+export { EMBEDDING_SETTINGS, MODEL_FILES, type EmbedderDtype } from './embedding-settings.js';
 
 /** The file an `Embedder.load()` without a dtype runs: the product's. */
 export const DEFAULT_DTYPE: EmbedderDtype = EMBEDDING_SETTINGS.passage.dtype;
 
 export interface EmbedOptions {
-  /** Texts per ONNX run and per progress step (int8 runs each text of a step alone: runBatch). */
+  /** Texts per ONNX run and per progress step (int8 runs each text of a step alone: MODEL_FILES). */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -81,8 +81,7 @@ export class Embedder {
   static async load(opts: EmbedderOptions): Promise<Embedder> {
     const modelDir = path.resolve(opts.modelDir);
     const dtype = opts.dtype ?? DEFAULT_DTYPE;
-    const onnxFile = path.join('onnx', dtype === 'fp32' ? 'model.onnx' : `model_${dtype}.onnx`);
-    for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', onnxFile]) {
+    for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', MODEL_FILES[dtype].file]) {
       if (!fs.existsSync(path.join(modelDir, file))) {
         throw new Error(`${modelDir} is not a usable model directory: ${file} is missing (run \`tsx scripts/model/setup.ts\`)`);
       }
@@ -159,10 +158,8 @@ export class Embedder {
   }
 
   private async runBatch(batch: number[][]): Promise<Float32Array[]> {
-    if (this.dtype === 'int8' && batch.length > 1) {
-      // int8 quantises a run's activations with one range for the whole run: a text's vector would
-      // depend on the texts beside it (cosine 0.994–0.997 alone against in a batch of 8). Run alone,
-      // a text gets the same vector wherever and with whatever it is embedded, and no padding.
+    if (MODEL_FILES[this.dtype].runsAlone && batch.length > 1) {
+      // Alone, a text gets the same vector wherever and with whatever it is embedded, and no padding.
       const out: Float32Array[] = [];
       for (const ids of batch) out.push(...(await this.runBatch([ids])));
       return out;

@@ -15,6 +15,18 @@ import type { EmbedMode } from './tokenizer.js';
  */
 export type EmbedderDtype = 'q4' | 'fp32' | 'int8';
 
+/**
+ * Each ONNX file's place in the model directory (transformers.js' naming), and whether it quantises
+ * a run's activations with one range for the whole run: int8 does (DynamicQuantizeMatMul), so a
+ * text's vector would depend on the texts batched with it (cosine 0.994–0.997 alone against in a
+ * batch of 8), and the embedder runs each of its texts alone.
+ */
+export const MODEL_FILES: Record<EmbedderDtype, { file: string; runsAlone: boolean }> = {
+  q4: { file: 'onnx/model_q4.onnx', runsAlone: false },
+  fp32: { file: 'onnx/model.onnx', runsAlone: false },
+  int8: { file: 'onnx/model_int8.onnx', runsAlone: true },
+};
+
 export interface EmbeddingSettings {
   dtype: EmbedderDtype;
   /** ONNX Runtime intra-op threads of each worker's session. */
@@ -26,9 +38,9 @@ export interface EmbeddingSettings {
 /**
  * int8 for both: on the Intel host of session 13 one query embeds in 3.2 ms against q4's 6.4, the
  * ingest sync embeds 3.1x as many passages a second as with q4, and the relevance sets move within
- * their noise (scripts/model/README.md, bench/README.md). int8 runs each text alone (embedder.ts runBatch), and
- * one short text gains nothing from a second ONNX Runtime thread: its hand-offs cost more than they
- * save (3.2 against 4.2 ms a query). So every session runs on one thread; passages are spread over
+ * their noise (scripts/model/README.md, bench/README.md). int8 runs each text alone (MODEL_FILES),
+ * and one short text gains nothing from a second ONNX Runtime thread: its hand-offs cost more than
+ * they save (3.2 against 4.2 ms a query). So every session runs on one thread; passages are spread over
  * one worker per core instead, and the query worker leaves the other core to the search's
  * full-text side.
  */

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Embedder } from '../../search/embedder.js';
+import { MODEL_FILES, type Embedder } from '../../search/embedder.js';
 
 export const CHUNK = 2000;
 
@@ -21,7 +21,7 @@ const modelKeys = new WeakMap<Embedder, string>();
 export function modelKey(embedder: Embedder): string {
   let key = modelKeys.get(embedder);
   if (!key) {
-    const onnx = path.join(embedder.modelDir, 'onnx', embedder.dtype === 'fp32' ? 'model.onnx' : `model_${embedder.dtype}.onnx`);
+    const onnx = path.join(embedder.modelDir, MODEL_FILES[embedder.dtype].file);
     key = createHash('sha256')
       .update(fs.readFileSync(onnx))
       .update(JSON.stringify({ mode: 'passage', dim: embedder.dim }))

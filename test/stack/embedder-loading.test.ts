@@ -40,7 +40,7 @@ beforeAll(async () => {
 describe.each([
   ['fp32', 0.99999],
   ['q4', 0.9995], // int8 activations in MatMulNBits: close, not exact
-  ['int8', 0.99], // int8 weights and uint8 activations, one range a run (search/embedder.ts)
+  ['int8', 0.99], // int8 weights and uint8 activations, one range a run (search/embedding-settings.ts)
 ] as Array<[EmbedderDtype, number]>)('tiny model, %s', (dtype, minCosine) => {
   let embedder: Embedder;
 
