@@ -9,7 +9,7 @@ import { parseDocument } from './parse/parse-document.js';
  * Bumped whenever the parser's output changes for the same input, so that re-ingesting an
  * unchanged file after a parser upgrade still replaces what the old parser wrote.
  */
-export const PARSER_VERSION = 6;
+export const PARSER_VERSION = 7;
 
 export type ParsedFile = { file: string; ok: true; record: DocumentRecord } | { file: string; ok: false; error: string };
 

@@ -141,6 +141,22 @@ describe('lead and coordinating agencies of a text', () => {
     expect(coord(t2)).toEqual(['các cơ quan liên quan']);
   });
 
+  it('reads "phối hợp với <list>" anywhere in a sentence, a group named by a bare noun included', () => {
+    expect(coord('Căn cứ chức năng, nhiệm vụ, phối hợp với các cơ quan, đơn vị liên quan triển khai Kế hoạch')).toEqual(['các cơ quan, đơn vị liên quan']);
+    expect(coord('Cử cán bộ phối hợp với Ủy ban nhân dân xã, phường thống nhất địa điểm tổ chức')).toEqual(['Ủy ban nhân dân xã, phường']);
+    expect(coord('Phối hợp với ngành y tế để bảo đảm an toàn thực phẩm')).toEqual(['ngành y tế']);
+    expect(coord('Chỉ đạo lực lượng chức năng phối hợp chặt chẽ với lực lượng biên phòng tuần tra')).toEqual(['lực lượng biên phòng']);
+    // Whoever is above, and one another, are no bodies.
+    expect(coord('Bố trí kinh phí hoặc phối hợp với cấp trên để bảo đảm nguồn lực')).toEqual([]);
+    expect(coord('Các đơn vị tăng cường phối hợp với nhau trong công tác thông tin')).toEqual([]);
+  });
+
+  it('reads the subject after a topic and an opening "Sau khi …," clause', () => {
+    const t = 'Mở tài khoản: Sau khi rà soát danh sách, Ủy ban nhân dân xã, phường phối hợp với các ngân hàng thương mại thực hiện';
+    expect(lead(t)).toEqual(['Ủy ban nhân dân xã, phường']);
+    expect(coord(t)).toEqual(['các ngân hàng thương mại']);
+  });
+
   it('reads labelled fields', () => {
     const text = 'Xây dựng cơ sở dữ liệu. Cơ quan chủ trì: Sở Khoa học và Công nghệ; Cơ quan phối hợp: Sở Tài chính, Sở Nội vụ.';
     expect(lead(text)).toEqual(['Sở Khoa học và Công nghệ']);

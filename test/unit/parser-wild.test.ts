@@ -53,7 +53,7 @@ describe('the parser on real documents (data/wild)', () => {
     expect(1 - misses.length / checks.length, JSON.stringify(misses)).toBeGreaterThanOrEqual(floor);
   });
 
-  it('finds the tasks of the annotated plans with precision and recall ≥ 0.90, their leads ≥ 0.85', () => {
+  it('finds the tasks of the annotated plans with precision and recall ≥ 0.90, their leads ≥ 0.85, coordinating agencies ≥ 0.85', () => {
     const all = addScores(gold.map((g) => scoreTasks(records.get(g.source)!, g)));
     const r = rates(all);
     const report = JSON.stringify(r);
@@ -61,6 +61,8 @@ describe('the parser on real documents (data/wild)', () => {
     expect(r.taskRecall, report).toBeGreaterThanOrEqual(0.9);
     expect(r.leadPrecision, report).toBeGreaterThanOrEqual(0.85);
     expect(r.leadRecall, report).toBeGreaterThanOrEqual(0.85);
+    expect(r.coordPrecision, report).toBeGreaterThanOrEqual(0.9);
+    expect(r.coordRecall, report).toBeGreaterThanOrEqual(0.85);
   });
 
   it('never cites a document from itself, nor gives a central issuer a province', () => {

@@ -52,6 +52,7 @@ const VERB_STOPS = [
   'phê duyệt', 'chấp hành', 'biểu dương', 'khen thưởng', 'trực tiếp', 'hợp tác', 'liên kết',
   'mở rộng', 'đề nghị', 'xúc tiến', 'của', 'nghiêm túc', 'tăng', 'giảm', 'hình thành', 'vận hành',
   'giải quyết', 'quyết định', 'khắc phục', 'tiếp thu', 'kiện toàn', 'củng cố', 'lựa chọn',
+  'thống nhất', 'điều tra', 'tuần tra', 'truy quét', 'vận chuyển', 'khảo sát', 'kiểm kê',
 ];
 const QUALIFIERS_THAT_CONTINUE = ['có liên quan', 'liên quan', 'trên địa bàn', 'trực thuộc', 'thuộc'];
 const VERB_STOP_RE = new RegExp(`^(?:${VERB_STOPS.sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'u');
@@ -155,7 +156,8 @@ class Text {
     if (partyCommittees) return i;
     // "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …": the heads of all ministries.
     if (/^(?:các\s+)?bộ trưởng(?=\s*,|\s+các\s)/u.test(rest)) return i;
-    if (allowBareNoun && isLower(this.s[i]) && COLLECTIVE_NOUN_RE.test(rest) && !this.verbAt(i)) return i;
+    // "cấp trên" / "cấp dưới" is whoever is above or below, no group of bodies.
+    if (allowBareNoun && isLower(this.s[i]) && COLLECTIVE_NOUN_RE.test(rest) && !this.verbAt(i) && !/^cấp\s+(?:trên|dưới)(?![\p{L}])/u.test(rest)) return i;
     // Groups named without "các": "Sở, ban, ngành liên quan", "Doanh nghiệp, nhà đầu tư", "Chủ đầu tư …".
     if (/^(?:sở,\s*ban,?\s*ngành|doanh nghiệp|nhà đầu tư|chủ đầu tư|nhà cung cấp)(?![\p{L}])/u.test(rest)) return i;
     return -1;
@@ -170,7 +172,7 @@ class Text {
  * text) a lower-case verb ends a name; without it (a table cell, a text known to be a list) names
  * run to the next separator.
  */
-export function scanAgencyList(text: string, from = 0, opts: { stopAtVerb?: boolean } = {}): ListScan {
+export function scanAgencyList(text: string, from = 0, opts: { stopAtVerb?: boolean; bareFirst?: boolean } = {}): ListScan {
   const t = new Text(text);
   const stopAtVerb = opts.stopAtVerb ?? true;
   const mentions: Mention[] = [];
@@ -191,7 +193,7 @@ export function scanAgencyList(text: string, from = 0, opts: { stopAtVerb?: bool
       pos = members[members.length - 1]!.end;
       continue;
     }
-    const m = matchMention(t, p, stopAtVerb, mentions.length > 0);
+    const m = matchMention(t, p, stopAtVerb, mentions.length > 0 || (opts.bareFirst ?? false));
     if (!m) break;
     mentions.push(levelOfPrevious(m, mentions[mentions.length - 1]) ?? m);
     pos = m.end;
@@ -364,7 +366,8 @@ const LEAD_WORD_RE = /^\s*,?\s*(?:(?:được (?:phân công|giao)(?: nhiệm v�
  *     is nothing but a list counts only when `wholeIsList` (a heading, a table cell);
  *  3. "<list> chủ trì" anywhere, inside its own clause ("…; giao Sở Tài chính chủ trì …",
  *     "(Sở Nội vụ chủ trì, phối hợp với …)");
- *  4. coordinating agencies of clauses that open with "phối hợp (với)" / "chủ trì, phối hợp với".
+ *  4. coordinating agencies of clauses that open with "phối hợp (với)" / "chủ trì, phối hợp với",
+ *     and of "phối hợp với <list>" anywhere.
  */
 export function parseAssignment(text: string, opts: { wholeIsList?: boolean } = {}): Assignment {
   const t = cleanInline(text).replace(/\s+/g, ' ').trim();
@@ -427,7 +430,13 @@ export function parseAssignment(text: string, opts: { wholeIsList?: boolean } = 
   const clauseStarts = [start, ...[...t.matchAll(/[;:]\s*|\.\s+/gu)].map((m) => (m.index ?? 0) + m[0].length)];
   for (const cs of clauseStarts) {
     const m = /^(?:chủ trì\s*,?\s*)?(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/iu.exec(t.slice(cs));
-    if (m) addCoord(scanAgencyList(t, cs + m[0].length, { stopAtVerb: true }).mentions);
+    if (m) addCoord(scanAgencyList(t, cs + m[0].length, { stopAtVerb: true, bareFirst: true }).mentions);
+  }
+  // 5. "phối hợp với <list>" anywhere else: whoever does the work, the bodies it is done with take
+  // part in the task ("Căn cứ chức năng, nhiệm vụ, phối hợp với các cơ quan …", "Cử chuyên viên phối
+  // hợp với UBND xã, phường …").
+  for (const m of t.matchAll(/(?<![\p{L}])phối hợp(?:\s+chặt chẽ)?\s+với\s+/giu)) {
+    addCoord(scanAgencyList(t, (m.index ?? 0) + m[0].length, { stopAtVerb: true, bareFirst: true }).mentions);
   }
   // An agency does not coordinate the task it leads.
   out.coord = out.coord.filter((c) => !out.lead.some((l) => l.raw === c.raw));
@@ -476,7 +485,7 @@ function ownedBy(rest: string, wholeIsList: boolean): boolean {
 }
 
 /** A clause before the subject: "Căn cứ Kế hoạch này, …", "Trên cơ sở nội dung …, …". */
-const OPENING_CLAUSE_RE = /^(?:Căn cứ|Trên cơ sở|Dựa (?:trên|vào))\s/iu;
+const OPENING_CLAUSE_RE = /^(?:Căn cứ|Trên cơ sở|Dựa (?:trên|vào)|Sau khi)\s/iu;
 const OPENING_CLAUSE_MAX = 150;
 
 /**
@@ -484,12 +493,12 @@ const OPENING_CLAUSE_MAX = 150;
  * followed by a verb ends the clause with no subject ("Trên cơ sở đề xuất của các sở, ngành, chủ trì
  * tổng hợp …": the heading above names who), so agencies further on are not taken for one.
  */
-function subjectAfterOpeningClause(t: string): Subject | null {
-  if (!OPENING_CLAUSE_RE.test(t)) return null;
+function subjectAfterOpeningClause(t: string, from = 0): Subject | null {
+  if (!OPENING_CLAUSE_RE.test(t.slice(from))) return null;
   const text = new Text(t);
-  for (const comma of t.matchAll(/,\s*/gu)) {
-    const at = (comma.index ?? 0) + comma[0].length;
-    if (at > OPENING_CLAUSE_MAX || text.verbAt(at)) return null;
+  for (const comma of t.slice(from).matchAll(/,\s*/gu)) {
+    const at = from + (comma.index ?? 0) + comma[0].length;
+    if (at - from > OPENING_CLAUSE_MAX || text.verbAt(at)) return null;
     const subject = subjectAt(t, at, false);
     if (subject) return subject;
   }
@@ -498,11 +507,11 @@ function subjectAfterOpeningClause(t: string): Subject | null {
 
 /**
  * "Thực hiện mở tài khoản: Ủy ban nhân dân xã, phường phối hợp với …": a short topic, then the
- * sentence that assigns it.
+ * sentence that assigns it, maybe after its own opening clause ("…: Sau khi mở tài khoản, UBND …").
  */
 function subjectAfterTopic(t: string): Subject | null {
   const colon = /^[^:;.()]{1,100}:\s*/u.exec(t);
-  return colon ? subjectAt(t, colon[0].length, false) : null;
+  return colon ? (subjectAt(t, colon[0].length, false) ?? subjectAfterOpeningClause(t, colon[0].length)) : null;
 }
 
 /** A heading "Trách nhiệm của …:", "Nhiệm vụ của …": whose duties follow (also read as a prefix in PREFIX_RE). */

@@ -275,6 +275,8 @@ export const COLLECTIVE_NOUN_RE = new RegExp(
     'cơ sở đào tạo',
     'cơ sở nghiên cứu',
     'doanh nghiệp nhà nước',
+    'ngân hàng',
+    'tổ chức tín dụng',
     'doanh nghiệp',
     'tập đoàn',
     'tổng công ty',
