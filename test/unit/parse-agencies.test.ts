@@ -151,6 +151,13 @@ describe('lead and coordinating agencies of a text', () => {
     expect(coord('Các đơn vị tăng cường phối hợp với nhau trong công tác thông tin')).toEqual([]);
   });
 
+  it('reads the subject past a note in parentheses after it', () => {
+    expect(lead('Sở Nội vụ (cơ quan thường trực) chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch')).toEqual(['Sở Nội vụ']);
+    expect(coord('Sở Nội vụ (cơ quan thường trực) chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch')).toEqual(['Sở Tài chính']);
+    expect(lead('Đề nghị các doanh nghiệp bảo hiểm (Bảo Việt, PVI và các doanh nghiệp khác): Rút ngắn thời gian bồi thường')).toEqual(['các doanh nghiệp bảo hiểm']);
+    expect(lead('Sở Tài chính (Chi cục Thuế) hướng dẫn các xã thực hiện')).toEqual(['Sở Tài chính']);
+  });
+
   it('reads the subject after a topic and an opening "Sau khi …," clause', () => {
     const t = 'Mở tài khoản: Sau khi rà soát danh sách, Ủy ban nhân dân xã, phường phối hợp với các ngân hàng thương mại thực hiện';
     expect(lead(t)).toEqual(['Ủy ban nhân dân xã, phường']);

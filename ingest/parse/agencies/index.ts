@@ -459,12 +459,15 @@ function subjectAt(t: string, from: number, wholeIsList: boolean): Subject | nul
   const subject = scanAgencyList(t, from, { stopAtVerb: true });
   if (!subject.mentions.length) return null;
   const lead = subject.mentions;
-  const after = t.slice(subject.end);
+  // A note on the list is no predicate: "Sở Nội vụ (cơ quan thường trực) chủ trì …", "Đề nghị các
+  // doanh nghiệp viễn thông (VNPT, Viettel, …): …".
+  const end = subject.end + (/^\s*\([^()]*\)/u.exec(t.slice(subject.end))?.[0].length ?? 0);
+  const after = t.slice(end);
   const rest = after.replace(/^\s*,?\s*/u, '');
   const word = LEAD_WORD_RE.exec(after);
   if (/^\s*:/u.test(after)) return { lead, coordFrom: null };
-  if (word) return { lead, coordFrom: subject.end + word[0].length };
-  if (/^phối hợp/iu.test(rest)) return { lead, coordFrom: subject.end };
+  if (word) return { lead, coordFrom: end + word[0].length };
+  if (/^phối hợp/iu.test(rest)) return { lead, coordFrom: end };
   if (rest === '' || /^[-–]\s/u.test(rest)) return wholeIsList ? { lead, coordFrom: null } : null;
   if (/^của(?![\p{L}])/u.test(rest)) return ownedBy(rest, wholeIsList) ? { lead, coordFrom: null } : null;
   // Passive "được …" has no doer.
