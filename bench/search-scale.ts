@@ -406,7 +406,12 @@ async function main(opts: Opts): Promise<void> {
           `  ${h.items} items; plans written and indexes ONLINE in ${f(writeSeconds)} s; service opened (vectors read back, HNSW built, every item's words and row read) in ${f(h.openSeconds)} s, ${h.embeddedBySync} embedded, JS heap +${f(h.heapMiB, 0)} MiB\n` +
             `  search(query, no filter, ${K}), query embedding included, ms p50 / p95 / p99: ${ms(h.latency)} (${f(h.latency.qps, 0)} queries/s); hits from ${h.provincesInHits} provinces\n` +
             `  (${HYBRID_WARM_UP} other searches first; each pass asks ${opts.queries} queries not asked before)\n` +
-            h.passes.map((p, i) => `    pass ${i + 1}: ${ms(p)} (Neo4j ${f(h.passCores[i]!.neo4j, 2)} cores, other work ${f(h.passCores[i]!.other, 2)})\n`).join('') +
+            h.passes
+              .map((p, i) => {
+                const slow = h.slowest[i]!.map((s) => `${f(s.ms, 1)} ms (#${s.at + 1}, "${s.query}")`).join(', ');
+                return `    pass ${i + 1}: ${ms(p)} (Neo4j ${f(h.passCores[i]!.neo4j, 2)} cores, other work ${f(h.passCores[i]!.other, 2)}); slowest ${slow}\n`;
+              })
+              .join('') +
             `  lexical side alone (in memory, depth ${DEFAULT_RANKING.depth}): ${ms(h.lexical)}`,
         );
       }

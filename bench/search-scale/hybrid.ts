@@ -104,10 +104,12 @@ export async function measureHybrid(
   fullGc();
   // What the service holds in the JS heap: the indexed items' words and rows, the tone model, the id maps.
   const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  for (const q of warmUp) await service.search(q, { kind: 'any' }, K);
   // After writing 100k items Neo4j flushes and collects for a while: the search no longer asks it,
-  // but would share the cores with it.
+  // but would share the cores with it. Waited for before the warm-up, not between it and the timed
+  // passes: seconds asleep there made the first pass's searches those of a server woken from idle
+  // (V8's idle-time collection, cold caches), measured on their own by bench/search-phases.ts --gap.
   if (neo4jPid) await untilQuiet(neo4jPid, outOfTime);
+  for (const q of warmUp) await service.search(q, { kind: 'any' }, K);
   const times: number[][] = [];
   const cores: HybridResult['passCores'] = [];
   const provinces = new Set<string>();
@@ -124,6 +126,12 @@ export async function measureHybrid(
     const w = window();
     cores.push({ neo4j: w.watchedCpu / w.seconds, other: w.otherCores });
   }
+  const slowest = times.map((pass, p) =>
+    pass
+      .map((t, at) => ({ at, ms: t, query: passes[p]![at]! }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3),
+  );
   const lexical: number[] = [];
   for (const q of passes[0] ?? []) {
     const t = performance.now();
@@ -138,6 +146,7 @@ export async function measureHybrid(
     latency: percentiles(times.flat()),
     passes: times.map(percentiles),
     passCores: cores,
+    slowest,
     lexical: percentiles(lexical),
     provincesInHits: provinces.size,
   };

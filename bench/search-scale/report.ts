@@ -93,6 +93,8 @@ export interface HybridResult {
   passes: Percentiles[];
   /** Cores Neo4j's JVM, and work not of this bench, used during each pass. */
   passCores: { neo4j: number; other: number }[];
+  /** Each pass's three slowest searches: where in the pass, how long, which query. */
+  slowest: { at: number; ms: number; query: string }[][];
   /** The lexical side alone (in memory, search/lexical-index.ts). */
   lexical: Percentiles;
   /** Distinct provinces among the first pass's hits. */
