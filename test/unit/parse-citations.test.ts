@@ -164,6 +164,24 @@ describe('issuers', () => {
     expect(bo).toMatchObject({ name: 'Bộ Khoa học và Công nghệ', province: null, level: 'ministry' });
   });
 
+  it('reads a central city\'s People\'s Committee named without its name, and lower-case words after "thành phố" as no district', () => {
+    const cityPlan = plan('Nội dung.').replace('TỈNH BÌNH THUẬN', 'THÀNH PHỐ HÀ NỘI').replace('Bình Thuận, ngày', 'Hà Nội, ngày');
+    const c = cite(
+      cityPlan.replace(
+        'Nội dung.',
+        'Căn cứ Quyết định số 63/QĐ-UBND ngày 24/10/2024 của UBND Thành phố quy định chức năng, nhiệm vụ; Quyết định số 46/QĐ-UBND ngày 06/01/2025 của Chủ tịch UBND thành phố Hà Nội phố về việc ủy quyền; Tờ trình số 12/TTr-UBND ngày 3/3/2025 của UBND thành phố tại kỳ họp.',
+      ),
+    );
+    expect(c.ids).toEqual(['vn/ha-noi/ubnd/other/12/2025', 'vn/ha-noi/ubnd/qd/46/2025', 'vn/ha-noi/ubnd/qd/63/2024']);
+    expect(c.doc('vn/ha-noi/ubnd/qd/63/2024')).toMatchObject({ province: 'Hà Nội', level: 'province', issuerName: 'Ủy ban nhân dân thành phố Hà Nội' });
+    // Read from the number's code alone, the city's People's Committee is still a city's.
+    const coded = cite(cityPlan.replace('Nội dung.', 'Thực hiện Kế hoạch số 5/KH-UBND ngày 02/01/2025, Ủy ban nhân dân Thành phố ban hành Kế hoạch:'));
+    expect(coded.doc('vn/ha-noi/ubnd/kh/5/2025')).toMatchObject({ issuerName: 'Ủy ban nhân dân thành phố Hà Nội' });
+    // A real district keeps its name.
+    const d = cite(plan('Căn cứ Kế hoạch số 7/KH-UBND ngày 1/2/2024 của UBND thành phố Phan Thiết về phát triển du lịch.'));
+    expect(d.ids).toEqual(['vn/binh-thuan/thanh-pho-phan-thiet/ubnd/kh/7/2024']);
+  });
+
   it('skips a bare number nobody says the issuer of, with a warning', () => {
     const c = cite(plan('Nội dung.', ['1. Tổng kết Chỉ thị 15 trong năm.']));
     expect(c.ids).toEqual([]);

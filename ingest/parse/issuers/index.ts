@@ -2,7 +2,7 @@ import type { Level } from '../../../graph-schema/index.js';
 import { foldLower } from '../text/fold.js';
 import { localIssuer, MINISTRIES, nationalIssuer, type IssuerInfo } from './codes.js';
 import { districtDisplay } from './names.js';
-import { CENTRAL_CITIES, PROVINCE_PATTERN, provinceFromFolded } from '../provinces.js';
+import { CENTRAL_CITIES, PROVINCE_PATTERN, provinceAt, provinceFromFolded } from '../provinces.js';
 import { escapeRe } from '../text/regex.js';
 
 /*
@@ -41,7 +41,8 @@ function districtBody(kind: string, name: string, body: 'ubnd' | 'hdnd' | 'hu'):
   const nameClean = name.trim();
   if (!nameClean) return null;
   if (kind === 'thanh pho') {
-    const prov = provinceFromFolded(nameClean);
+    // A city's name with a stray word after it is still the city ("UBND thành phố Hà Nội phố về …").
+    const prov = provinceFromFolded(nameClean) ?? provinceAt(nameClean, 0)?.name ?? null;
     if (prov && CENTRAL_CITIES.has(prov)) {
       const agency = body === 'ubnd' ? 'Ủy ban nhân dân thành phố' : body === 'hdnd' ? 'Hội đồng nhân dân thành phố' : 'Thành ủy';
       return localIssuer(body === 'hu' ? 'tu' : body, agency, prov);
@@ -130,6 +131,8 @@ const ISSUER_RULES: readonly IssuerRule[] = [
     make: (m) => districtBody(m[1]!, m[2]!, 'hdnd'),
   },
   { re: new RegExp(`(huyen|thi) uy\\s+${DISTRICT_NAME}`, 'y'), make: (m) => districtBody(m[1] === 'thi' ? 'thi xa' : 'huyen', m[2]!, 'hu') },
+  // "UBND Thành phố quy định …": a city's People's Committee named without its name (in a central city's documents, the city's).
+  { re: /(?:chu tich\s+)?(?:uy ban nhan dan|ubnd)\s+thanh pho(?![a-z])/y, make: () => localBody('ubnd', 'Ủy ban nhân dân thành phố', undefined) },
   // A bare "Ủy ban nhân dân" / "UBND" (the header's first line, "TM. ỦY BAN NHÂN DÂN"): the body, not yet where.
   { re: /(?:uy ban nhan dan|ubnd)(?![a-z])/y, make: () => localBody('ubnd', 'Ủy ban nhân dân tỉnh', undefined) },
   { re: /(?:hoi dong nhan dan|hdnd)(?![a-z])/y, make: () => localBody('hdnd', 'Hội đồng nhân dân tỉnh', undefined) },
@@ -155,6 +158,9 @@ export function issuerAt(folded: string, index: number, original?: string): Issu
       const nameFolded = m[m.length - 1] ?? '';
       const end = index + m[0].length;
       let words = original.slice(end - nameFolded.length, end).trim();
+      // A district's name is a proper name: lower-case words after "thành phố" are what the
+      // sentence goes on to say ("UBND Thành phố quy định chức năng …", "… thành phố tại Tờ trình …").
+      if (/^\p{Ll}/u.test(words)) continue;
       if (words === words.toLocaleUpperCase('vi')) {
         words = words.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toLocaleUpperCase('vi'));
       }

@@ -11,20 +11,30 @@ export function districtDisplay(folded: string): string {
   return folded.replace(/^(huyen|thi xa|thanh pho|quan)\s+/, (k) => ({ 'huyen ': 'huyện ', 'thi xa ': 'thị xã ', 'thanh pho ': 'thành phố ', 'quan ': 'quận ' })[k] ?? k);
 }
 
-/** A readable issuer name: "Ủy ban nhân dân tỉnh Bình Thuận", "Ban Thường vụ Tỉnh ủy Bắc Giang". */
+/**
+ * A provincial body's name where the province is a centrally-run city: its People's Committee is
+ * "Ủy ban nhân dân thành phố", its Party committee "Thành ủy" (an issuer read from a number's code,
+ * "188/KH-UBND", is named for a province until the province is known).
+ */
+function inCity(agencyName: string, province: string | null): string {
+  if (!province || !CENTRAL_CITIES.has(province)) return agencyName;
+  return agencyName.replace(/ tỉnh$/u, ' thành phố').replace(/Tỉnh ủy/u, 'Thành ủy');
+}
+
+/** A readable issuer name: "Ủy ban nhân dân tỉnh Bình Thuận", "Ban Thường vụ Tỉnh ủy Bắc Giang", "Ủy ban nhân dân thành phố Hà Nội". */
 export function issuerDisplayName(info: NamedIssuer, province: string | null): string | null {
   if (!info.agencyName) return null;
   if (!info.local) return info.agencyName;
   if (info.district) return `${info.agencyName} ${info.districtName ?? districtDisplay(info.district)}`;
   if (!province) return info.agencyName;
   if (/^Sở\s/.test(info.agencyName)) return `${info.agencyName} ${CENTRAL_CITIES.has(province) ? 'thành phố' : 'tỉnh'} ${province}`;
-  return `${info.agencyName} ${province}`;
+  return `${inCity(info.agencyName, province)} ${province}`;
 }
 
 /** The agency node of an issuing body (national bodies are shared by every province). */
 export function issuerAgency(info: NamedIssuer & Pick<IssuerInfo, 'level'>, province: string | null, alias?: string): AgencyNode | null {
   if (!info.agencyName) return null;
-  const name = info.district ? `${info.agencyName} ${info.districtName ?? districtDisplay(info.district)}` : info.agencyName;
+  const name = info.district ? `${info.agencyName} ${info.districtName ?? districtDisplay(info.district)}` : inCity(info.agencyName, info.local ? province : null);
   const provSlug = info.local ? (province ? toProvinceSlug(province) : null) : null;
   if (info.local && !provSlug) return null;
   const aliases = alias && matchKey(alias) !== matchKey(name) ? [alias] : [];
