@@ -146,6 +146,7 @@ describe('lead and coordinating agencies of a text', () => {
     expect(coord('Cử cán bộ phối hợp với Ủy ban nhân dân xã, phường thống nhất địa điểm tổ chức')).toEqual(['Ủy ban nhân dân xã, phường']);
     expect(coord('Phối hợp với ngành y tế để bảo đảm an toàn thực phẩm')).toEqual(['ngành y tế']);
     expect(coord('Chỉ đạo lực lượng chức năng phối hợp chặt chẽ với lực lượng biên phòng tuần tra')).toEqual(['lực lượng biên phòng']);
+    expect(coord('Phối hợp UBND các xã, phường dựng lều trại tại điểm sơ tán')).toEqual(['UBND các xã, phường']);
     // Whoever is above, and one another, are no bodies.
     expect(coord('Bố trí kinh phí hoặc phối hợp với cấp trên để bảo đảm nguồn lực')).toEqual([]);
     expect(coord('Các đơn vị tăng cường phối hợp với nhau trong công tác thông tin')).toEqual([]);
@@ -285,6 +286,8 @@ describe('agencies of a heading', () => {
 describe('canonical agency names', () => {
   it('expands abbreviations', () => {
     expect(expandAbbreviations('Sở KH&CN')).toBe('Sở Khoa học và Công nghệ');
+    expect(expandAbbreviations('Bộ CHQS tỉnh')).toBe('Bộ Chỉ huy Quân sự tỉnh');
+    expect(expandAbbreviations('BCHQS tỉnh')).toBe('Bộ Chỉ huy Quân sự tỉnh');
     expect(expandAbbreviations('Sở KHCN')).toBe('Sở Khoa học và Công nghệ');
     expect(expandAbbreviations('UBND tỉnh')).toBe('Ủy ban nhân dân tỉnh');
     expect(expandAbbreviations('HĐND tỉnh')).toBe('Hội đồng nhân dân tỉnh');

@@ -52,7 +52,7 @@ const VERB_STOPS = [
   'phê duyệt', 'chấp hành', 'biểu dương', 'khen thưởng', 'trực tiếp', 'hợp tác', 'liên kết',
   'mở rộng', 'đề nghị', 'xúc tiến', 'của', 'nghiêm túc', 'tăng', 'giảm', 'hình thành', 'vận hành',
   'giải quyết', 'quyết định', 'khắc phục', 'tiếp thu', 'kiện toàn', 'củng cố', 'lựa chọn',
-  'thống nhất', 'điều tra', 'tuần tra', 'truy quét', 'vận chuyển', 'khảo sát', 'kiểm kê',
+  'thống nhất', 'điều tra', 'tuần tra', 'truy quét', 'vận chuyển', 'khảo sát', 'kiểm kê', 'thể chế hóa', 'dựng',
 ];
 const QUALIFIERS_THAT_CONTINUE = ['có liên quan', 'liên quan', 'trên địa bàn', 'trực thuộc', 'thuộc'];
 const VERB_STOP_RE = new RegExp(`^(?:${VERB_STOPS.sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'u');

@@ -81,6 +81,8 @@ const ABBREVIATIONS: [string[], string][] = [
   [['BTV'], 'Ban Thường vụ'],
   [['BCH'], 'Ban Chấp hành'],
   [['BCHQS'], 'Bộ Chỉ huy Quân sự'],
+  // After "Bộ" (the province's) or "Ban" (a commune's): "Bộ CHQS tỉnh", "Ban CHQS xã".
+  [['CHQS'], 'Chỉ huy Quân sự'],
   [['BĐBP'], 'Bộ đội Biên phòng'],
   [['NHNN'], 'Ngân hàng Nhà nước'],
   [['BHXH'], 'Bảo hiểm xã hội'],
