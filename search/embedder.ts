@@ -24,8 +24,6 @@ export { MAX_TOKENS, type EmbedMode } from './tokenizer.js';
 /** Texts per ONNX run when the caller does not say. */
 export const DEFAULT_BATCH_SIZE = 8;
 
-export { EMBEDDING_SETTINGS, MODEL_FILES, type EmbedderDtype } from './embedding-settings.js';
-
 /** The file an `Embedder.load()` without a dtype runs: the product's. */
 export const DEFAULT_DTYPE: EmbedderDtype = EMBEDDING_SETTINGS.passage.dtype;
 

@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MODEL_FILES, type Embedder } from '../../search/embedder.js';
+import type { Embedder } from '../../search/embedder.js';
+import { MODEL_FILES } from '../../search/embedding-settings.js';
 
 export const CHUNK = 2000;
 

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTinyModel, ensureModel, isModelComplete, modelPaths, modelProblem } from '../../search/model-setup.js';
-import { Embedder, MAX_TOKENS, type EmbedderDtype } from '../../search/embedder.js';
+import { Embedder, MAX_TOKENS } from '../../search/embedder.js';
+import type { EmbedderDtype } from '../../search/embedding-settings.js';
 import { cosine } from '../helpers/cosine.js';
 
 interface ReferenceCase {

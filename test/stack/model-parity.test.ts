@@ -17,8 +17,8 @@ import {
   disposeEmbedder,
   embedPassages,
   embedQuery,
-  type EmbedderDtype,
 } from '../../search/embedder.js';
+import type { EmbedderDtype } from '../../search/embedding-settings.js';
 import { cosine } from '../helpers/cosine.js';
 
 const SETUP_TIMEOUT = 20 * 60_000;

@@ -367,7 +367,7 @@ const LEAD_WORD_RE = /^\s*,?\s*(?:(?:được (?:phân công|giao)(?: nhiệm v�
  *  3. "<list> chủ trì" anywhere, inside its own clause ("…; giao Sở Tài chính chủ trì …",
  *     "(Sở Nội vụ chủ trì, phối hợp với …)");
  *  4. coordinating agencies of clauses that open with "phối hợp (với)" / "chủ trì, phối hợp với",
- *     and of "phối hợp với <list>" anywhere.
+ *     and of "phối hợp với <list>" anywhere (partnerListStarts).
  */
 export function parseAssignment(text: string, opts: { wholeIsList?: boolean } = {}): Assignment {
   const t = cleanInline(text).replace(/\s+/g, ' ').trim();
@@ -425,23 +425,29 @@ export function parseAssignment(text: string, opts: { wholeIsList?: boolean } = 
     }
   }
 
-  // 4. Clauses that open with "phối hợp (với)": "Phối hợp Sở Khoa học và Công nghệ đề xuất …" names
-  // its partner without "với" (597/KH-UBND of Đồng Tháp); "Phối hợp thực hiện …" names none.
-  const clauseStarts = [start, ...[...t.matchAll(/[;:]\s*|\.\s+/gu)].map((m) => (m.index ?? 0) + m[0].length)];
-  for (const cs of clauseStarts) {
-    const m = /^(?:chủ trì\s*,?\s*)?(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/iu.exec(t.slice(cs));
-    if (m) addCoord(scanAgencyList(t, cs + m[0].length, { stopAtVerb: true, bareFirst: true }).mentions);
-  }
-  // 5. "phối hợp với <list>" anywhere else: whoever does the work, the bodies it is done with take
-  // part in the task ("Căn cứ chức năng, nhiệm vụ, phối hợp với các cơ quan …", "Cử chuyên viên phối
-  // hợp với UBND xã, phường …").
-  for (const m of t.matchAll(/(?<![\p{L}])phối hợp(?:\s+chặt chẽ)?\s+với\s+/giu)) {
-    addCoord(scanAgencyList(t, (m.index ?? 0) + m[0].length, { stopAtVerb: true, bareFirst: true }).mentions);
-  }
+  // 4. The partners named after "phối hợp".
+  for (const at of partnerListStarts(t, start)) addCoord(scanAgencyList(t, at, { stopAtVerb: true, bareFirst: true }).mentions);
   // An agency does not coordinate the task it leads.
   out.coord = out.coord.filter((c) => !out.lead.some((l) => l.raw === c.raw));
   if (!out.coord.length) out.coordRaw = null;
   return out;
+}
+
+/**
+ * Where the partners named after "phối hợp" start, in text order, each once: at the start of a clause
+ * with or without "với" ("Phối hợp Sở Khoa học và Công nghệ đề xuất …", 597/KH-UBND of Đồng Tháp;
+ * "Phối hợp thực hiện …" names none), and after "phối hợp (chặt chẽ) với" anywhere: whoever does the
+ * work, the bodies it is done with take part in the task ("Căn cứ chức năng, nhiệm vụ, phối hợp với
+ * các cơ quan …", "Cử chuyên viên phối hợp với UBND xã, phường …").
+ */
+function partnerListStarts(t: string, start: number): number[] {
+  const clauseStarts = [start, ...[...t.matchAll(/[;:]\s*|\.\s+/gu)].map((m) => (m.index ?? 0) + m[0].length)];
+  const atClauses = clauseStarts.flatMap((cs) => {
+    const m = /^(?:chủ trì\s*,?\s*)?(?:và\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+/iu.exec(t.slice(cs));
+    return m ? [cs + m[0].length] : [];
+  });
+  const anywhere = [...t.matchAll(/(?<![\p{L}])phối hợp(?:\s+chặt chẽ)?\s+với\s+/giu)].map((m) => (m.index ?? 0) + m[0].length);
+  return [...new Set([...atClauses, ...anywhere])].sort((a, b) => a - b);
 }
 
 interface Subject {
